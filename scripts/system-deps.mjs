@@ -1,0 +1,19 @@
+// Installs the few system packages the tests need (Debian's Chromium for the docs browser test)
+// when they are missing and we may install them; otherwise says exactly what to install.
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+
+const needs = [{ bin: '/usr/bin/chromium', apt: 'chromium' }].filter((n) => !existsSync(n.bin));
+if (needs.length === 0) process.exit(0);
+
+const names = needs.map((n) => n.apt);
+const isRoot = process.getuid?.() === 0;
+const hasApt = existsSync('/usr/bin/apt-get');
+if (!isRoot || !hasApt) {
+  console.error(`missing system packages: ${names.join(' ')}; install them (Debian: sudo apt-get install -y ${names.join(' ')})`);
+  process.exit(1);
+}
+console.log(`installing ${names.join(' ')} with apt-get...`);
+const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
+execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...names], { stdio: 'inherit', env });

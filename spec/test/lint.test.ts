@@ -1,0 +1,80 @@
+// `redocly lint` is clean on the spec, and the project's own rules fail a spec that regresses.
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const specDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const config = resolve(specDir, '../redocly.yaml');
+const cli = join(dirname(createRequire(import.meta.url).resolve('@redocly/cli/package.json')), 'bin/cli.js');
+
+type Problem = { ruleId: string; severity: string; message: string };
+function lint(dir: string): { totals: { errors: number; warnings: number }; problems: Problem[] } {
+  let out: string;
+  try {
+    out = execFileSync(process.execPath, [cli, 'lint', 'openapi.yaml', '--config', config, '--format=json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    });
+  } catch (e: any) {
+    out = e.stdout;
+  }
+  return JSON.parse(out.slice(out.indexOf('{')));
+}
+
+function mutated(file: string, edit: (text: string) => string) {
+  const dir = mkdtempSync(join(tmpdir(), 'spec-lint-'));
+  cpSync(specDir, dir, { recursive: true, filter: (src) => !/node_modules|dist/.test(src) });
+  const target = join(dir, file);
+  const before = readFileSync(target, 'utf8');
+  const after = edit(before);
+  expect(after, 'the mutation changed nothing').not.toBe(before);
+  writeFileSync(target, after);
+  try {
+    return lint(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const ruleIds = (r: ReturnType<typeof lint>) => r.problems.map((p) => p.ruleId);
+
+describe('redocly lint', () => {
+  it('passes with zero errors and zero warnings', () => {
+    const result = lint(specDir);
+    expect(result.problems).toEqual([]);
+    expect(result.totals).toMatchObject({ errors: 0, warnings: 0 });
+  });
+
+  it('fails when a Task operation loses its rate limit', () => {
+    const r = mutated('paths/task-v1-collaborators.yaml', (t) => t.replace(/  x-feishu-rate-limit:\n    per_minute: 100\n/, ''));
+    expect(ruleIds(r)).toContain('rule/task-operation-has-rate-limit');
+  });
+
+  it('fails when a Task operation loses its scopes', () => {
+    const r = mutated('paths/task-v2-tasklist-add-members.yaml', (t) => t.replace(/  x-feishu-scopes:\n    - task:tasklist:write\n/, ''));
+    expect(ruleIds(r)).toContain('rule/task-operation-has-scopes');
+  });
+
+  it('fails when an error response has no example', () => {
+    const r = mutated('paths/task-v1-collaborator.yaml', (t) =>
+      t.replace(/          examples:\n            CollaboratorNotFound:[\s\S]*?msg: task collaborator not found\n/, ''),
+    );
+    expect(ruleIds(r)).toContain('rule/error-response-has-examples');
+  });
+
+  it('fails when an error example loses its x-feishu-error', () => {
+    const r = mutated('paths/task-v1-collaborator.yaml', (t) => t.replace(/              x-feishu-error:\n                code: 1470700\n[\s\S]*?zh: 执行者ID无法找到，请检查执行者 ID 的有效性\n/, ''));
+    expect(ruleIds(r)).toContain('rule/error-example-has-code');
+  });
+
+  it('fails when an example does not match its schema', () => {
+    const r = mutated('paths/task-v2-tasklist-add-members.yaml', (t) => t.replace('role: editor\n          chatAndApp', 'role: owner\n          chatAndApp'));
+    expect(ruleIds(r)).toContain('no-invalid-media-type-examples');
+  });
+});
