@@ -1,0 +1,63 @@
+import { errors, type OperationId } from '@feishu-task/types';
+import type { components } from '@feishu-task/types';
+import { FeishuError } from './feishu-error.js';
+
+type Table = typeof errors;
+type Num<K> = K extends `${infer N extends number}` ? N : K extends number ? K : never;
+/** The error codes an operation's page documents. */
+export type DocumentedCode<Op extends OperationId> = Num<keyof Table[Op]>;
+/** The documented names of an operation's error codes (the spec's example names). */
+export type DocumentedName<Op extends OperationId> = { [K in keyof Table[Op]]: Table[Op][K] extends { name: infer N } ? N : never }[keyof Table[Op]];
+export type ErrorKind = 'validation' | 'conflict' | 'permission' | 'auth' | 'token' | 'not_found' | 'rate_limit' | 'server' | 'unknown';
+type ErrorDetail = components['schemas']['ErrorDetail'];
+
+interface Documented { status: number; name: string; kind: ErrorKind; message: string; advice: string }
+
+/** Feishu answered with a non-zero `code`: the documented meaning and advice travel with it. */
+export class FeishuApiError<Op extends OperationId = OperationId> extends FeishuError {
+  override name = 'FeishuApiError';
+  declare readonly operation: Op;
+  /** HTTP status of the answer. */
+  readonly status: number;
+  /** Feishu's error code; one of the operation's documented codes, or another the server sent. */
+  readonly code: DocumentedCode<Op> | (number & {});
+  /** The server's message (`msg`). */
+  readonly msg: string;
+  /** The documented name of the code for this operation (the spec's example name), if documented. */
+  readonly codeName: DocumentedName<Op> | undefined;
+  /** validation, conflict, permission, auth, token, not_found, rate_limit, server, or unknown. */
+  readonly kind: ErrorKind;
+  /** The documented troubleshooting advice. */
+  readonly advice: string | undefined;
+  /** The request's log id (`X-Tt-Logid`): quote it to Feishu support. */
+  readonly logId: string | undefined;
+  /** True when the operation's page documents this code. */
+  readonly documented: boolean;
+  /** The optional `error` details of the answer. */
+  readonly detail: ErrorDetail | undefined;
+
+  constructor(init: { operation: Op; status: number; code: number; msg: string; logId?: string | undefined; detail?: ErrorDetail | undefined }) {
+    const doc = (errors[init.operation] as Record<number, Documented> | undefined)?.[init.code];
+    const kind: ErrorKind = doc?.kind ?? (init.status === 429 ? 'rate_limit' : init.status >= 500 ? 'server' : 'unknown');
+    super(
+      `${init.operation} failed: ${init.code}${doc ? ` ${doc.name}` : ''} (HTTP ${init.status}): ${init.msg}` +
+        (doc ? `. ${doc.advice}` : '') +
+        (init.logId ? ` [log id ${init.logId}]` : ''),
+      init.operation,
+    );
+    this.status = init.status;
+    this.code = init.code as DocumentedCode<Op>;
+    this.msg = init.msg;
+    this.codeName = doc?.name as DocumentedName<Op> | undefined;
+    this.kind = kind;
+    this.advice = doc?.advice;
+    this.logId = init.logId;
+    this.documented = doc !== undefined && doc.status === init.status;
+    this.detail = init.detail;
+  }
+}
+
+/** Narrows `error` to a FeishuApiError, optionally of one operation (so `code` narrows too). */
+export function isFeishuApiError<Op extends OperationId = OperationId>(error: unknown, operation?: Op): error is FeishuApiError<Op> {
+  return error instanceof FeishuApiError && (operation === undefined || error.operation === operation);
+}

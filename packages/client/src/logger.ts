@@ -1,0 +1,16 @@
+import { redactDeep } from './redact.js';
+
+/** Any console-like object. Lines and fields pass through redaction before they reach it. */
+export interface Logger {
+  debug?(message: string, fields?: Record<string, unknown>): void;
+  info?(message: string, fields?: Record<string, unknown>): void;
+  warn?(message: string, fields?: Record<string, unknown>): void;
+  error?(message: string, fields?: Record<string, unknown>): void;
+}
+
+export type Log = (level: keyof Logger, message: string, fields?: Record<string, unknown>) => void;
+
+export function createLog(logger: Logger | undefined): Log {
+  if (!logger) return () => {};
+  return (level, message, fields) => logger[level]?.(redactDeep(message), fields && redactDeep(fields));
+}

@@ -1,0 +1,26 @@
+import type { operationTypes } from '@feishu-task/types';
+
+type Ops = operationTypes;
+/** The operations with a named method. */
+export type TaskOperation = 'addTaskCollaborators' | 'removeTaskCollaborator' | 'addTasklistMembers';
+
+type JsonBody<O> = O extends { requestBody: { content: { 'application/json': infer B } } }
+  ? B
+  : O extends { requestBody?: { content: { 'application/json': infer B } } }
+    ? B
+    : never;
+
+/** A named method's input: path parameters, optional query, and the JSON body if it has one. */
+export type CallInput<K extends TaskOperation> = {
+  path: Ops[K]['parameters']['path'];
+  query?: NonNullable<Ops[K]['parameters']['query']>;
+} & ([JsonBody<Ops[K]>] extends [never] ? { body?: never } : { body: JsonBody<Ops[K]> });
+
+/** A named method's result: the envelope's `data`. */
+export type CallData<K extends TaskOperation> = Ops[K]['responses'][200]['content']['application/json']['data'];
+
+export interface CallOptions {
+  /** Call as this user: sends this user_access_token instead of the client's auth. */
+  userAccessToken?: string;
+  signal?: AbortSignal;
+}

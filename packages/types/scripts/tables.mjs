@@ -1,0 +1,92 @@
+// Turns the spec's extensions into TypeScript constants: servers, operations (method, path, rate
+// limit, scopes, array limits) and each operation's documented errors keyed by code.
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+
+function deref(spec, node) {
+  let out = node;
+  while (out?.$ref) out = out.$ref.slice(2).split('/').map((p) => p.replace(/~1/g, '/')).reduce((a, k) => a[k], spec);
+  return out;
+}
+
+function arrayLimits(spec, operation) {
+  const schema = deref(spec, deref(spec, operation.requestBody)?.content?.['application/json']?.schema);
+  const out = {};
+  for (const [name, prop] of Object.entries(schema?.properties ?? {})) {
+    const p = deref(spec, prop);
+    if (p.type === 'array' && (p.minItems !== undefined || p.maxItems !== undefined)) {
+      out[name] = { minItems: p.minItems, maxItems: p.maxItems };
+    }
+  }
+  return out;
+}
+
+function errorsOf(spec, operation) {
+  const out = {};
+  for (const [status, raw] of Object.entries(operation.responses ?? {})) {
+    if (!/^[45]\d\d$/.test(status)) continue;
+    for (const media of Object.values(deref(spec, raw).content ?? {})) {
+      for (const [name, rawEx] of Object.entries(media.examples ?? {})) {
+        const ex = deref(spec, rawEx);
+        const meta = ex['x-feishu-error'];
+        if (out[meta.code]) throw new Error(`${operation.operationId}: code ${meta.code} documented twice`);
+        out[meta.code] = { status: Number(status), name, kind: meta.kind, message: ex.value.msg, advice: meta.advice.en };
+      }
+    }
+  }
+  return out;
+}
+
+function adviceZhOf(spec, operation) {
+  const out = {};
+  for (const raw of Object.values(operation.responses ?? {})) {
+    for (const media of Object.values(deref(spec, raw).content ?? {})) {
+      for (const rawEx of Object.values(media.examples ?? {})) {
+        const meta = deref(spec, rawEx)['x-feishu-error'];
+        if (meta) out[meta.code] = meta.advice.zh;
+      }
+    }
+  }
+  return out;
+}
+
+const lit = (value) => JSON.stringify(value, null, 2);
+
+export function buildTables(spec) {
+  const servers = Object.fromEntries(spec.servers.map((s) => [s['x-deployment'], s.url]));
+  const operations = {};
+  const errors = {};
+  const adviceZh = {};
+  for (const [path, rawItem] of Object.entries(spec.paths)) {
+    const item = deref(spec, rawItem);
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const rate = op['x-feishu-rate-limit'] ?? {};
+      operations[op.operationId] = {
+        method: method.toUpperCase(),
+        path,
+        rateLimit: { perMinute: rate.per_minute ?? null, perSecond: rate.per_second ?? null },
+        scopes: op['x-feishu-scopes'] ?? [],
+        arrayLimits: arrayLimits(spec, op),
+      };
+      errors[op.operationId] = errorsOf(spec, op);
+      adviceZh[op.operationId] = adviceZhOf(spec, op);
+    }
+  }
+  return `
+/** The deployments, from the spec's servers. */
+export const servers = ${lit(servers)} as const;
+
+/** Every operation: method, path template, rate limit (x-feishu-rate-limit), scopes, array limits. */
+export const operations = ${lit(operations)} as const;
+
+/** Each operation's documented errors by code: HTTP status, example name, kind, message, advice. */
+export const errors = ${lit(errors)} as const;
+
+/** The pages' Chinese troubleshooting advice, by operation and code (kept apart so apps can leave it out). */
+export const adviceZh = ${lit(adviceZh)} as const;
+
+export type OperationId = keyof typeof operations;
+export type ErrorKind = (typeof errors)[OperationId][keyof (typeof errors)[OperationId]]['kind'];
+`;
+}
