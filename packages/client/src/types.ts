@@ -4,11 +4,13 @@ type Ops = operationTypes;
 /** The operations with a named method. */
 export type TaskOperation = 'addTaskCollaborators' | 'removeTaskCollaborator' | 'addTasklistMembers';
 
-type JsonBody<O> = O extends { requestBody: { content: { 'application/json': infer B } } }
-  ? B
-  : O extends { requestBody?: { content: { 'application/json': infer B } } }
-    ? B
-    : never;
+type JsonBody<O> = O extends { requestBody?: infer R }
+  ? [NonNullable<R>] extends [never]
+    ? never
+    : NonNullable<R> extends { content: { 'application/json': infer B } }
+      ? B
+      : never
+  : never;
 
 /** A named method's input: path parameters, optional query, and the JSON body if it has one. */
 export type CallInput<K extends TaskOperation> = {

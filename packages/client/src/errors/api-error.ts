@@ -1,5 +1,6 @@
 import { errors, type OperationId } from '@feishu-task/types';
 import type { components } from '@feishu-task/types';
+import { redact, redactDeep } from '../redact.js';
 import { FeishuError } from './feishu-error.js';
 
 type Table = typeof errors;
@@ -41,19 +42,19 @@ export class FeishuApiError<Op extends OperationId = OperationId> extends Feishu
     const kind: ErrorKind = doc?.kind ?? (init.status === 429 ? 'rate_limit' : init.status >= 500 ? 'server' : 'unknown');
     super(
       `${init.operation} failed: ${init.code}${doc ? ` ${doc.name}` : ''} (HTTP ${init.status}): ${init.msg}` +
-        (doc ? `. ${doc.advice}` : '') +
+        (doc ? ` Advice: ${doc.advice}` : '') +
         (init.logId ? ` [log id ${init.logId}]` : ''),
       init.operation,
     );
     this.status = init.status;
     this.code = init.code as DocumentedCode<Op>;
-    this.msg = init.msg;
+    this.msg = redact(init.msg);
     this.codeName = doc?.name as DocumentedName<Op> | undefined;
     this.kind = kind;
     this.advice = doc?.advice;
     this.logId = init.logId;
     this.documented = doc !== undefined && doc.status === init.status;
-    this.detail = init.detail;
+    this.detail = redactDeep(init.detail);
   }
 }
 

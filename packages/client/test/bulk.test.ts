@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createClient, FeishuApiError, FeishuBulkError, FeishuInputError } from '../src/index.js';
+import { fakeFetch, json, ok } from './helpers/fake-fetch.js';
+import { addMembers } from './helpers/inputs.js';
+
+const base = { domain: 'http://feishu.test', auth: { tenantAccessToken: 't-static' }, throttle: false } as const;
+const tasklistWith = (members: unknown[]) => ({ tasklist: { guid: 'g', members } });
+
+describe('addTasklistMembers chunking', () => {
+  it('sends 500 or fewer in one request', async () => {
+    const f = fakeFetch((req) => ok(tasklistWith(req.body.members)));
+    await createClient({ ...base, fetch: f.fetch }).addTasklistMembers(addMembers(500));
+    expect(f.seen.map((s) => s.body.members.length)).toEqual([500]);
+  });
+
+  it('splits 1201 members into consecutive requests of 500, 500 and 201, in order, and returns the final tasklist', async () => {
+    const all: unknown[] = [];
+    const f = fakeFetch((req) => {
+      all.push(...req.body.members);
+      return ok(tasklistWith([...all]));
+    });
+    const result = await createClient({ ...base, fetch: f.fetch }).addTasklistMembers({ ...addMembers(1201), query: { user_id_type: 'union_id' } });
+    expect(f.seen.map((s) => s.body.members.length)).toEqual([500, 500, 201]);
+    expect(f.seen.every((s) => s.url.searchParams.get('user_id_type') === 'union_id')).toBe(true);
+    expect(all.map((m: any) => m.id)).toEqual(addMembers(1201).body.members.map((m) => m.id));
+    expect(result.tasklist.members).toHaveLength(1201);
+  });
+
+  it('names the failed chunk and what was applied', async () => {
+    const f = fakeFetch((_req, i) => (i === 1 ? json(400, { code: 1470612, msg: '清单成员数量超限。' }) : ok(tasklistWith([]))));
+    const input = addMembers(1300);
+    const error = await createClient({ ...base, fetch: f.fetch }).addTasklistMembers(input).catch((e) => e);
+    expect(error).toBeInstanceOf(FeishuBulkError);
+    expect(error).toMatchObject({ chunkIndex: 1, chunkCount: 3, operation: 'addTasklistMembers' });
+    expect(error.applied).toEqual(input.body.members.slice(0, 500));
+    expect(error.notApplied).toEqual(input.body.members.slice(500));
+    expect(error.cause).toBeInstanceOf(FeishuApiError);
+    expect(error.cause).toMatchObject({ code: 1470612, codeName: 'TasklistMemberLimitExceeded' });
+    expect(error.message).toMatch(/chunk 2 of 3 failed; 500 items were applied, 800 were not/);
+    expect(f.seen).toHaveLength(2);
+  });
+
+  it('rejects an empty member list before sending anything', async () => {
+    const f = fakeFetch(() => ok());
+    const error = await createClient({ ...base, fetch: f.fetch }).addTasklistMembers(addMembers(0)).catch((e) => e);
+    expect(error).toBeInstanceOf(FeishuInputError);
+    expect(error).toMatchObject({ field: 'body.members' });
+    expect(f.seen).toHaveLength(0);
+  });
+
+  it('rejects an empty path parameter before sending anything, naming it', async () => {
+    const f = fakeFetch(() => ok());
+    const error = await createClient({ ...base, fetch: f.fetch }).addTasklistMembers({ ...addMembers(1), path: { tasklist_guid: '' } }).catch((e) => e);
+    expect(error).toBeInstanceOf(FeishuInputError);
+    expect(error.message).toMatch(/path\.tasklist_guid must be a non-empty string/);
+    expect(f.seen).toHaveLength(0);
+  });
+});
