@@ -1,31 +1,20 @@
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
+import { createSpecValidator } from '../../../scripts/lib/spec-validator.mjs';
 import { specPath } from '../src/spec-index.js';
 
 export const mockUrl = () => inject('mockUrl');
 export const spec = JSON.parse(readFileSync(specPath(), 'utf8'));
-
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-addFormats(ajv);
-ajv.addFormat('password', true);
-ajv.addSchema(spec, 'spec');
+const validator = createSpecValidator(spec);
 
 /** Validates a response body against the spec's schema for that operation and status, at runtime. */
 export function validateResponse(path: string, method: string, status: number, body: unknown) {
-  const pointer = ['paths', path, method, 'responses', String(status), 'content', 'application/json', 'schema']
-    .map((p) => encodeURIComponent(p.replace(/~/g, '~0').replace(/\//g, '~1')))
-    .join('/');
-  const validate = ajv.getSchema(`spec#/${pointer}`);
-  if (!validate) throw new Error(`no schema for ${method} ${path} ${status}`);
-  validate(body);
-  return validate.errors ?? [];
+  return validator.errorsAt(['paths', path, method, 'responses', status, 'content', 'application/json', 'schema'], body);
 }
 
 /**
- * A fetch that records what the client sent and got, fails on any Prism validation violation
- * (sl-violations header), and can add a Prism `Prefer` header.
+ * A fetch that records what the client sent and got, with Prism's validation verdict (sl-violations
+ * header), and can add a Prism `Prefer` header.
  */
 export function recordingFetch(prefer?: string) {
   const seen: { method: string; url: string; status: number; body: unknown; violations: string | null }[] = [];

@@ -9,8 +9,10 @@ const inputs = {
   addTasklistMembers: (c: ReturnType<typeof createClient>) => c.addTasklistMembers({ path: { tasklist_guid: 'g1' }, body: { members: [{ id: 'ou_1' }] } }),
 };
 
+type Documented = { status: number; name: string; kind: string; message: string; advice: string };
+const table = errors as unknown as Record<string, Record<string, Documented>>;
 const cases = (Object.keys(inputs) as (keyof typeof inputs)[]).flatMap((op) =>
-  Object.entries(errors[op]).map(([code, e]) => ({ op, code: Number(code), ...e })),
+  Object.entries(table[op]!).map(([code, e]) => ({ op, code: Number(code), ...e })),
 );
 
 describe('every documented error example reaches the client as a typed error', () => {
@@ -27,7 +29,7 @@ describe('every documented error example reaches the client as a typed error', (
     expect(rec.seen[0]!.violations).toBeNull();
   });
 
-  it.each(Object.entries(errors.getTenantAccessToken).map(([code, e]) => ({ code: Number(code), ...e })))(
+  it.each(Object.entries(table.getTenantAccessToken!).map(([code, e]) => ({ code: Number(code), ...e })))(
     'the token exchange: $name ($code)',
     async ({ code, status, name }) => {
       const rec = recordingFetch(`code=${status}, example=${name}`);

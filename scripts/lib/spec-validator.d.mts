@@ -1,0 +1,3 @@
+export function createSpecValidator(spec: unknown): {
+  errorsAt(parts: (string | number)[], value: unknown): unknown[];
+};
