@@ -1,11 +1,11 @@
-import createFetchClient, { type Client as FetchClient } from 'openapi-fetch';
+import createFetchClient, { createFinalURL, createQuerySerializer, defaultPathSerializer, type Client as FetchClient } from 'openapi-fetch';
 import { operations, servers, type paths } from '@feishu-task/types';
 import { createTokenSource, type AuthOption, type ExchangeCredentials } from './auth.js';
 import { FeishuApiError } from './errors/api-error.js';
 import { FeishuBulkError } from './errors/bulk-error.js';
 import { FeishuInputError } from './errors/input-error.js';
 import { createLog, type Logger } from './logger.js';
-import { createPipeline, parsedBodies } from './pipeline.js';
+import { createSend, fetchAdapter, type Answer } from './pipeline.js';
 import { rememberSecret } from './redact.js';
 import { defaultRetry, type RetryOptions } from './retry.js';
 import { Throttle } from './throttle.js';
@@ -37,63 +37,71 @@ export interface FeishuTaskClient {
   addTasklistMembers(input: CallInput<'addTasklistMembers'>, options?: CallOptions): Promise<CallData<'addTasklistMembers'>>;
 }
 
-type Envelope = { code: number; msg: string; data?: unknown; error?: never };
+const querySerializer = createQuerySerializer();
+
+function apiError(operation: Parameters<typeof documentedOperation>[0], answer: Answer): FeishuApiError {
+  const { response, json } = answer;
+  return new FeishuApiError({
+    operation,
+    status: response.status,
+    code: typeof json.code === 'number' ? json.code : Number.NaN,
+    msg: typeof json.msg === 'string' ? json.msg : '',
+    logId: response.headers.get('x-tt-logid') ?? undefined,
+    detail: json.error as never,
+  });
+}
+const documentedOperation = (op: 'getTenantAccessToken' | TaskOperation) => op;
 
 export function createClient(options: ClientOptions): FeishuTaskClient {
   const domain = options.domain ?? 'feishu';
-  const baseUrl = (servers as Record<string, string>)[domain] ?? domain;
+  const baseUrl = ((servers as Record<string, string>)[domain] ?? domain).replace(/\/+$/, '');
   if (!/^https?:\/\//.test(baseUrl)) throw new TypeError(`createClient: domain must be 'feishu', 'lark' or an http(s) URL, got ${JSON.stringify(domain)}`);
 
   const exchange: ExchangeCredentials = async (app_id, app_secret) => {
-    const { data, response } = await raw.POST('/open-apis/auth/v3/tenant_access_token/internal', { body: { app_id, app_secret }, parseAs: 'stream' });
-    const body = parsedBodies.get(response) as Envelope & { tenant_access_token?: string; expire?: number };
-    if (!response.ok || body.code !== 0 || !body.tenant_access_token) {
-      throw new FeishuApiError({ operation: 'getTenantAccessToken', status: response.status, code: body.code, msg: body.msg, logId: response.headers.get('x-tt-logid') ?? undefined });
-    }
-    void data;
-    return { token: body.tenant_access_token, expiresInSeconds: body.expire ?? 0 };
+    const op = operations.getTenantAccessToken;
+    const answer = await send('getTenantAccessToken', {
+      method: op.method,
+      url: baseUrl + op.path,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ app_id, app_secret }),
+    });
+    const { tenant_access_token: token, expire } = answer.json;
+    if (!answer.response.ok || answer.json.code !== 0 || typeof token !== 'string') throw apiError('getTenantAccessToken', answer);
+    return { token, expiresInSeconds: typeof expire === 'number' ? expire : 0 };
   };
 
-  const raw = createFetchClient<paths>({
-    baseUrl,
-    fetch: createPipeline({
-      fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
-      timeoutMs: options.timeoutMs ?? 30_000,
-      retry: { ...defaultRetry, ...options.retryDelay, maxRetries: options.maxRetries ?? defaultRetry.maxRetries },
-      throttle: options.throttle === false ? undefined : new Throttle(),
-      tokens: createTokenSource(options.auth, (id, secret) => exchange(id, secret)),
-      log: createLog(options.logger),
-    }),
+  const send = createSend({
+    fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
+    timeoutMs: options.timeoutMs ?? 30_000,
+    retry: { ...defaultRetry, ...options.retryDelay, maxRetries: options.maxRetries ?? defaultRetry.maxRetries },
+    throttle: options.throttle === false ? undefined : new Throttle(),
+    tokens: createTokenSource(options.auth, (id, secret) => exchange(id, secret)),
+    log: createLog(options.logger),
   });
+  const raw = createFetchClient<paths>({ baseUrl, fetch: fetchAdapter(send) });
 
+  // Named methods skip openapi-fetch's Request round trip (measured: it costs more CPU than the rest of
+  // the client) but build their URL with its own serializers, so raw and named calls agree.
   async function call<K extends TaskOperation>(operation: K, input: CallInput<K>, callOptions: CallOptions = {}): Promise<CallData<K>> {
     const op = operations[operation];
     for (const [name, value] of Object.entries(input.path ?? {})) {
       if (typeof value !== 'string' || value.length === 0) throw new FeishuInputError(operation, `path.${name}`, 'must be a non-empty string');
     }
-    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+    const headers: Record<string, string> = {};
+    if (input.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
     if (callOptions.userAccessToken) {
       rememberSecret(callOptions.userAccessToken);
       headers.authorization = `Bearer ${callOptions.userAccessToken}`;
     }
-    const method = op.method as 'POST' | 'DELETE';
-    const { response } = await (raw[method] as (path: string, init: object) => Promise<{ response: Response }>)(op.path, {
-      params: { path: input.path, query: input.query },
-      body: input.body,
-      headers: input.body === undefined ? { authorization: headers.authorization } : headers,
+    const answer = await send(operation, {
+      method: op.method,
+      url: createFinalURL(op.path, { baseUrl, params: { path: input.path, query: input.query }, querySerializer, pathSerializer: defaultPathSerializer }),
+      headers,
+      body: input.body === undefined ? undefined : JSON.stringify(input.body),
       signal: callOptions.signal,
-      parseAs: 'stream',
     });
-    const body = parsedBodies.get(response) as Envelope;
-    if (response.ok && body.code === 0) return body.data as CallData<K>;
-    throw new FeishuApiError({
-      operation,
-      status: response.status,
-      code: body.code,
-      msg: body.msg,
-      logId: response.headers.get('x-tt-logid') ?? undefined,
-      detail: body.error,
-    });
+    if (answer.response.ok && answer.json.code === 0) return answer.json.data as CallData<K>;
+    throw apiError(operation, answer);
   }
 
   return {

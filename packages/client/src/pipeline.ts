@@ -1,6 +1,6 @@
-import { errors, operations, type OperationId } from '@feishu-task/types';
+import { operations, type OperationId } from '@feishu-task/types';
 import type { TokenSource } from './auth.js';
-import type { ErrorKind } from './errors/api-error.js';
+import { documentedError } from './errors/documented.js';
 import { FeishuAbortedError } from './errors/aborted-error.js';
 import { FeishuConnectionError } from './errors/connection-error.js';
 import { FeishuResponseError } from './errors/response-error.js';
@@ -19,50 +19,60 @@ export interface PipelineOptions {
   log: Log;
 }
 
-/** The parsed JSON of each answer the pipeline returns, so named methods do not parse twice. */
-export const parsedBodies = new WeakMap<Response, unknown>();
+export interface Outgoing {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string | undefined;
+  signal?: AbortSignal | undefined;
+}
 
-interface Answer { response: Response; text: string }
+export interface Answer {
+  response: Response;
+  text: string;
+  /** The parsed envelope: always a JSON object (anything else is a FeishuResponseError). */
+  json: { code?: unknown; msg?: unknown; data?: unknown; [key: string]: unknown };
+}
 
-const kindOf = (operation: OperationId | undefined, code: unknown): ErrorKind | undefined =>
-  operation && typeof code === 'number' ? (errors[operation] as Record<number, { kind: ErrorKind }>)[code]?.kind : undefined;
+/** The parsed answer of each Response the openapi-fetch adapter returns, for raw callers' helpers. */
+export const parsedBodies = new WeakMap<Response, Answer['json']>();
+
+const aborted = (operation: string | undefined) => (reason: unknown) => {
+  throw new FeishuAbortedError(operation, reason);
+};
 
 /**
- * The fetch that openapi-fetch calls: throttle, authenticate, time out, parse, and retry what may be
- * retried. HTTP errors come back as Responses (openapi-fetch turns them into `error`); failures with
- * no usable answer throw typed errors.
+ * Sends one call: throttle, authenticate, time out each attempt, parse, and retry what may be retried
+ * (rate limits, server failures, network errors; a rejected token once, after a refresh). HTTP
+ * errors resolve as answers; failures with no usable answer throw typed errors.
  */
-export function createPipeline(o: PipelineOptions): (request: Request) => Promise<Response> {
-  async function attemptOnce(operation: string | undefined, url: string, init: RequestInit, signal: AbortSignal): Promise<Answer> {
+export function createSend(o: PipelineOptions) {
+  async function attemptOnce(operation: string | undefined, out: Outgoing): Promise<{ response: Response; text: string }> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
     }, o.timeoutMs);
-    const onAbort = () => controller.abort(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
+    const signal = out.signal;
+    const onAbort = () => controller.abort(signal!.reason);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const response = await o.fetch(url, { ...init, signal: controller.signal });
+      const response = await o.fetch(out.url, { method: out.method, headers: out.headers, body: out.body, signal: controller.signal });
       return { response, text: await response.text() };
     } catch (cause) {
       if (timedOut) throw new FeishuTimeoutError(operation, o.timeoutMs);
-      if (signal.aborted) throw new FeishuAbortedError(operation, signal.reason);
+      if (signal?.aborted) throw new FeishuAbortedError(operation, signal.reason);
       throw new FeishuConnectionError(operation, cause);
     } finally {
       clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', onAbort);
     }
   }
 
-  return async function feishuFetch(request: Request): Promise<Response> {
-    const operation = matchOperation(request.method, new URL(request.url).pathname);
-    const headers = new Headers(request.headers);
-    const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
-    const init: RequestInit = { method: request.method, headers, body, redirect: 'follow' };
-    const signal = request.signal;
-    const ownAuth = o.tokens !== undefined && !headers.has('authorization') && operation !== 'getTenantAccessToken';
+  return async function send(operation: OperationId | undefined, out: Outgoing): Promise<Answer> {
+    const ownAuth = o.tokens !== undefined && out.headers.authorization === undefined && operation !== 'getTenantAccessToken';
     const rateLimit = operation ? operations[operation].rateLimit : undefined;
     let refreshed = false;
 
@@ -70,69 +80,76 @@ export function createPipeline(o: PipelineOptions): (request: Request) => Promis
       const wait = o.throttle && operation ? o.throttle.delayFor(operation, rateLimit) : 0;
       if (wait > 0) {
         o.log('debug', 'feishu throttle wait', { operation, waitMs: wait });
-        await sleep(wait, signal).catch((reason) => {
-          throw new FeishuAbortedError(operation, reason);
-        });
+        await sleep(wait, out.signal).catch(aborted(operation));
       }
       let token: string | undefined;
       if (ownAuth) {
         token = await o.tokens!.get();
-        headers.set('authorization', `Bearer ${token}`);
+        out.headers.authorization = `Bearer ${token}`;
       }
-      o.log('debug', 'feishu request', { operation, method: request.method, attempt });
+      o.log('debug', 'feishu request', { operation, method: out.method, attempt });
 
-      let answer: Answer | undefined;
+      let raw: { response: Response; text: string } | undefined;
       let failure: unknown;
-      let json: { code?: unknown } | undefined;
-      let retryable: boolean;
+      let json: Answer['json'] | undefined;
       try {
-        answer = await attemptOnce(operation, request.url, init, signal);
+        raw = await attemptOnce(operation, out);
       } catch (error) {
         if (error instanceof FeishuAbortedError) throw error;
         failure = error;
       }
-      if (answer) {
-        const { response, text } = answer;
+      if (raw) {
         try {
-          json = JSON.parse(text) as { code?: unknown };
-          if (typeof json !== 'object' || json === null) throw new TypeError('not an object');
+          const parsed: unknown = JSON.parse(raw.text);
+          if (typeof parsed !== 'object' || parsed === null) throw new TypeError('not an object');
+          json = parsed as Answer['json'];
         } catch {
-          json = undefined;
-          failure = new FeishuResponseError({
-            operation,
-            status: response.status,
-            contentType: response.headers.get('content-type'),
-            body: text,
-            logId: response.headers.get('x-tt-logid'),
-          });
+          const h = raw.response.headers;
+          failure = new FeishuResponseError({ operation, status: raw.response.status, contentType: h.get('content-type'), body: raw.text, logId: h.get('x-tt-logid') });
         }
       }
-      const status = answer?.response.status ?? 0;
-      const kind = kindOf(operation, json?.code);
+      const status = raw?.response.status ?? 0;
+      if (raw && json?.code === 0 && raw.response.ok) return { response: raw.response, text: raw.text, json };
 
+      const kind = json ? documentedError(operation, json.code)?.kind : undefined;
       if (kind === 'token' && ownAuth && !refreshed && o.tokens!.invalidate(token!)) {
         refreshed = true;
         attempt--;
         o.log('info', 'feishu token rejected; refreshing once', { operation, code: json?.code });
         continue;
       }
-      const failed = failure !== undefined || !answer!.response.ok || json?.code !== 0;
-      retryable = failed && (answer === undefined || isRetryable(status, kind));
-      if (retryable && attempt < o.retry.maxRetries) {
-        const delay = retryDelay(attempt, answer?.response.headers.get('x-ogw-ratelimit-reset') ?? null, o.retry);
+      if ((raw === undefined || isRetryable(status, kind)) && attempt < o.retry.maxRetries) {
+        const delay = retryDelay(attempt, raw?.response.headers.get('x-ogw-ratelimit-reset') ?? null, o.retry);
         if (delay !== undefined) {
           o.log('warn', 'feishu retry', { operation, attempt: attempt + 1, delayMs: delay, status, code: json?.code });
-          await sleep(delay, signal).catch((reason) => {
-            throw new FeishuAbortedError(operation, reason);
-          });
+          await sleep(delay, out.signal).catch(aborted(operation));
           continue;
         }
       }
       if (failure !== undefined) throw failure;
-      const { response, text } = answer!;
-      const out = new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
-      parsedBodies.set(out, json);
-      return out;
+      return { response: raw!.response, text: raw!.text, json: json! };
     }
+  };
+}
+
+/** The fetch openapi-fetch calls for raw typed calls: the same pipeline, answers rebuilt as Responses. */
+export function fetchAdapter(send: ReturnType<typeof createSend>): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+    const answer = await send(matchOperation(request.method, new URL(request.url).pathname), {
+      method: request.method,
+      url: request.url,
+      headers,
+      body: hasBody ? await request.text() : undefined,
+      signal: request.signal,
+    });
+    const { response } = answer;
+    const out = new Response(answer.text, { status: response.status, statusText: response.statusText, headers: response.headers });
+    parsedBodies.set(out, answer.json);
+    return out;
   };
 }

@@ -73,6 +73,20 @@ export function buildTables(spec) {
       adviceZh[op.operationId] = adviceZhOf(spec, op);
     }
   }
+  // The client ships a compact form: one catalogue entry per error name (code, kind, advice), and per
+  // operation only code -> [status, name]. The names are the spec's example names, global in meaning.
+  const catalog = {};
+  const byOperation = {};
+  for (const [opId, table] of Object.entries(errors)) {
+    byOperation[opId] = {};
+    for (const [code, e] of Object.entries(table)) {
+      const entry = { code: Number(code), kind: e.kind, advice: e.advice };
+      const seen = catalog[e.name];
+      if (seen && JSON.stringify(seen) !== JSON.stringify(entry)) throw new Error(`error name ${e.name} means two things: ${JSON.stringify(seen)} / ${JSON.stringify(entry)}`);
+      catalog[e.name] = entry;
+      byOperation[opId][code] = [e.status, e.name];
+    }
+  }
   return `
 /** The deployments, from the spec's servers. */
 export const servers = ${lit(servers)} as const;
@@ -82,6 +96,12 @@ export const operations = ${lit(operations)} as const;
 
 /** Each operation's documented errors by code: HTTP status, example name, kind, message, advice. */
 export const errors = ${lit(errors)} as const;
+
+/** Every documented error by its name: code, kind and English advice (compact form for the client). */
+export const errorCatalog = ${lit(catalog)} as const;
+
+/** Each operation's documented codes: [HTTP status, error name] (compact form for the client). */
+export const operationErrors = ${JSON.stringify(byOperation, null, 2).replace(/\[\s+(\d+),\s+("[^"]+")\s+\]/g, '[$1, $2]')} as const;
 
 /** The pages' Chinese troubleshooting advice, by operation and code (kept apart so apps can leave it out). */
 export const adviceZh = ${lit(adviceZh)} as const;

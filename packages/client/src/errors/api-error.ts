@@ -1,18 +1,17 @@
-import { errors, type OperationId } from '@feishu-task/types';
+import type { OperationId, operationErrors } from '@feishu-task/types';
 import type { components } from '@feishu-task/types';
 import { redact, redactDeep } from '../redact.js';
+import { documentedError } from './documented.js';
 import { FeishuError } from './feishu-error.js';
 
-type Table = typeof errors;
+type Table = typeof operationErrors;
 type Num<K> = K extends `${infer N extends number}` ? N : K extends number ? K : never;
 /** The error codes an operation's page documents. */
 export type DocumentedCode<Op extends OperationId> = Num<keyof Table[Op]>;
 /** The documented names of an operation's error codes (the spec's example names). */
-export type DocumentedName<Op extends OperationId> = { [K in keyof Table[Op]]: Table[Op][K] extends { name: infer N } ? N : never }[keyof Table[Op]];
+export type DocumentedName<Op extends OperationId> = { [K in keyof Table[Op]]: Table[Op][K] extends readonly [number, infer N] ? N : never }[keyof Table[Op]];
 export type ErrorKind = 'validation' | 'conflict' | 'permission' | 'auth' | 'token' | 'not_found' | 'rate_limit' | 'server' | 'unknown';
 type ErrorDetail = components['schemas']['ErrorDetail'];
-
-interface Documented { status: number; name: string; kind: ErrorKind; message: string; advice: string }
 
 /** Feishu answered with a non-zero `code`: the documented meaning and advice travel with it. */
 export class FeishuApiError<Op extends OperationId = OperationId> extends FeishuError {
@@ -38,7 +37,7 @@ export class FeishuApiError<Op extends OperationId = OperationId> extends Feishu
   readonly detail: ErrorDetail | undefined;
 
   constructor(init: { operation: Op; status: number; code: number; msg: string; logId?: string | undefined; detail?: ErrorDetail | undefined }) {
-    const doc = (errors[init.operation] as Record<number, Documented> | undefined)?.[init.code];
+    const doc = documentedError(init.operation, init.code);
     const kind: ErrorKind = doc?.kind ?? (init.status === 429 ? 'rate_limit' : init.status >= 500 ? 'server' : 'unknown');
     super(
       `${init.operation} failed: ${init.code}${doc ? ` ${doc.name}` : ''} (HTTP ${init.status}): ${init.msg}` +

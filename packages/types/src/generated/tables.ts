@@ -332,6 +332,169 @@ export const errors = {
   }
 } as const;
 
+/** Every documented error by its name: code, kind and English advice (compact form for the client). */
+export const errorCatalog = {
+  "IdentityTokenIncorrect": {
+    "code": 1470403,
+    "kind": "auth",
+    "advice": "The caller's identity token is wrong; it must be a user_access_token or a tenant_access_token."
+  },
+  "TaskUpdateRefused": {
+    "code": 1470404,
+    "kind": "permission",
+    "advice": "Usually the caller lacks permission for the operation; for example, a task's followers may not change it."
+  },
+  "CollaboratorLimitExceeded": {
+    "code": 1470429,
+    "kind": "validation",
+    "advice": "The total number of collaborators exceeds the limit; a task has at most 50 collaborators."
+  },
+  "AlreadyCollaborators": {
+    "code": 1470431,
+    "kind": "conflict",
+    "advice": "The users are already collaborators of the task and cannot be added again."
+  },
+  "TooManyRequests": {
+    "code": 1470450,
+    "kind": "rate_limit",
+    "advice": "Too many requests at once caused throttling; retry later."
+  },
+  "TaskRequestsTooFrequent": {
+    "code": 1470451,
+    "kind": "rate_limit",
+    "advice": "Requests for the same task are too frequent; lower their rate."
+  },
+  "InvalidTaskId": {
+    "code": 1470602,
+    "kind": "validation",
+    "advice": "Check that the task id is valid."
+  },
+  "AddCollaboratorFailed": {
+    "code": 1470701,
+    "kind": "server",
+    "advice": "Adding the collaborator failed; if retrying does not help, contact Feishu support."
+  },
+  "PlatformRateLimited": {
+    "code": 99991400,
+    "kind": "rate_limit",
+    "advice": "Wait for the number of seconds in `x-ogw-ratelimit-reset`, then retry."
+  },
+  "TokenMissing": {
+    "code": 99991661,
+    "kind": "token",
+    "advice": "Send `Authorization Bearer <token>` with a tenant_access_token or user_access_token."
+  },
+  "TenantTokenInvalid": {
+    "code": 99991663,
+    "kind": "token",
+    "advice": "Obtain a new tenant_access_token and retry."
+  },
+  "UserTokenInvalid": {
+    "code": 99991668,
+    "kind": "auth",
+    "advice": "The user_access_token is invalid or expired; refresh it through the user's authorization."
+  },
+  "TokenFormatInvalid": {
+    "code": 99991671,
+    "kind": "auth",
+    "advice": "The token is not in the format of a Feishu access token; check what follows `Bearer `."
+  },
+  "CollaboratorNotFound": {
+    "code": 1470700,
+    "kind": "not_found",
+    "advice": "The collaborator ID could not be found; check that it is valid."
+  },
+  "RemoveCollaboratorFailed": {
+    "code": 1470702,
+    "kind": "server",
+    "advice": "Removing the collaborator failed; look at the specific error returned, and if that does not help, contact Feishu support with the request id."
+  },
+  "InvalidParameter": {
+    "code": 1470400,
+    "kind": "validation",
+    "advice": "The returned msg says what is wrong."
+  },
+  "TasklistEditPermissionMissing": {
+    "code": 1470403,
+    "kind": "permission",
+    "advice": "Check that the calling identity has edit permission on the tasklist."
+  },
+  "TasklistNotFound": {
+    "code": 1470404,
+    "kind": "not_found",
+    "advice": "Check whether the tasklist exists or was deleted."
+  },
+  "ServerError": {
+    "code": 1470500,
+    "kind": "server",
+    "advice": "Retry the call; if it keeps failing, contact support."
+  },
+  "TasklistMemberLimitExceeded": {
+    "code": 1470612,
+    "kind": "validation",
+    "advice": "Call the get-tasklist endpoint to check how many members the tasklist has."
+  },
+  "InvalidParam": {
+    "code": 10003,
+    "kind": "validation",
+    "advice": "Send both app_id and app_secret."
+  },
+  "AppSecretInvalid": {
+    "code": 10014,
+    "kind": "auth",
+    "advice": "Check the app_secret on the developer console."
+  }
+} as const;
+
+/** Each operation's documented codes: [HTTP status, error name] (compact form for the client). */
+export const operationErrors = {
+  "addTaskCollaborators": {
+    "1470403": [401, "IdentityTokenIncorrect"],
+    "1470404": [400, "TaskUpdateRefused"],
+    "1470429": [400, "CollaboratorLimitExceeded"],
+    "1470431": [400, "AlreadyCollaborators"],
+    "1470450": [429, "TooManyRequests"],
+    "1470451": [400, "TaskRequestsTooFrequent"],
+    "1470602": [400, "InvalidTaskId"],
+    "1470701": [500, "AddCollaboratorFailed"],
+    "99991400": [429, "PlatformRateLimited"],
+    "99991661": [400, "TokenMissing"],
+    "99991663": [400, "TenantTokenInvalid"],
+    "99991668": [400, "UserTokenInvalid"],
+    "99991671": [400, "TokenFormatInvalid"]
+  },
+  "removeTaskCollaborator": {
+    "1470403": [403, "IdentityTokenIncorrect"],
+    "1470404": [400, "TaskUpdateRefused"],
+    "1470450": [400, "TooManyRequests"],
+    "1470451": [400, "TaskRequestsTooFrequent"],
+    "1470602": [400, "InvalidTaskId"],
+    "1470700": [404, "CollaboratorNotFound"],
+    "1470702": [500, "RemoveCollaboratorFailed"],
+    "99991400": [429, "PlatformRateLimited"],
+    "99991661": [400, "TokenMissing"],
+    "99991663": [400, "TenantTokenInvalid"],
+    "99991668": [400, "UserTokenInvalid"],
+    "99991671": [400, "TokenFormatInvalid"]
+  },
+  "addTasklistMembers": {
+    "1470400": [400, "InvalidParameter"],
+    "1470403": [403, "TasklistEditPermissionMissing"],
+    "1470404": [404, "TasklistNotFound"],
+    "1470500": [500, "ServerError"],
+    "1470612": [400, "TasklistMemberLimitExceeded"],
+    "99991400": [429, "PlatformRateLimited"],
+    "99991661": [400, "TokenMissing"],
+    "99991663": [400, "TenantTokenInvalid"],
+    "99991668": [400, "UserTokenInvalid"],
+    "99991671": [400, "TokenFormatInvalid"]
+  },
+  "getTenantAccessToken": {
+    "10003": [400, "InvalidParam"],
+    "10014": [400, "AppSecretInvalid"]
+  }
+} as const;
+
 /** The pages' Chinese troubleshooting advice, by operation and code (kept apart so apps can leave it out). */
 export const adviceZh = {
   "addTaskCollaborators": {
