@@ -1,9 +1,13 @@
-// Installs the few system packages the tests need (Debian's Chromium for the docs browser test)
+// Installs the few system packages the tests need (Debian's Chromium for the docs browser test, and
+// a CJK font so that the Chinese docs page renders readable text in it)
 // when they are missing and we may install them; otherwise says exactly what to install.
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
-const needs = [{ bin: '/usr/bin/chromium', apt: 'chromium' }].filter((n) => !existsSync(n.bin));
+const needs = [
+  { bin: '/usr/bin/chromium', apt: 'chromium' },
+  { bin: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', apt: 'fonts-wqy-microhei' },
+].filter((n) => !existsSync(n.bin));
 if (needs.length === 0) process.exit(0);
 
 const names = needs.map((n) => n.apt);
