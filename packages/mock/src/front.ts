@@ -21,6 +21,18 @@ export function createFront(operations: IndexedOperation[], prismPort: number, s
   }
 
   return (req: IncomingMessage, res: ServerResponse) => {
+    // Browsers: answer CORS preflights here, naming the requested headers (a `*` does not cover
+    // Authorization), so that a page on another origin can call the mock.
+    if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      res.writeHead(204, {
+        'access-control-allow-origin': req.headers.origin ?? '*',
+        'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+        'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+        'access-control-max-age': '600',
+        vary: 'Origin',
+      });
+      return res.end();
+    }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
