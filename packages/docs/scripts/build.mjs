@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { codeSamples } from './code-samples.mjs';
 import { localize } from './localize.mjs';
 import { operationNotes } from './operation-notes.mjs';
+import { deref, errorExamples, operations } from '../../../scripts/lib/spec.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = resolve(here, '..');
@@ -22,6 +23,18 @@ const LANGS = {
   zh: { title: '飞书任务 API 参考', other: 'en', otherLabel: 'English' },
 };
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+// The introductions name a few codes and statuses; `{{code NAME}}` and `{{status OPERATION CODE}}` are
+// filled in from the spec so that the prose cannot drift from it.
+function fillIn(text) {
+  const ops = Object.fromEntries([...operations(spec)].map((o) => [o.operation.operationId, o.operation]));
+  return text
+    .replace(/\{\{code (\w+)\}\}/g, (_, name) => deref(spec, spec.components.examples[name]).value.code)
+    .replace(/\{\{status (\w+) (\d+)\}\}/g, (_, op, code) => errorExamples(spec, ops[op]).find((e) => e.code === Number(code)).status)
+    .replace(/\{\{[^}]*\}\}/g, (m) => {
+      throw new Error(`unknown placeholder ${m}`);
+    });
+}
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
@@ -38,7 +51,7 @@ function offline(html) {
 
 for (const [lang, meta] of Object.entries(LANGS)) {
   const doc = localize(structuredClone(spec), lang);
-  doc.info.description = `[${meta.otherLabel}](../${meta.other}/index.html)\n\n${readFileSync(join(pkg, `content/intro.${lang}.md`), 'utf8')}`;
+  doc.info.description = `[${meta.otherLabel}](../${meta.other}/index.html)\n\n${fillIn(readFileSync(join(pkg, `content/intro.${lang}.md`), 'utf8'))}`;
   doc.info['x-logo'] = { url: '../logo.svg', altText: 'Feishu Task API' };
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of METHODS) {

@@ -1,11 +1,6 @@
 // x-codeSamples for each operation, generated at build time from the operation's own examples:
 // our TypeScript client, curl, and the official Node SDK.
-function deref(spec, node) {
-  let out = node;
-  while (out?.$ref) out = out.$ref.slice(2).split('/').map((p) => p.replace(/~1/g, '/')).reduce((a, k) => a[k], spec);
-  return out;
-}
-
+import { deref } from '../../../scripts/lib/spec.mjs';
 const js = (value, indent) => JSON.stringify(value, null, 2).replace(/"([a-z_][a-z0-9_]*)":/gi, '$1:').replace(/"/g, "'").replace(/\n/g, `\n${indent}`);
 const NAMED = new Set(['addTaskCollaborators', 'removeTaskCollaborator', 'addTasklistMembers']);
 

@@ -1,5 +1,6 @@
 // Markdown appended to each operation's description, rendered from the spec's extensions (never
 // retyped): required scopes, rate limits, token kinds and the table of documented error codes.
+import { deref } from '../../../scripts/lib/spec.mjs';
 const words = {
   en: {
     scopes: 'Required scopes (any one)',
@@ -30,12 +31,6 @@ const words = {
 };
 
 const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\n+/g, ' ');
-
-function deref(spec, node) {
-  let out = node;
-  while (out?.$ref) out = out.$ref.slice(2).split('/').map((p) => p.replace(/~1/g, '/')).reduce((a, k) => a[k], spec);
-  return out;
-}
 
 export function operationNotes(spec, operation, lang) {
   const w = words[lang];

@@ -41,7 +41,10 @@ beforeAll(async () => {
   cpSync(join(here, '../consumer'), dir, { recursive: true });
   const tarballs = inject('tarballs');
   const dependencies = { ...Object.fromEntries(Object.entries(tarballs).map(([name, file]) => [name, `file:${file}`])), ...TOOLS };
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies }, null, 2));
+  // npm 11 skips dependencies' install scripts unless package.json allows them: Bun's (and the other
+  // runtimes') must run; Prism's telemetry (@scarf/scarf) must not.
+  const allowScripts = { bun: true, deno: true, workerd: true, esbuild: true, node: true, '@scarf/scarf': false };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies, allowScripts }, null, 2));
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: env(), timeout: 540_000 });
   const { startMock } = await import(pathToFileURL(join(dir, 'node_modules/@feishu-task/mock/dist/index.js')).href);
   mock = await startMock({ port: 0 });
@@ -59,6 +62,8 @@ describe('a consumer project installed from the tarballs', () => {
       expect(existsSync(join(pkg, 'package.json')), name).toBe(true);
       expect(existsSync(join(pkg, 'test')), `${name} has no tests in it`).toBe(false);
     }
+    // Every install script ran (Bun's included): npm has nothing left unreviewed.
+    expect(execFileSync('npm', ['install-scripts', 'ls'], { cwd: dir, encoding: 'utf8', env: env() })).toContain('No packages with unreviewed install scripts');
   });
 
   it('type-checks a strict TypeScript file that uses the client (and tsc rejects a wrong one)', () => {

@@ -1,12 +1,7 @@
 // Turns the spec's extensions into TypeScript constants: servers, operations (method, path, rate
 // limit, scopes, array limits) and each operation's documented errors keyed by code.
+import { deref } from '../../../scripts/lib/spec.mjs';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
-
-function deref(spec, node) {
-  let out = node;
-  while (out?.$ref) out = out.$ref.slice(2).split('/').map((p) => p.replace(/~1/g, '/')).reduce((a, k) => a[k], spec);
-  return out;
-}
 
 function arrayLimits(spec, operation) {
   const schema = deref(spec, deref(spec, operation.requestBody)?.content?.['application/json']?.schema);
