@@ -11,7 +11,7 @@ import { bundleSize } from './bundle-size.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const CALLS = Number(process.env.BENCH_CALLS ?? 3000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // Workers are plain child processes (no IPC channel: it slows a process's module loading) that print
@@ -96,6 +96,8 @@ const lines = [
   `| @larksuiteoapi/node-sdk 1.74.0 | ${m.sdk.toFixed(1)} | ${w.sdk.toFixed(1)} | ${(m.sdk / m.raw).toFixed(2)}x |`,
   '',
   `Targets: at most the official SDK's (${verdict(m.ours <= m.sdk)}), at most 1.15x raw fetch (${verdict(m.ours <= 1.15 * m.raw)}: ${(m.ours / m.raw).toFixed(2)}x).`,
+  '',
+  `Every round (µs CPU per call; this 2-core machine is noisy, hence the median): raw ${cpu.raw.map((x) => x.toFixed(0)).join(', ')}; ours ${cpu.ours.map((x) => x.toFixed(0)).join(', ')}; SDK ${cpu.sdk.map((x) => x.toFixed(0)).join(', ')}.`,
   '',
   '## One-call app, bundled with esbuild (minified, then gzip -9)',
   '',

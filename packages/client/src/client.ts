@@ -33,13 +33,13 @@ export interface FeishuTaskClient {
   raw: FetchClient<paths>;
   addTaskCollaborators(input: CallInput<'addTaskCollaborators'>, options?: CallOptions): Promise<CallData<'addTaskCollaborators'>>;
   removeTaskCollaborator(input: CallInput<'removeTaskCollaborator'>, options?: CallOptions): Promise<CallData<'removeTaskCollaborator'>>;
-  /** More than 500 members are sent as consecutive requests of at most 500; the last answer is returned. */
+  /** More members than the spec's `maxItems` (500) go as consecutive requests of at most that many; the last answer is returned. */
   addTasklistMembers(input: CallInput<'addTasklistMembers'>, options?: CallOptions): Promise<CallData<'addTasklistMembers'>>;
 }
 
 const querySerializer = createQuerySerializer();
 
-function apiError(operation: Parameters<typeof documentedOperation>[0], answer: Answer): FeishuApiError {
+function apiError(operation: 'getTenantAccessToken' | TaskOperation, answer: Answer): FeishuApiError {
   const { response, json } = answer;
   return new FeishuApiError({
     operation,
@@ -50,7 +50,6 @@ function apiError(operation: Parameters<typeof documentedOperation>[0], answer: 
     detail: json.error as never,
   });
 }
-const documentedOperation = (op: 'getTenantAccessToken' | TaskOperation) => op;
 
 export function createClient(options: ClientOptions): FeishuTaskClient {
   const domain = options.domain ?? 'feishu';

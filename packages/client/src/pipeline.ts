@@ -34,9 +34,6 @@ export interface Answer {
   json: { code?: unknown; msg?: unknown; data?: unknown; [key: string]: unknown };
 }
 
-/** The parsed answer of each Response the openapi-fetch adapter returns, for raw callers' helpers. */
-export const parsedBodies = new WeakMap<Response, Answer['json']>();
-
 const aborted = (operation: string | undefined) => (reason: unknown) => {
   throw new FeishuAbortedError(operation, reason);
 };
@@ -148,8 +145,6 @@ export function fetchAdapter(send: ReturnType<typeof createSend>): (request: Req
       signal: request.signal,
     });
     const { response } = answer;
-    const out = new Response(answer.text, { status: response.status, statusText: response.statusText, headers: response.headers });
-    parsedBodies.set(out, answer.json);
-    return out;
+    return new Response(answer.text, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }
