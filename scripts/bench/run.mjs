@@ -85,7 +85,7 @@ const lines = [
   'Measured by `pnpm bench` (`scripts/bench/run.mjs`); numbers from the last run, not edited by hand.',
   '',
   `- Date: ${new Date().toISOString().slice(0, 10)}; Node ${process.version}; ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}`,
-  `- Each client runs in its own fresh process against the same local HTTP server (another process), ${CALLS} sequential \`add_members\` calls after a warm-up of ${Math.min(500, CALLS)}; median of ${ROUNDS} interleaved rounds. CPU is the client process's user+system time (\`process.cpuUsage\`). Our client runs with \`throttle: false\` (otherwise its quota of 50/s is the bottleneck, by design).`,
+  `- Each client runs in its own fresh process against the same local HTTP server (another process), ${CALLS} sequential \`add_members\` calls after a warm-up of ${Math.min(500, CALLS)}; median of ${ROUNDS} interleaved rounds. CPU is the client process's user+system time (\`process.cpuUsage\`). Our client runs with \`throttle: false\` (otherwise the quota from the spec's `x-feishu-rate-limit` is the bottleneck, by design).`,
   '',
   '## CPU per call',
   '',
