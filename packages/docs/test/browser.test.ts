@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deref } from '../../../scripts/lib/spec.mjs';
 // @ts-expect-error plain ESM helper without types
 import { serveStatic } from '../scripts/serve.mjs';
 
@@ -58,7 +59,6 @@ const pages = {
 };
 const SAMPLES = ['TypeScript (@feishu-task/client)', 'curl', 'Node.js (official SDK)'];
 const tagOf = (op: any) => String(op.tags[0]).toLowerCase().replace(/\s+/g, '-');
-const deref = (node: any) => (node?.$ref ? node.$ref.slice(2).split('/').reduce((a: any, k: string) => a[k], spec) : node);
 
 describe.each(Object.entries(pages))('%s reference', (lang, expected) => {
   it.each(taskOps.map((op) => [op.operationId, op]))('%s: heading, rate limit, every error code and the three code samples, no console errors', async (id, op) => {
@@ -69,8 +69,8 @@ describe.each(Object.entries(pages))('%s reference', (lang, expected) => {
     await expect(main.getByText(expected.perMinute(op['x-feishu-rate-limit'].per_minute)).first().isVisible(), 'rate limit').resolves.toBe(true);
     for (const [status, response] of Object.entries<any>(op.responses)) {
       if (!/^[45]/.test(status)) continue;
-      for (const [name, ex] of Object.entries<any>(deref(response).content['application/json'].examples)) {
-        const row = main.locator('tr', { hasText: name }).filter({ hasText: String(deref(ex).value.code) });
+      for (const [name, ex] of Object.entries<any>(deref(spec, response).content['application/json'].examples)) {
+        const row = main.locator('tr', { hasText: name }).filter({ hasText: String(deref(spec, ex).value.code) });
         await row.first().scrollIntoViewIfNeeded();
         await expect(row.first().isVisible(), `error row ${status} ${name}`).resolves.toBe(true);
         await expect(row.first().locator('td').first().innerText(), `status of ${name}`).resolves.toBe(status);
