@@ -10,13 +10,16 @@ const flag = process.argv.indexOf('--since');
 const since =
   flag > 0
     ? process.argv[flag + 1]
-    : git('log', '--format=%H', '--grep=^Version Packages', '-n', '1') || git('rev-list', '--max-parents=0', 'HEAD').split('\n').at(-1);
+    : git('log', '--format=%H', '--grep=^Version Packages', '-n', '1') ||
+      git('rev-list', '--max-parents=0', 'HEAD').split('\n').at(-1);
 
 const require = createRequire(join(process.cwd(), 'package.json'));
 const cli = join(dirname(require.resolve('@changesets/cli/package.json')), 'bin.js');
 try {
   execFileSync(process.execPath, [cli, 'status', `--since=${since}`], { stdio: 'inherit' });
 } catch {
-  console.error(`\nA published package changed since ${since.slice(0, 12)} without a changeset: run \`pnpm changeset\`.`);
+  console.error(
+    `\nA published package changed since ${since.slice(0, 12)} without a changeset: run \`pnpm changeset\`.`,
+  );
   process.exit(1);
 }

@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const turbo = join(root, 'node_modules/.bin/turbo');
-execFileSync(turbo, ['run', 'bundle', 'generate', 'build', 'docs'], { cwd: root, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
+execFileSync(turbo, ['run', 'bundle', 'generate', 'build', 'docs'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+});
 
 const { startMock } = await import('@feishu-task/mock');
 const { serveStatic } = await import('../packages/docs/scripts/serve.mjs');

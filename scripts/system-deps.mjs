@@ -1,8 +1,9 @@
 // Installs the few system packages the tests need (Debian's Chromium for the docs browser test, and
 // a CJK font so that the Chinese docs page renders readable text in it)
 // when they are missing and we may install them; otherwise says exactly what to install.
-import { existsSync } from 'node:fs';
+
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 const needs = [
   { bin: '/usr/bin/chromium', apt: 'chromium' },
@@ -14,7 +15,9 @@ const names = needs.map((n) => n.apt);
 const isRoot = process.getuid?.() === 0;
 const hasApt = existsSync('/usr/bin/apt-get');
 if (!isRoot || !hasApt) {
-  console.error(`missing system packages: ${names.join(' ')}; install them (Debian: sudo apt-get install -y ${names.join(' ')})`);
+  console.error(
+    `missing system packages: ${names.join(' ')}; install them (Debian: sudo apt-get install -y ${names.join(' ')})`,
+  );
   process.exit(1);
 }
 console.log(`installing ${names.join(' ')} with apt-get...`);

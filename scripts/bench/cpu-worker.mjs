@@ -10,7 +10,10 @@ async function makeCall() {
     return async () => {
       const res = await fetch(`${base}/open-apis/task/v2/tasklists/${guid}/add_members?user_id_type=open_id`, {
         method: 'POST',
-        headers: { authorization: 'Bearer t-bench-token-0123456789', 'content-type': 'application/json; charset=utf-8' },
+        headers: {
+          authorization: 'Bearer t-bench-token-0123456789',
+          'content-type': 'application/json; charset=utf-8',
+        },
         body: JSON.stringify(body),
       });
       const json = await res.json();
@@ -20,14 +23,27 @@ async function makeCall() {
   }
   if (impl === 'ours') {
     const { createClient } = await import('@feishu-task/client');
-    const client = createClient({ domain: base, auth: { tenantAccessToken: 't-bench-token-0123456789' }, throttle: false });
+    const client = createClient({
+      domain: base,
+      auth: { tenantAccessToken: 't-bench-token-0123456789' },
+      throttle: false,
+    });
     return () => client.addTasklistMembers({ path: { tasklist_guid: guid }, query: { user_id_type: 'open_id' }, body });
   }
   const lark = await import('@larksuiteoapi/node-sdk');
-  const client = new lark.Client({ appId: 'cli_bench', appSecret: 'bench-secret', domain: base, disableTokenCache: true, loggerLevel: lark.LoggerLevel.error });
+  const client = new lark.Client({
+    appId: 'cli_bench',
+    appSecret: 'bench-secret',
+    domain: base,
+    disableTokenCache: true,
+    loggerLevel: lark.LoggerLevel.error,
+  });
   const withToken = lark.withTenantToken('t-bench-token-0123456789');
   return async () => {
-    const res = await client.task.v2.tasklist.addMembers({ path: { tasklist_guid: guid }, params: { user_id_type: 'open_id' }, data: body }, withToken);
+    const res = await client.task.v2.tasklist.addMembers(
+      { path: { tasklist_guid: guid }, params: { user_id_type: 'open_id' }, data: body },
+      withToken,
+    );
     if (res.code !== 0) throw new Error('bad answer');
     return res.data;
   };

@@ -17,4 +17,6 @@ if (impl === 'ours') {
 const importMs = performance.now() - t0;
 gc?.();
 const mem = process.memoryUsage();
-console.log(JSON.stringify(gc ? { heapKb: (mem.heapUsed - heap0) / 1024, rssKb: (mem.rss - rss0) / 1024 } : { importMs }));
+console.log(
+  JSON.stringify(gc ? { heapKb: (mem.heapUsed - heap0) / 1024, rssKb: (mem.rss - rss0) / 1024 } : { importMs }),
+);

@@ -4,7 +4,15 @@ import { createServer } from 'node:http';
 const tasklist = JSON.stringify({
   code: 0,
   msg: 'success',
-  data: { tasklist: { guid: 'cc371766-6584-cf50-a222-c22cd9055004', name: 'bench', members: [{ id: 'ou_1', type: 'user', role: 'editor' }], created_at: '1675742789470', updated_at: '1675742789470' } },
+  data: {
+    tasklist: {
+      guid: 'cc371766-6584-cf50-a222-c22cd9055004',
+      name: 'bench',
+      members: [{ id: 'ou_1', type: 'user', role: 'editor' }],
+      created_at: '1675742789470',
+      updated_at: '1675742789470',
+    },
+  },
 });
 const token = JSON.stringify({ code: 0, msg: 'ok', tenant_access_token: 't-bench-token-0123456789', expire: 7200 });
 
@@ -12,7 +20,11 @@ const server = createServer((req, res) => {
   req.resume();
   req.on('end', () => {
     const body = req.url.includes('tenant_access_token') ? token : tasklist;
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-tt-logid': 'bench', 'content-length': Buffer.byteLength(body) });
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'x-tt-logid': 'bench',
+      'content-length': Buffer.byteLength(body),
+    });
     res.end(body);
   });
 });

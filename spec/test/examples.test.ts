@@ -1,9 +1,9 @@
 // Every example in the bundled spec validates against its own schema (JSON Schema 2020-12, as OAS 3.1).
-import { describe, expect, it } from 'vitest';
-import { createSpecValidator } from '../../scripts/lib/spec-validator.mjs';
-import { deref, loadBundledSpec, operations } from '../../scripts/lib/spec.mjs';
 
-const spec = loadBundledSpec();
+import { createSpecValidator, loadSpec, operations } from '@feishu-task/spec-tools';
+import { describe, expect, it } from 'vitest';
+
+const spec = loadSpec(import.meta.url, 'dereferenced');
 const validator = createSpecValidator(spec);
 
 type Case = { where: string; schemaAt: string[]; value: unknown };
@@ -11,25 +11,38 @@ const cases: Case[] = [];
 
 for (const { path, method, operation } of operations(spec)) {
   const at = (...rest: string[]) => ['paths', path, method, ...rest];
-  const body = operation.requestBody && deref(spec, operation.requestBody);
+  const body = operation.requestBody && operation.requestBody;
   for (const [type, media] of Object.entries<any>(body?.content ?? {})) {
     for (const [name, ex] of Object.entries<any>(media.examples ?? {})) {
-      cases.push({ where: `${method} ${path} request ${name}`, schemaAt: at('requestBody', 'content', type, 'schema'), value: deref(spec, ex).value });
+      cases.push({
+        where: `${method} ${path} request ${name}`,
+        schemaAt: at('requestBody', 'content', type, 'schema'),
+        value: ex.value,
+      });
     }
   }
   for (const [status, raw] of Object.entries<any>(operation.responses ?? {})) {
-    const response = deref(spec, raw);
+    const response = raw;
     const base = raw.$ref ? raw.$ref.slice(2).split('/') : ['paths', path, method, 'responses', status];
     for (const [type, media] of Object.entries<any>(response.content ?? {})) {
       for (const [name, ex] of Object.entries<any>(media.examples ?? {})) {
-        cases.push({ where: `${method} ${path} ${status} ${name}`, schemaAt: [...base, 'content', type, 'schema'], value: deref(spec, ex).value });
+        cases.push({
+          where: `${method} ${path} ${status} ${name}`,
+          schemaAt: [...base, 'content', type, 'schema'],
+          value: ex.value,
+        });
       }
     }
   }
 }
 for (const [name, raw] of Object.entries<any>(spec.components.parameters ?? {})) {
-  const param = deref(spec, raw);
-  if ('example' in param) cases.push({ where: `parameter ${name}`, schemaAt: ['components', 'parameters', name, 'schema'], value: param.example });
+  const param = raw;
+  if ('example' in param)
+    cases.push({
+      where: `parameter ${name}`,
+      schemaAt: ['components', 'parameters', name, 'schema'],
+      value: param.example,
+    });
 }
 
 describe('examples', () => {

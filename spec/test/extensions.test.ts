@@ -1,15 +1,16 @@
 // The machine-readable extensions the client, the mock and the docs read have the shape they expect.
-import { describe, expect, it } from 'vitest';
-import { errorExamples, loadBundledSpec, operations } from '../../scripts/lib/spec.mjs';
 
-const spec = loadBundledSpec();
+import { errorExamples, loadSpec, operations } from '@feishu-task/spec-tools';
+import { describe, expect, it } from 'vitest';
+
+const spec = loadSpec(import.meta.url, 'dereferenced');
 const KINDS = ['validation', 'conflict', 'permission', 'auth', 'token', 'not_found', 'rate_limit', 'server'];
 
 describe('extensions', () => {
   for (const { method, path, operation } of operations(spec)) {
     describe(`${operation.operationId} (${method.toUpperCase()} ${path})`, () => {
       it('every error example has a code, a known kind and advice in English and Chinese', () => {
-        const examples = errorExamples(spec, operation);
+        const examples = errorExamples(operation);
         expect(examples.length).toBeGreaterThan(0);
         for (const e of examples) {
           expect(e.meta?.code, e.name).toBe(e.code);
@@ -22,7 +23,7 @@ describe('extensions', () => {
 
       it('an example name means one code within the operation', () => {
         const byName = new Map<string, number>();
-        for (const e of errorExamples(spec, operation)) {
+        for (const e of errorExamples(operation)) {
           expect(byName.get(e.name) ?? e.code, e.name).toBe(e.code);
           byName.set(e.name, e.code);
         }

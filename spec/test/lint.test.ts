@@ -1,11 +1,12 @@
 // `redocly lint` is clean on the spec, and the project's own rules fail a spec that regresses.
-import { describe, expect, it } from 'vitest';
+
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
 
 const specDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const config = resolve(specDir, '../redocly.yaml');
@@ -52,29 +53,40 @@ describe('redocly lint', () => {
   });
 
   it('fails when a Task operation loses its rate limit', () => {
-    const r = mutated('paths/task-v1-collaborators.yaml', (t) => t.replace(/  x-feishu-rate-limit:\n    per_minute: 100\n/, ''));
+    const r = mutated('paths/task-v1-collaborators.yaml', (t) =>
+      t.replace(/ {2}x-feishu-rate-limit:\n {4}per_minute: 100\n/, ''),
+    );
     expect(ruleIds(r)).toContain('rule/task-operation-has-rate-limit');
   });
 
   it('fails when a Task operation loses its scopes', () => {
-    const r = mutated('paths/task-v2-tasklist-add-members.yaml', (t) => t.replace(/  x-feishu-scopes:\n    - task:tasklist:write\n/, ''));
+    const r = mutated('paths/task-v2-tasklist-add-members.yaml', (t) =>
+      t.replace(/ {2}x-feishu-scopes:\n {4}- task:tasklist:write\n/, ''),
+    );
     expect(ruleIds(r)).toContain('rule/task-operation-has-scopes');
   });
 
   it('fails when an error response has no example', () => {
     const r = mutated('paths/task-v1-collaborator.yaml', (t) =>
-      t.replace(/          examples:\n            CollaboratorNotFound:[\s\S]*?msg: task collaborator not found\n/, ''),
+      t.replace(/ {10}examples:\n {12}CollaboratorNotFound:[\s\S]*?msg: task collaborator not found\n/, ''),
     );
     expect(ruleIds(r)).toContain('rule/error-response-has-examples');
   });
 
   it('fails when an error example loses its x-feishu-error', () => {
-    const r = mutated('paths/task-v1-collaborator.yaml', (t) => t.replace(/              x-feishu-error:\n                code: 1470700\n[\s\S]*?zh: 执行者ID无法找到，请检查执行者 ID 的有效性\n/, ''));
+    const r = mutated('paths/task-v1-collaborator.yaml', (t) =>
+      t.replace(
+        / {14}x-feishu-error:\n {16}code: 1470700\n[\s\S]*?zh: 执行者ID无法找到，请检查执行者 ID 的有效性\n/,
+        '',
+      ),
+    );
     expect(ruleIds(r)).toContain('rule/error-example-has-code');
   });
 
   it('fails when an example does not match its schema', () => {
-    const r = mutated('paths/task-v2-tasklist-add-members.yaml', (t) => t.replace('role: editor\n          chatAndApp', 'role: owner\n          chatAndApp'));
+    const r = mutated('paths/task-v2-tasklist-add-members.yaml', (t) =>
+      t.replace('role: editor\n          chatAndApp', 'role: owner\n          chatAndApp'),
+    );
     expect(ruleIds(r)).toContain('no-invalid-media-type-examples');
   });
 });

@@ -1,60 +1,20 @@
-// Every fact of the official pages' tables must be in the spec: error codes per endpoint with their
-// own HTTP status, message and advice; rate limits; scopes.
+// The fixture the spec is tested against (fixtures/seed-facts.json) must say what the official pages say.
+// The pages are not part of the repository: this runs only when ../shared/seeds (beside the repository)
+// or $FEISHU_SEEDS_DIR exists, and says so when it is skipped.
+import { loadSeeds, seedsDir } from '@feishu-task/spec-tools';
 import { describe, expect, it } from 'vitest';
-import { loadSeeds } from '../../scripts/lib/seeds.mjs';
-import { errorExamples, loadBundledSpec, operations } from '../../scripts/lib/spec.mjs';
+import facts from './fixtures/seed-facts.json' with { type: 'json' };
 
-const spec = loadBundledSpec();
-const seeds = loadSeeds();
-const operationFor = (method: string, path: string) =>
-  [...operations(spec)].find((o) => o.method === method && o.path === path)?.operation;
+const dir = seedsDir();
+if (!dir) {
+  console.warn(
+    '[seed-pages] SKIPPED: the official pages are not here (../shared/seeds or $FEISHU_SEEDS_DIR); ' +
+      'the spec is still tested against test/fixtures/seed-facts.json.',
+  );
+}
 
-describe('seed pages', () => {
-  it('are all read, and each names one of the spec operations', () => {
-    expect(seeds.length).toBeGreaterThanOrEqual(5);
-    for (const seed of seeds) {
-      expect(operationFor(seed.method, seed.path), `${seed.file}: ${seed.method} ${seed.path}`).toBeDefined();
-      expect(seed.errors.length, `${seed.file} error table`).toBeGreaterThan(0);
-    }
+describe.skipIf(!dir)('the official pages agree with fixtures/seed-facts.json', () => {
+  it('yield exactly the recorded facts (re-record with `pnpm --filter @feishu-task/openapi run record-seed-facts`)', () => {
+    expect(loadSeeds(dir)).toEqual(facts);
   });
-
-  for (const seed of seeds) {
-    describe(`${seed.file} (${seed.method.toUpperCase()} ${seed.path})`, () => {
-      const operation = operationFor(seed.method, seed.path);
-      const examples = operation ? errorExamples(spec, operation) : [];
-
-      for (const row of seed.errors) {
-        it(`documents ${row.code} under HTTP ${row.status}`, () => {
-          const match = examples.filter((e) => e.code === row.code && e.status === row.status);
-          expect(match, `no example for (${row.status}, ${row.code})`).toHaveLength(1);
-          if (seed.readableProse) {
-            expect(match[0].message).toBe(row.message);
-            expect(match[0].advice?.zh).toBe(row.advice);
-          }
-        });
-      }
-
-      it('gives each documented code only the status its page gives', () => {
-        const pageCodes = new Set(seed.errors.map((r) => r.code));
-        for (const e of examples.filter((x) => pageCodes.has(x.code))) {
-          expect(seed.errors).toContainEqual(expect.objectContaining({ code: e.code, status: e.status }));
-        }
-      });
-
-      if (seed.rateLimit) {
-        it('carries the page rate limit', () => {
-          const limit = operation?.['x-feishu-rate-limit'];
-          expect({ per_minute: limit?.per_minute, per_second: limit?.per_second }).toEqual(seed.rateLimit);
-        });
-      }
-
-      it('carries the page scopes, in x-feishu-scopes and on both token kinds', () => {
-        expect(operation?.['x-feishu-scopes']).toEqual(seed.scopes);
-        expect(operation?.security).toEqual([
-          { tenant_access_token: seed.scopes },
-          { user_access_token: seed.scopes },
-        ]);
-      });
-    });
-  }
 });

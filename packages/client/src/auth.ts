@@ -15,7 +15,10 @@ export interface TokenSource {
   invalidate(token: string): boolean;
 }
 
-export type ExchangeCredentials = (appId: string, appSecret: string) => Promise<{ token: string; expiresInSeconds: number }>;
+export type ExchangeCredentials = (
+  appId: string,
+  appSecret: string,
+) => Promise<{ token: string; expiresInSeconds: number }>;
 
 export function createTokenSource(auth: AuthOption, exchange: ExchangeCredentials): TokenSource {
   if ('tenantAccessToken' in auth || 'userAccessToken' in auth) {

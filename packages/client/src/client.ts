@@ -1,11 +1,16 @@
-import createFetchClient, { createFinalURL, createQuerySerializer, defaultPathSerializer, type Client as FetchClient } from 'openapi-fetch';
-import { operations, servers, type paths } from '@feishu-task/types';
-import { createTokenSource, type AuthOption, type ExchangeCredentials } from './auth.js';
+import { operations, type paths, servers } from '@feishu-task/types';
+import createFetchClient, {
+  createFinalURL,
+  createQuerySerializer,
+  defaultPathSerializer,
+  type Client as FetchClient,
+} from 'openapi-fetch';
+import { type AuthOption, createTokenSource, type ExchangeCredentials } from './auth.js';
 import { FeishuApiError } from './errors/api-error.js';
 import { FeishuBulkError } from './errors/bulk-error.js';
 import { FeishuInputError } from './errors/input-error.js';
 import { createLog, type Logger } from './logger.js';
-import { createSend, fetchAdapter, type Answer } from './pipeline.js';
+import { type Answer, createSend, fetchAdapter } from './pipeline.js';
 import { rememberSecret } from './redact.js';
 import { defaultRetry, type RetryOptions } from './retry.js';
 import { Throttle } from './throttle.js';
@@ -31,10 +36,19 @@ export interface ClientOptions {
 export interface FeishuTaskClient {
   /** The typed openapi-fetch client: `raw.POST('/open-apis/...', {...})` returns `{data, error, response}`. */
   raw: FetchClient<paths>;
-  addTaskCollaborators(input: CallInput<'addTaskCollaborators'>, options?: CallOptions): Promise<CallData<'addTaskCollaborators'>>;
-  removeTaskCollaborator(input: CallInput<'removeTaskCollaborator'>, options?: CallOptions): Promise<CallData<'removeTaskCollaborator'>>;
+  addTaskCollaborators(
+    input: CallInput<'addTaskCollaborators'>,
+    options?: CallOptions,
+  ): Promise<CallData<'addTaskCollaborators'>>;
+  removeTaskCollaborator(
+    input: CallInput<'removeTaskCollaborator'>,
+    options?: CallOptions,
+  ): Promise<CallData<'removeTaskCollaborator'>>;
   /** More members than the spec's `maxItems` (500) go as consecutive requests of at most that many; the last answer is returned. */
-  addTasklistMembers(input: CallInput<'addTasklistMembers'>, options?: CallOptions): Promise<CallData<'addTasklistMembers'>>;
+  addTasklistMembers(
+    input: CallInput<'addTasklistMembers'>,
+    options?: CallOptions,
+  ): Promise<CallData<'addTasklistMembers'>>;
 }
 
 const querySerializer = createQuerySerializer();
@@ -54,7 +68,10 @@ function apiError(operation: 'getTenantAccessToken' | TaskOperation, answer: Ans
 export function createClient(options: ClientOptions): FeishuTaskClient {
   const domain = options.domain ?? 'feishu';
   const baseUrl = ((servers as Record<string, string>)[domain] ?? domain).replace(/\/+$/, '');
-  if (!/^https?:\/\//.test(baseUrl)) throw new TypeError(`createClient: domain must be 'feishu', 'lark' or an http(s) URL, got ${JSON.stringify(domain)}`);
+  if (!/^https?:\/\//.test(baseUrl))
+    throw new TypeError(
+      `createClient: domain must be 'feishu', 'lark' or an http(s) URL, got ${JSON.stringify(domain)}`,
+    );
 
   const exchange: ExchangeCredentials = async (app_id, app_secret) => {
     const op = operations.getTenantAccessToken;
@@ -65,7 +82,8 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
       body: JSON.stringify({ app_id, app_secret }),
     });
     const { tenant_access_token: token, expire } = answer.json;
-    if (!answer.response.ok || answer.json.code !== 0 || typeof token !== 'string') throw apiError('getTenantAccessToken', answer);
+    if (!answer.response.ok || answer.json.code !== 0 || typeof token !== 'string')
+      throw apiError('getTenantAccessToken', answer);
     return { token, expiresInSeconds: typeof expire === 'number' ? expire : 0 };
   };
 
@@ -81,10 +99,15 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
 
   // Named methods skip openapi-fetch's Request round trip (measured: it costs more CPU than the rest of
   // the client) but build their URL with its own serializers, so raw and named calls agree.
-  async function call<K extends TaskOperation>(operation: K, input: CallInput<K>, callOptions: CallOptions = {}): Promise<CallData<K>> {
+  async function call<K extends TaskOperation>(
+    operation: K,
+    input: CallInput<K>,
+    callOptions: CallOptions = {},
+  ): Promise<CallData<K>> {
     const op = operations[operation];
     for (const [name, value] of Object.entries(input.path ?? {})) {
-      if (typeof value !== 'string' || value.length === 0) throw new FeishuInputError(operation, `path.${name}`, 'must be a non-empty string');
+      if (typeof value !== 'string' || value.length === 0)
+        throw new FeishuInputError(operation, `path.${name}`, 'must be a non-empty string');
     }
     const headers: Record<string, string> = {};
     if (input.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
@@ -94,7 +117,12 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
     }
     const answer = await send(operation, {
       method: op.method,
-      url: createFinalURL(op.path, { baseUrl, params: { path: input.path, query: input.query }, querySerializer, pathSerializer: defaultPathSerializer }),
+      url: createFinalURL(op.path, {
+        baseUrl,
+        params: { path: input.path, query: input.query },
+        querySerializer,
+        pathSerializer: defaultPathSerializer,
+      }),
       headers,
       body: input.body === undefined ? undefined : JSON.stringify(input.body),
       signal: callOptions.signal,
@@ -111,7 +139,11 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
       const limits = operations.addTasklistMembers.arrayLimits.members;
       const members = input.body?.members ?? [];
       if (members.length < limits.minItems) {
-        throw new FeishuInputError('addTasklistMembers', 'body.members', `must have at least ${limits.minItems} item(s), got ${members.length}`);
+        throw new FeishuInputError(
+          'addTasklistMembers',
+          'body.members',
+          `must have at least ${limits.minItems} item(s), got ${members.length}`,
+        );
       }
       if (members.length <= limits.maxItems) return call('addTasklistMembers', input, o);
       const chunks: (typeof members)[] = [];

@@ -1,12 +1,18 @@
-export { createClient, type ClientOptions, type FeishuTaskClient } from './client.js';
 export type { AuthOption } from './auth.js';
+export { type ClientOptions, createClient, type FeishuTaskClient } from './client.js';
+export { FeishuAbortedError } from './errors/aborted-error.js';
+export {
+  type DocumentedCode,
+  type DocumentedName,
+  type ErrorKind,
+  FeishuApiError,
+  isFeishuApiError,
+} from './errors/api-error.js';
+export { FeishuBulkError } from './errors/bulk-error.js';
+export { FeishuConnectionError } from './errors/connection-error.js';
+export { FeishuError } from './errors/feishu-error.js';
+export { FeishuInputError } from './errors/input-error.js';
+export { FeishuResponseError } from './errors/response-error.js';
+export { FeishuTimeoutError } from './errors/timeout-error.js';
 export type { Logger } from './logger.js';
 export type { CallData, CallInput, CallOptions, TaskOperation } from './types.js';
-export { FeishuError } from './errors/feishu-error.js';
-export { FeishuApiError, isFeishuApiError, type DocumentedCode, type DocumentedName, type ErrorKind } from './errors/api-error.js';
-export { FeishuConnectionError } from './errors/connection-error.js';
-export { FeishuTimeoutError } from './errors/timeout-error.js';
-export { FeishuAbortedError } from './errors/aborted-error.js';
-export { FeishuResponseError } from './errors/response-error.js';
-export { FeishuInputError } from './errors/input-error.js';
-export { FeishuBulkError } from './errors/bulk-error.js';

@@ -1,4 +1,4 @@
-import { operations, type OperationId } from '@feishu-task/types';
+import { type OperationId, operations } from '@feishu-task/types';
 
 // Raw calls arrive as plain Requests: find their operation by method and path template.
 const matchers = Object.entries(operations).map(([id, op]) => ({

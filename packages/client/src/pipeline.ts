@@ -1,13 +1,13 @@
-import { operations, type OperationId } from '@feishu-task/types';
+import { type OperationId, operations } from '@feishu-task/types';
 import type { TokenSource } from './auth.js';
-import { documentedError } from './errors/documented.js';
 import { FeishuAbortedError } from './errors/aborted-error.js';
 import { FeishuConnectionError } from './errors/connection-error.js';
+import { documentedError } from './errors/documented.js';
 import { FeishuResponseError } from './errors/response-error.js';
 import { FeishuTimeoutError } from './errors/timeout-error.js';
 import type { Log } from './logger.js';
 import { matchOperation } from './operation-match.js';
-import { isRetryable, retryDelay, sleep, type RetryOptions } from './retry.js';
+import { isRetryable, type RetryOptions, retryDelay, sleep } from './retry.js';
 import type { Throttle } from './throttle.js';
 
 export interface PipelineOptions {
@@ -44,7 +44,10 @@ const aborted = (operation: string | undefined) => (reason: unknown) => {
  * errors resolve as answers; failures with no usable answer throw typed errors.
  */
 export function createSend(o: PipelineOptions) {
-  async function attemptOnce(operation: string | undefined, out: Outgoing): Promise<{ response: Response; text: string }> {
+  async function attemptOnce(
+    operation: string | undefined,
+    out: Outgoing,
+  ): Promise<{ response: Response; text: string }> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -56,7 +59,12 @@ export function createSend(o: PipelineOptions) {
     if (signal?.aborted) onAbort();
     else signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const response = await o.fetch(out.url, { method: out.method, headers: out.headers, body: out.body, signal: controller.signal });
+      const response = await o.fetch(out.url, {
+        method: out.method,
+        headers: out.headers,
+        body: out.body,
+        signal: controller.signal,
+      });
       return { response, text: await response.text() };
     } catch (cause) {
       if (timedOut) throw new FeishuTimeoutError(operation, o.timeoutMs);
@@ -69,7 +77,8 @@ export function createSend(o: PipelineOptions) {
   }
 
   return async function send(operation: OperationId | undefined, out: Outgoing): Promise<Answer> {
-    const ownAuth = o.tokens !== undefined && out.headers.authorization === undefined && operation !== 'getTenantAccessToken';
+    const ownAuth =
+      o.tokens !== undefined && out.headers.authorization === undefined && operation !== 'getTenantAccessToken';
     const rateLimit = operation ? operations[operation].rateLimit : undefined;
     let refreshed = false;
 
@@ -102,7 +111,13 @@ export function createSend(o: PipelineOptions) {
           json = parsed as Answer['json'];
         } catch {
           const h = raw.response.headers;
-          failure = new FeishuResponseError({ operation, status: raw.response.status, contentType: h.get('content-type'), body: raw.text, logId: h.get('x-tt-logid') });
+          failure = new FeishuResponseError({
+            operation,
+            status: raw.response.status,
+            contentType: h.get('content-type'),
+            body: raw.text,
+            logId: h.get('x-tt-logid'),
+          });
         }
       }
       const status = raw?.response.status ?? 0;
@@ -145,6 +160,10 @@ export function fetchAdapter(send: ReturnType<typeof createSend>): (request: Req
       signal: request.signal,
     });
     const { response } = answer;
-    return new Response(answer.text, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(answer.text, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   };
 }

@@ -21,7 +21,12 @@ export function isRetryable(status: number, kind: ErrorKind | undefined): boolea
  * The wait before retry number `attempt` (0-based): the server's x-ogw-ratelimit-reset when it sends
  * one, else exponential backoff with jitter. Undefined when the server asks for more than maxDelayMs.
  */
-export function retryDelay(attempt: number, resetHeader: string | null, options: RetryOptions, random = Math.random): number | undefined {
+export function retryDelay(
+  attempt: number,
+  resetHeader: string | null,
+  options: RetryOptions,
+  random = Math.random,
+): number | undefined {
   const reset = resetHeader === null ? NaN : Number(resetHeader);
   if (Number.isFinite(reset) && reset >= 0) {
     const ms = reset * 1000 + Math.floor(random() * 250);

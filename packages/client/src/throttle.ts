@@ -6,7 +6,10 @@ type RateLimit = (typeof operations)[keyof typeof operations]['rateLimit'];
 class Bucket {
   private tokens: number;
   private last = Date.now();
-  constructor(private readonly capacity: number, private readonly windowMs: number) {
+  constructor(
+    private readonly capacity: number,
+    private readonly windowMs: number,
+  ) {
     this.tokens = capacity;
   }
   /** Reserves one token; returns how long to wait before using it. */

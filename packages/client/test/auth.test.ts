@@ -28,7 +28,10 @@ describe('auth', () => {
     expect(exchanges).toHaveLength(1);
     expect(exchanges[0]!.body).toEqual({ app_id: 'cli_test', app_secret: 'app-secret-value' });
     expect(exchanges[0]!.headers.has('authorization')).toBe(false);
-    expect(f.seen.filter((s) => !isToken(s)).map((s) => bearer(s.headers))).toEqual(['Bearer t-first', 'Bearer t-first']);
+    expect(f.seen.filter((s) => !isToken(s)).map((s) => bearer(s.headers))).toEqual([
+      'Bearer t-first',
+      'Bearer t-first',
+    ]);
   });
 
   it('refreshes shortly before expire, not after', async () => {
@@ -49,7 +52,9 @@ describe('auth', () => {
   it('single flight: concurrent callers share one token exchange', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const f = fakeFetch(async (req) => (isToken(req) ? (await gate, tokenAnswer('t-shared')) : ok({ collaborator: {} })));
+    const f = fakeFetch(async (req) =>
+      isToken(req) ? (await gate, tokenAnswer('t-shared')) : ok({ collaborator: {} }),
+    );
     const client = createClient({ ...base, auth: app, fetch: f.fetch });
     const calls = Array.from({ length: 10 }, () => client.addTaskCollaborators(addCollaborators));
     await new Promise((r) => setTimeout(r, 10));
@@ -61,18 +66,27 @@ describe('auth', () => {
 
   it.each([99991663, 99991661])('on %i drops the token, refreshes and retries once', async (code) => {
     let n = 0;
-    const f = fakeFetch((req, i) => {
+    const f = fakeFetch((req, _i) => {
       if (isToken(req)) return tokenAnswer(`t-gen-${++n}`);
-      return bearer(req.headers) === 'Bearer t-gen-1' ? json(400, { code, msg: 'Invalid access token for authorization.' }) : ok({ collaborator: {} });
+      return bearer(req.headers) === 'Bearer t-gen-1'
+        ? json(400, { code, msg: 'Invalid access token for authorization.' })
+        : ok({ collaborator: {} });
     });
     const client = createClient({ ...base, auth: app, fetch: f.fetch, maxRetries: 0 });
     await expect(client.addTaskCollaborators(addCollaborators)).resolves.toEqual({ collaborator: {} });
     expect(n).toBe(2);
-    expect(f.seen.map((s) => (isToken(s) ? 'token' : bearer(s.headers)))).toEqual(['token', 'Bearer t-gen-1', 'token', 'Bearer t-gen-2']);
+    expect(f.seen.map((s) => (isToken(s) ? 'token' : bearer(s.headers)))).toEqual([
+      'token',
+      'Bearer t-gen-1',
+      'token',
+      'Bearer t-gen-2',
+    ]);
   });
 
   it('retries a rejected token only once, then throws the token error', async () => {
-    const f = fakeFetch((req) => (isToken(req) ? undefined! : json(400, { code: 99991663, msg: 'Invalid access token' })));
+    const f = fakeFetch((req) =>
+      isToken(req) ? undefined! : json(400, { code: 99991663, msg: 'Invalid access token' }),
+    );
     const client = createClient({ ...base, auth: app, fetch: f.fetch });
     const error = await client.addTaskCollaborators(addCollaborators).catch((e) => e);
     expect(error).toBeInstanceOf(FeishuApiError);
@@ -90,8 +104,14 @@ describe('auth', () => {
 
   it('asks a token provider again with refresh: true after a rejection', async () => {
     const provider = vi.fn(async ({ refresh }: { refresh: boolean }) => (refresh ? 't-fresh' : 't-stale'));
-    const f = fakeFetch((req) => (bearer(req.headers) === 'Bearer t-stale' ? json(400, { code: 99991663, msg: 'expired' }) : ok({ collaborator: {} })));
-    await createClient({ ...base, auth: { tokenProvider: provider }, fetch: f.fetch }).addTaskCollaborators(addCollaborators);
+    const f = fakeFetch((req) =>
+      bearer(req.headers) === 'Bearer t-stale'
+        ? json(400, { code: 99991663, msg: 'expired' })
+        : ok({ collaborator: {} }),
+    );
+    await createClient({ ...base, auth: { tokenProvider: provider }, fetch: f.fetch }).addTaskCollaborators(
+      addCollaborators,
+    );
     expect(provider.mock.calls.map((c) => c[0])).toEqual([{ refresh: false }, { refresh: true }]);
   });
 
@@ -105,9 +125,16 @@ describe('auth', () => {
 
   it('a failed exchange rejects with a typed error that never shows the secret', async () => {
     const f = fakeFetch((req) => (isToken(req) ? json(400, { code: 10014, msg: 'app secret invalid' }) : ok()));
-    const error = await createClient({ ...base, auth: app, fetch: f.fetch }).addTaskCollaborators(addCollaborators).catch((e) => e);
+    const error = await createClient({ ...base, auth: app, fetch: f.fetch })
+      .addTaskCollaborators(addCollaborators)
+      .catch((e) => e);
     expect(error).toBeInstanceOf(FeishuApiError);
-    expect(error).toMatchObject({ operation: 'getTenantAccessToken', code: 10014, codeName: 'AppSecretInvalid', kind: 'auth' });
+    expect(error).toMatchObject({
+      operation: 'getTenantAccessToken',
+      code: 10014,
+      codeName: 'AppSecretInvalid',
+      kind: 'auth',
+    });
     expect(JSON.stringify(error) + error.message + String(error.stack)).not.toContain('app-secret-value');
   });
 });

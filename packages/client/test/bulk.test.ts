@@ -19,7 +19,10 @@ describe('addTasklistMembers chunking', () => {
       all.push(...req.body.members);
       return ok(tasklistWith([...all]));
     });
-    const result = await createClient({ ...base, fetch: f.fetch }).addTasklistMembers({ ...addMembers(1201), query: { user_id_type: 'union_id' } });
+    const result = await createClient({ ...base, fetch: f.fetch }).addTasklistMembers({
+      ...addMembers(1201),
+      query: { user_id_type: 'union_id' },
+    });
     expect(f.seen.map((s) => s.body.members.length)).toEqual([500, 500, 201]);
     expect(f.seen.every((s) => s.url.searchParams.get('user_id_type') === 'union_id')).toBe(true);
     expect(all.map((m: any) => m.id)).toEqual(addMembers(1201).body.members.map((m) => m.id));
@@ -27,9 +30,13 @@ describe('addTasklistMembers chunking', () => {
   });
 
   it('names the failed chunk and what was applied', async () => {
-    const f = fakeFetch((_req, i) => (i === 1 ? json(400, { code: 1470612, msg: '清单成员数量超限。' }) : ok(tasklistWith([]))));
+    const f = fakeFetch((_req, i) =>
+      i === 1 ? json(400, { code: 1470612, msg: '清单成员数量超限。' }) : ok(tasklistWith([])),
+    );
     const input = addMembers(1300);
-    const error = await createClient({ ...base, fetch: f.fetch }).addTasklistMembers(input).catch((e) => e);
+    const error = await createClient({ ...base, fetch: f.fetch })
+      .addTasklistMembers(input)
+      .catch((e) => e);
     expect(error).toBeInstanceOf(FeishuBulkError);
     expect(error).toMatchObject({ chunkIndex: 1, chunkCount: 3, operation: 'addTasklistMembers' });
     expect(error.applied).toEqual(input.body.members.slice(0, 500));
@@ -42,7 +49,9 @@ describe('addTasklistMembers chunking', () => {
 
   it('rejects an empty member list before sending anything', async () => {
     const f = fakeFetch(() => ok());
-    const error = await createClient({ ...base, fetch: f.fetch }).addTasklistMembers(addMembers(0)).catch((e) => e);
+    const error = await createClient({ ...base, fetch: f.fetch })
+      .addTasklistMembers(addMembers(0))
+      .catch((e) => e);
     expect(error).toBeInstanceOf(FeishuInputError);
     expect(error).toMatchObject({ field: 'body.members' });
     expect(f.seen).toHaveLength(0);
@@ -50,7 +59,9 @@ describe('addTasklistMembers chunking', () => {
 
   it('rejects an empty path parameter before sending anything, naming it', async () => {
     const f = fakeFetch(() => ok());
-    const error = await createClient({ ...base, fetch: f.fetch }).addTasklistMembers({ ...addMembers(1), path: { tasklist_guid: '' } }).catch((e) => e);
+    const error = await createClient({ ...base, fetch: f.fetch })
+      .addTasklistMembers({ ...addMembers(1), path: { tasklist_guid: '' } })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(FeishuInputError);
     expect(error.message).toMatch(/path\.tasklist_guid must be a non-empty string/);
     expect(f.seen).toHaveLength(0);

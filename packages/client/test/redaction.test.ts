@@ -9,7 +9,16 @@ const TOKEN = 't-g1044ghJRUIJJ5ELPZ5GFMEM7XBTP3RK5ZLKSNVH';
 const USER = 'u-0a1b2c3d4e5f6a7b8c9d';
 
 function everything(error: any, lines: string[]) {
-  return [error.message, String(error.msg), JSON.stringify(error.detail ?? null), String(error.stack), JSON.stringify(error), inspect(error, { depth: 5 }), JSON.stringify(error.cause ?? null), ...lines].join('\n');
+  return [
+    error.message,
+    String(error.msg),
+    JSON.stringify(error.detail ?? null),
+    String(error.stack),
+    JSON.stringify(error),
+    inspect(error, { depth: 5 }),
+    JSON.stringify(error.cause ?? null),
+    ...lines,
+  ].join('\n');
 }
 
 describe('secrets never appear in errors or logs', () => {
@@ -17,7 +26,13 @@ describe('secrets never appear in errors or logs', () => {
     const lines: string[] = [];
     const log = (level: string) => (m: string, f?: unknown) => lines.push(`${level} ${m} ${JSON.stringify(f)}`);
     const f = fakeFetch((req) =>
-      isToken(req) ? tokenAnswer(TOKEN) : json(500, { code: 1470701, msg: `failed for Authorization: Bearer ${TOKEN}`, error: { message: `secret ${SECRET}` } }),
+      isToken(req)
+        ? tokenAnswer(TOKEN)
+        : json(500, {
+            code: 1470701,
+            msg: `failed for Authorization: Bearer ${TOKEN}`,
+            error: { message: `secret ${SECRET}` },
+          }),
     );
     const client = createClient({
       domain: 'http://feishu.test',
@@ -39,7 +54,12 @@ describe('secrets never appear in errors or logs', () => {
     const f = fakeFetch(() => {
       throw new TypeError(`connect failed, header was Bearer ${USER}`);
     });
-    const client = createClient({ domain: 'http://feishu.test', auth: { tenantAccessToken: 't-static-abcdef' }, fetch: f.fetch, maxRetries: 0 });
+    const client = createClient({
+      domain: 'http://feishu.test',
+      auth: { tenantAccessToken: 't-static-abcdef' },
+      fetch: f.fetch,
+      maxRetries: 0,
+    });
     const error = await client.addTaskCollaborators(addCollaborators, { userAccessToken: USER }).catch((e) => e);
     expect(error.name).toBe('FeishuConnectionError');
     const all = everything(error, []);

@@ -13,24 +13,46 @@ beforeAll(async () => {
     hits[key] = (hits[key] ?? 0) + 1;
     const id = key.split('/')[5];
     if (id === 'plain') return res.writeHead(404, { 'content-type': 'text/plain' }).end('404 page not found');
-    if (id === 'html') return res.writeHead(502, { 'content-type': 'text/html' }).end('<html><body><h1>502 Bad Gateway</h1></body></html>');
+    if (id === 'html')
+      return res
+        .writeHead(502, { 'content-type': 'text/html' })
+        .end('<html><body><h1>502 Bad Gateway</h1></body></html>');
     if (id === 'garbage') return res.writeHead(200, { 'content-type': 'application/json' }).end('{"code":0,"msg":');
     if (id === 'empty') return res.writeHead(200, { 'content-type': 'application/json' }).end('');
     if (id === 'hang') return; // never answers
-    if (id === 'slow-body') { res.writeHead(200, { 'content-type': 'application/json' }); res.write('{"code":'); return; }
-    res.writeHead(400, { 'content-type': 'application/json', 'x-tt-logid': 'LOG-RAW' }).end(JSON.stringify({ code: 1470602, msg: 'Invalid task id.' }));
+    if (id === 'slow-body') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"code":');
+      return;
+    }
+    res
+      .writeHead(400, { 'content-type': 'application/json', 'x-tt-logid': 'LOG-RAW' })
+      .end(JSON.stringify({ code: 1470602, msg: 'Invalid task id.' }));
   });
 });
 afterAll(() => server.close());
 
-const client = (o: object = {}) => createClient({ domain: server.url, auth: { tenantAccessToken: 't-static-abcdef' }, throttle: false, retryDelay: { baseDelayMs: 1 }, ...o });
-const call = (task_id: string, o?: object, signal?: AbortSignal) => client(o).addTaskCollaborators({ ...addCollaborators, path: { task_id } }, { signal });
+const client = (o: object = {}) =>
+  createClient({
+    domain: server.url,
+    auth: { tenantAccessToken: 't-static-abcdef' },
+    throttle: false,
+    retryDelay: { baseDelayMs: 1 },
+    ...o,
+  });
+const call = (task_id: string, o?: object, signal?: AbortSignal) =>
+  client(o).addTaskCollaborators({ ...addCollaborators, path: { task_id } }, { signal });
 
 describe('answers that are not the JSON envelope', () => {
   it('plain text from the gateway: FeishuResponseError with status and body, not a JSON parse crash, not retried', async () => {
     const error = await call('plain').catch((e) => e);
     expect(error).toBeInstanceOf(FeishuResponseError);
-    expect(error).toMatchObject({ status: 404, contentType: 'text/plain', bodySnippet: '404 page not found', operation: 'addTaskCollaborators' });
+    expect(error).toMatchObject({
+      status: 404,
+      contentType: 'text/plain',
+      bodySnippet: '404 page not found',
+      operation: 'addTaskCollaborators',
+    });
     expect(error.message).toMatch(/non-JSON answer \(HTTP 404, text\/plain\)/);
     expect(hits['/open-apis/task/v1/tasks/plain/collaborators']).toBe(1);
   });

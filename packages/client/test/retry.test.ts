@@ -1,29 +1,58 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errors } from '@feishu-task/types';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient, FeishuApiError, FeishuConnectionError } from '../src/index.js';
-import { retryDelay, defaultRetry } from '../src/retry.js';
+import { defaultRetry, retryDelay } from '../src/retry.js';
 import { fakeFetch, json, ok } from './helpers/fake-fetch.js';
 import { addCollaborators, addMembers, removeCollaborator } from './helpers/inputs.js';
 
-const base = { domain: 'http://feishu.test', auth: { tenantAccessToken: 't-static' }, throttle: false, retryDelay: { baseDelayMs: 1, maxDelayMs: 50 } } as const;
+const base = {
+  domain: 'http://feishu.test',
+  auth: { tenantAccessToken: 't-static' },
+  throttle: false,
+  retryDelay: { baseDelayMs: 1, maxDelayMs: 50 },
+} as const;
 afterEach(() => vi.useRealTimers());
 
 type Op = 'addTaskCollaborators' | 'removeTaskCollaborator' | 'addTasklistMembers';
-const inputs = { addTaskCollaborators: addCollaborators, removeTaskCollaborator: removeCollaborator, addTasklistMembers: addMembers() } as const;
-const callOf = (op: Op, client: ReturnType<typeof createClient>) => () => (client[op] as (i: unknown) => Promise<unknown>)(inputs[op]);
+const inputs = {
+  addTaskCollaborators: addCollaborators,
+  removeTaskCollaborator: removeCollaborator,
+  addTasklistMembers: addMembers(),
+} as const;
+const callOf = (op: Op, client: ReturnType<typeof createClient>) => () =>
+  (client[op] as (i: unknown) => Promise<unknown>)(inputs[op]);
 
 // Every documented error of every operation, with the retry decision its kind implies.
 const documented = (Object.keys(inputs) as Op[]).flatMap((op) =>
-  Object.entries(errors[op]).map(([code, e]) => ({ op, code: Number(code), status: e.status, kind: e.kind as string, name: e.name })),
+  Object.entries(errors[op]).map(([code, e]) => ({
+    op,
+    code: Number(code),
+    status: e.status,
+    kind: e.kind as string,
+    name: e.name,
+  })),
 );
 
 describe('retries', () => {
   it('covers the codes the issue names as retryable and as never retried', () => {
     const kinds = new Map(documented.map((d) => [`${d.op}:${d.code}`, d.kind]));
-    for (const c of ['addTaskCollaborators:1470450', 'addTaskCollaborators:1470451', 'addTaskCollaborators:99991400', 'addTasklistMembers:1470500', 'addTaskCollaborators:1470701', 'removeTaskCollaborator:1470702']) {
+    for (const c of [
+      'addTaskCollaborators:1470450',
+      'addTaskCollaborators:1470451',
+      'addTaskCollaborators:99991400',
+      'addTasklistMembers:1470500',
+      'addTaskCollaborators:1470701',
+      'removeTaskCollaborator:1470702',
+    ]) {
       expect(['rate_limit', 'server'], c).toContain(kinds.get(c));
     }
-    for (const c of ['addTaskCollaborators:1470403', 'addTaskCollaborators:1470404', 'addTasklistMembers:1470400', 'addTasklistMembers:1470403', 'removeTaskCollaborator:1470700']) {
+    for (const c of [
+      'addTaskCollaborators:1470403',
+      'addTaskCollaborators:1470404',
+      'addTasklistMembers:1470400',
+      'addTasklistMembers:1470403',
+      'removeTaskCollaborator:1470700',
+    ]) {
       expect(['rate_limit', 'server'], c).not.toContain(kinds.get(c));
     }
   });
@@ -49,9 +78,15 @@ describe('retries', () => {
   );
 
   it('retries an undocumented HTTP 5xx and 429, but not an undocumented 400', async () => {
-    for (const [status, expected] of [[503, 3], [429, 3], [400, 1]] as const) {
+    for (const [status, expected] of [
+      [503, 3],
+      [429, 3],
+      [400, 1],
+    ] as const) {
       const f = fakeFetch(() => json(status, { code: 1234567, msg: 'x' }));
-      await expect(createClient({ ...base, fetch: f.fetch }).addTaskCollaborators(addCollaborators)).rejects.toMatchObject({ code: 1234567, documented: false });
+      await expect(
+        createClient({ ...base, fetch: f.fetch }).addTaskCollaborators(addCollaborators),
+      ).rejects.toMatchObject({ code: 1234567, documented: false });
       expect(f.seen, `HTTP ${status}`).toHaveLength(expected);
     }
   });
@@ -60,7 +95,9 @@ describe('retries', () => {
     const f = fakeFetch(() => {
       throw new TypeError('fetch failed: ECONNREFUSED');
     });
-    const error = await createClient({ ...base, fetch: f.fetch }).addTaskCollaborators(addCollaborators).catch((e) => e);
+    const error = await createClient({ ...base, fetch: f.fetch })
+      .addTaskCollaborators(addCollaborators)
+      .catch((e) => e);
     expect(error).toBeInstanceOf(FeishuConnectionError);
     expect(error.message).toMatch(/ECONNREFUSED/);
     expect(f.seen).toHaveLength(3);
@@ -69,14 +106,18 @@ describe('retries', () => {
   it('is bounded by maxRetries', async () => {
     for (const maxRetries of [0, 1, 4]) {
       const f = fakeFetch(() => json(500, { code: 1470701, msg: 'x' }));
-      await expect(createClient({ ...base, fetch: f.fetch, maxRetries }).addTaskCollaborators(addCollaborators)).rejects.toBeInstanceOf(FeishuApiError);
+      await expect(
+        createClient({ ...base, fetch: f.fetch, maxRetries }).addTaskCollaborators(addCollaborators),
+      ).rejects.toBeInstanceOf(FeishuApiError);
       expect(f.seen).toHaveLength(maxRetries + 1);
     }
   });
 
   it('waits for x-ogw-ratelimit-reset before retrying', async () => {
     vi.useFakeTimers();
-    const f = fakeFetch((_r, i) => (i === 0 ? json(429, { code: 99991400, msg: 'limit' }, { 'x-ogw-ratelimit-reset': '3' }) : ok({})));
+    const f = fakeFetch((_r, i) =>
+      i === 0 ? json(429, { code: 99991400, msg: 'limit' }, { 'x-ogw-ratelimit-reset': '3' }) : ok({}),
+    );
     const client = createClient({ ...base, retryDelay: { maxDelayMs: 10_000 }, fetch: f.fetch });
     const done = client.removeTaskCollaborator(removeCollaborator);
     await vi.advanceTimersByTimeAsync(2_900);
@@ -88,7 +129,9 @@ describe('retries', () => {
 
   it('does not wait when the server asks for longer than maxDelayMs', async () => {
     const f = fakeFetch(() => json(429, { code: 99991400, msg: 'limit' }, { 'x-ogw-ratelimit-reset': '600' }));
-    await expect(createClient({ ...base, fetch: f.fetch }).removeTaskCollaborator(removeCollaborator)).rejects.toMatchObject({ code: 99991400, kind: 'rate_limit' });
+    await expect(
+      createClient({ ...base, fetch: f.fetch }).removeTaskCollaborator(removeCollaborator),
+    ).rejects.toMatchObject({ code: 99991400, kind: 'rate_limit' });
     expect(f.seen).toHaveLength(1);
   });
 

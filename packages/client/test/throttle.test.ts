@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { operations } from '@feishu-task/types';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../src/index.js';
 import { fakeFetch, ok } from './helpers/fake-fetch.js';
 import { addCollaborators, removeCollaborator } from './helpers/inputs.js';

@@ -1,7 +1,13 @@
 // Compile-time tests, checked by `tsc --noEmit` (pnpm typecheck, part of pnpm test): a wrong enum
 // value, an unknown field or a missing path parameter must not compile.
 import { expectTypeOf } from 'vitest';
-import { createClient, isFeishuApiError, type CallData, type DocumentedCode, type DocumentedName } from '../src/index.js';
+import {
+  type CallData,
+  createClient,
+  type DocumentedCode,
+  type DocumentedName,
+  isFeishuApiError,
+} from '../src/index.js';
 
 const client = createClient({ auth: { tenantAccessToken: 't-x' } });
 
@@ -9,7 +15,13 @@ const client = createClient({ auth: { tenantAccessToken: 't-x' } });
 void client.addTasklistMembers({
   path: { tasklist_guid: 'g' },
   query: { user_id_type: 'union_id' },
-  body: { members: [{ id: 'ou_1' }, { id: 'oc_1', type: 'chat', role: 'viewer' }, { id: 'cli_1', type: 'app', role: 'editor' }] },
+  body: {
+    members: [
+      { id: 'ou_1' },
+      { id: 'oc_1', type: 'chat', role: 'viewer' },
+      { id: 'cli_1', type: 'app', role: 'editor' },
+    ],
+  },
 });
 void client.removeTaskCollaborator({ path: { task_id: 't', collaborator_id: 'c' } });
 void client.addTaskCollaborators({ path: { task_id: 't' }, body: { id_list: ['ou_1'] } });
@@ -37,12 +49,29 @@ void client.removeTaskCollaborator({ path: { task_id: 't', collaborator_id: 'c' 
 
 // Results are the spec's data shapes.
 expectTypeOf<CallData<'addTasklistMembers'>['tasklist']['guid']>().toEqualTypeOf<string>();
-expectTypeOf<NonNullable<CallData<'addTasklistMembers'>['tasklist']['members']>[number]['role']>().toEqualTypeOf<'editor' | 'viewer' | 'owner' | 'creator'>();
+expectTypeOf<NonNullable<CallData<'addTasklistMembers'>['tasklist']['members']>[number]['role']>().toEqualTypeOf<
+  'editor' | 'viewer' | 'owner' | 'creator'
+>();
 expectTypeOf<CallData<'addTaskCollaborators'>['collaborator']['id_list']>().toEqualTypeOf<string[] | undefined>();
 
 // Error codes narrow to each operation's documented codes and names.
-expectTypeOf<DocumentedCode<'addTasklistMembers'>>().toEqualTypeOf<1470400 | 1470612 | 99991661 | 99991663 | 99991668 | 99991671 | 1470403 | 1470404 | 99991400 | 1470500>();
-expectTypeOf<DocumentedCode<'removeTaskCollaborator'>>().toEqualTypeOf<1470602 | 1470450 | 1470451 | 1470404 | 99991661 | 99991663 | 99991668 | 99991671 | 1470403 | 1470700 | 99991400 | 1470702>();
+expectTypeOf<DocumentedCode<'addTasklistMembers'>>().toEqualTypeOf<
+  1470400 | 1470612 | 99991661 | 99991663 | 99991668 | 99991671 | 1470403 | 1470404 | 99991400 | 1470500
+>();
+expectTypeOf<DocumentedCode<'removeTaskCollaborator'>>().toEqualTypeOf<
+  | 1470602
+  | 1470450
+  | 1470451
+  | 1470404
+  | 99991661
+  | 99991663
+  | 99991668
+  | 99991671
+  | 1470403
+  | 1470700
+  | 99991400
+  | 1470702
+>();
 expectTypeOf<'TasklistNotFound'>().toExtend<DocumentedName<'addTasklistMembers'>>();
 // @ts-expect-error TasklistNotFound is not a name of the v1 operation
 const wrongName: DocumentedName<'addTaskCollaborators'> = 'TasklistNotFound';

@@ -6,31 +6,33 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { errorExamples, HTTP_METHODS, loadSpec, operations } from '@feishu-task/spec-tools';
 import { codeSamples } from './code-samples.mjs';
 import { localize } from './localize.mjs';
 import { operationNotes } from './operation-notes.mjs';
-import { deref, errorExamples, operations } from '../../../scripts/lib/spec.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = resolve(here, '..');
 const dist = join(pkg, 'dist');
 const require = createRequire(import.meta.url);
-const spec = JSON.parse(readFileSync(require.resolve('@feishu-task/openapi/openapi.json'), 'utf8'));
+const spec = loadSpec(import.meta.url, 'dereferenced');
 const redocly = join(dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
 
 const LANGS = {
   en: { title: 'Feishu Task API reference', other: 'zh', otherLabel: '中文' },
   zh: { title: '飞书任务 API 参考', other: 'en', otherLabel: 'English' },
 };
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 // The introductions name a few codes and statuses; `{{code NAME}}` and `{{status OPERATION CODE}}` are
 // filled in from the spec so that the prose cannot drift from it.
 function fillIn(text) {
   const ops = Object.fromEntries([...operations(spec)].map((o) => [o.operation.operationId, o.operation]));
   return text
-    .replace(/\{\{code (\w+)\}\}/g, (_, name) => deref(spec, spec.components.examples[name]).value.code)
-    .replace(/\{\{status (\w+) (\d+)\}\}/g, (_, op, code) => errorExamples(spec, ops[op]).find((e) => e.code === Number(code)).status)
+    .replace(/\{\{code (\w+)\}\}/g, (_, name) => spec.components.examples[name].value.code)
+    .replace(
+      /\{\{status (\w+) (\d+)\}\}/g,
+      (_, op, code) => errorExamples(ops[op]).find((e) => e.code === Number(code)).status,
+    )
     .replace(/\{\{[^}]*\}\}/g, (m) => {
       throw new Error(`unknown placeholder ${m}`);
     });
@@ -54,7 +56,7 @@ for (const [lang, meta] of Object.entries(LANGS)) {
   doc.info.description = `[${meta.otherLabel}](../${meta.other}/index.html)\n\n${fillIn(readFileSync(join(pkg, `content/intro.${lang}.md`), 'utf8'))}`;
   doc.info['x-logo'] = { url: '../logo.svg', altText: 'Feishu Task API' };
   for (const [path, item] of Object.entries(doc.paths)) {
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!op) continue;
       op.description = `${op.description ?? ''}\n${operationNotes(doc, op, lang)}`;
@@ -65,20 +67,35 @@ for (const [lang, meta] of Object.entries(LANGS)) {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'openapi.json');
   writeFileSync(file, JSON.stringify(doc, null, 2));
-  execFileSync(process.execPath, [
-    redocly, 'build-docs', file,
-    '-o', join(dir, 'index.html'),
-    '--title', meta.title,
-    '--inlineBundle',
-    '--config', join(pkg, 'redocly.yaml'),
-  ], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } });
+  execFileSync(
+    process.execPath,
+    [
+      redocly,
+      'build-docs',
+      file,
+      '-o',
+      join(dir, 'index.html'),
+      '--title',
+      meta.title,
+      '--inlineBundle',
+      '--config',
+      join(pkg, 'redocly.yaml'),
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    },
+  );
   const html = join(dir, 'index.html');
   writeFileSync(html, offline(readFileSync(html, 'utf8')));
-  if (readFileSync(html, 'utf8').includes('cdn.redoc.ly/redoc/logo')) throw new Error(`${html} still loads Redoc's logo from a CDN`);
+  if (readFileSync(html, 'utf8').includes('cdn.redoc.ly/redoc/logo'))
+    throw new Error(`${html} still loads Redoc's logo from a CDN`);
   console.log(`docs: ${html}`);
 }
 
-writeFileSync(join(dist, 'index.html'), `<!doctype html>
+writeFileSync(
+  join(dist, 'index.html'),
+  `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Feishu Task API</title>
 <link rel="icon" type="image/svg+xml" href="logo.svg">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -95,5 +112,6 @@ a.card:hover{border-color:#3370ff}p{color:#646a73;line-height:1.6}
 <a class="card" href="en/index.html">English reference →</a>
 <a class="card" href="zh/index.html">中文参考文档 →</a>
 </main></body></html>
-`);
+`,
+);
 console.log(`docs: ${join(dist, 'index.html')}`);

@@ -1,20 +1,30 @@
 // x-codeSamples for each operation, generated at build time from the operation's own examples:
 // our TypeScript client, curl, and the official Node SDK.
-import { deref } from '../../../scripts/lib/spec.mjs';
-const js = (value, indent) => JSON.stringify(value, null, 2).replace(/"([a-z_][a-z0-9_]*)":/gi, '$1:').replace(/"/g, "'").replace(/\n/g, `\n${indent}`);
+
+const js = (value, indent) =>
+  JSON.stringify(value, null, 2)
+    .replace(/"([a-z_][a-z0-9_]*)":/gi, '$1:')
+    .replace(/"/g, "'")
+    .replace(/\n/g, `\n${indent}`);
 const NAMED = new Set(['addTaskCollaborators', 'removeTaskCollaborator', 'addTasklistMembers']);
 
 export function codeSamples(spec, path, method, pathItem, operation) {
-  const params = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(spec, p));
+  const params = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p) => p);
   const pathParams = Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, p.example]));
-  const query = Object.fromEntries(params.filter((p) => p.in === 'query' && p.example !== undefined).map((p) => [p.name, p.example]));
-  const examples = deref(spec, operation.requestBody)?.content?.['application/json']?.examples;
-  const body = examples ? deref(spec, Object.values(examples)[0]).value : undefined;
+  const query = Object.fromEntries(
+    params.filter((p) => p.in === 'query' && p.example !== undefined).map((p) => [p.name, p.example]),
+  );
+  const examples = operation.requestBody?.content?.['application/json']?.examples;
+  const body = examples ? Object.values(examples)[0].value : undefined;
   const server = spec.servers[0].url;
   const concrete = path.replace(/\{([^}]+)\}/g, (_, name) => pathParams[name]);
   const qs = new URLSearchParams(query).toString();
   const secured = (operation.security ?? []).length > 0;
-  const input = [`path: ${js(pathParams, '  ')}`, Object.keys(query).length && `query: ${js(query, '  ')}`, body && `body: ${js(body, '  ')}`].filter(Boolean);
+  const input = [
+    `path: ${js(pathParams, '  ')}`,
+    Object.keys(query).length && `query: ${js(query, '  ')}`,
+    body && `body: ${js(body, '  ')}`,
+  ].filter(Boolean);
 
   const ts = NAMED.has(operation.operationId)
     ? `import { createClient } from '@feishu-task/client';
@@ -42,10 +52,16 @@ const { data, error } = await client.raw.${method.toUpperCase()}('${path}', {
     secured && `  -H 'Authorization: Bearer t-7f1b******8e560'`,
     body && `  -H 'Content-Type: application/json; charset=utf-8'`,
     body && `  -d '${JSON.stringify(body)}'`,
-  ].filter(Boolean).join(' \\\n');
+  ]
+    .filter(Boolean)
+    .join(' \\\n');
 
   const sdkMethod = operation['x-feishu-sdk-method'];
-  const sdkArgs = [Object.keys(pathParams).length && `path: ${js(pathParams, '  ')}`, Object.keys(query).length && `params: ${js(query, '  ')}`, body && `data: ${js(body, '  ')}`].filter(Boolean);
+  const sdkArgs = [
+    Object.keys(pathParams).length && `path: ${js(pathParams, '  ')}`,
+    Object.keys(query).length && `params: ${js(query, '  ')}`,
+    body && `data: ${js(body, '  ')}`,
+  ].filter(Boolean);
   const sdk = `const lark = require('@larksuiteoapi/node-sdk');
 
 const client = new lark.Client({ appId: 'app id', appSecret: 'app secret' });

@@ -1,6 +1,6 @@
 // Markdown appended to each operation's description, rendered from the spec's extensions (never
 // retyped): required scopes, rate limits, token kinds and the table of documented error codes.
-import { deref } from '../../../scripts/lib/spec.mjs';
+
 const words = {
   en: {
     scopes: 'Required scopes (any one)',
@@ -30,17 +30,25 @@ const words = {
   },
 };
 
-const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\n+/g, ' ');
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\n+/g, ' ');
 
-export function operationNotes(spec, operation, lang) {
+export function operationNotes(_spec, operation, lang) {
   const w = words[lang];
   const lines = ['', '---', ''];
   const scopes = operation['x-feishu-scopes'] ?? [];
   const names = operation['x-feishu-scope-names'] ?? {};
-  if (scopes.length) lines.push(`**${w.scopes}:** ${scopes.map((s) => `\`${s}\`${names[s] ? ` (${names[s]})` : ''}`).join(', ')}`, '');
-  for (const f of operation['x-feishu-field-scopes'] ?? []) lines.push(`**${w.field}:** \`${f.scope}\` (${f.name}), when \`${f.when}\``, '');
+  if (scopes.length)
+    lines.push(`**${w.scopes}:** ${scopes.map((s) => `\`${s}\`${names[s] ? ` (${names[s]})` : ''}`).join(', ')}`, '');
+  for (const f of operation['x-feishu-field-scopes'] ?? [])
+    lines.push(`**${w.field}:** \`${f.scope}\` (${f.name}), when \`${f.when}\``, '');
   const rate = operation['x-feishu-rate-limit'] ?? {};
-  const parts = [rate.per_minute && w.perMinute(rate.per_minute), rate.per_second && w.perSecond(rate.per_second)].filter(Boolean);
+  const parts = [
+    rate.per_minute && w.perMinute(rate.per_minute),
+    rate.per_second && w.perSecond(rate.per_second),
+  ].filter(Boolean);
   lines.push(`**${w.rate}:** ${parts.length ? `${parts.join(', ')} (${w.either})` : w.none}`, '');
   const tokens = (operation.security ?? []).flatMap((s) => Object.keys(s));
   if (tokens.length) lines.push(`**${w.tokens}:** ${tokens.map((t) => `\`${t}\``).join(', ')}`, '');
@@ -49,8 +57,8 @@ export function operationNotes(spec, operation, lang) {
   lines.push(`### ${w.errors}`, '', w.head, '| --- | --- | --- | --- |');
   for (const [status, raw] of Object.entries(operation.responses ?? {})) {
     if (!/^[45]\d\d$/.test(status)) continue;
-    for (const [name, rawEx] of Object.entries(deref(spec, raw).content?.['application/json']?.examples ?? {})) {
-      const ex = deref(spec, rawEx);
+    for (const [name, rawEx] of Object.entries(raw.content?.['application/json']?.examples ?? {})) {
+      const ex = rawEx;
       const meta = ex['x-feishu-error'];
       lines.push(`| ${status} | **${meta.code}**<br>${name} | ${cell(ex.value.msg)} | ${cell(meta.advice[lang])} |`);
     }

@@ -1,20 +1,21 @@
 // Opens each built page in headless Chromium (Debian's, driven by playwright-core) from a local
 // server: it must render with no console errors and show every operation, its error codes, its rate
 // limit and its code samples. Screenshots land in artifacts/ for people to look at.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { loadSpec } from '@feishu-task/spec-tools';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deref } from '../../../scripts/lib/spec.mjs';
 // @ts-expect-error plain ESM helper without types
 import { serveStatic } from '../scripts/serve.mjs';
 
 const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = join(pkg, 'artifacts');
-const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@feishu-task/openapi/openapi.json'), 'utf8'));
-const taskOps = Object.values<any>(spec.paths).flatMap((item) => ['post', 'delete'].map((m) => item[m]).filter(Boolean)).filter((op) => op['x-feishu-rate-limit']?.per_minute);
+const spec = loadSpec(import.meta.url, 'dereferenced');
+const taskOps = Object.values<any>(spec.paths)
+  .flatMap((item) => ['post', 'delete'].map((m) => item[m]).filter(Boolean))
+  .filter((op) => op['x-feishu-rate-limit']?.per_minute);
 
 let browser: Browser;
 let server: { server: import('node:http').Server; url: string };
@@ -24,7 +25,16 @@ beforeAll(async () => {
   server = await serveStatic(join(pkg, 'dist'));
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
   });
 });
 afterAll(async () => {
@@ -61,33 +71,53 @@ const SAMPLES = ['TypeScript (@feishu-task/client)', 'curl', 'Node.js (official 
 const tagOf = (op: any) => String(op.tags[0]).toLowerCase().replace(/\s+/g, '-');
 
 describe.each(Object.entries(pages))('%s reference', (lang, expected) => {
-  it.each(taskOps.map((op) => [op.operationId, op]))('%s: heading, rate limit, every error code and the three code samples, no console errors', async (id, op) => {
-    const { page, problems } = await open(`/${lang}/index.html#/${tagOf(op)}/${String(id).toLowerCase()}`);
-    // A tag's operations share one page: scope every check to this operation's own section.
-    const main = page.locator(`[data-section-id="/${tagOf(op)}/${String(id).toLowerCase()}"]`);
-    await main.locator('h1, h2').getByText(expected.summary(op), { exact: true }).first().waitFor({ timeout: 30_000 });
-    await expect(main.getByText(expected.perMinute(op['x-feishu-rate-limit'].per_minute)).first().isVisible(), 'rate limit').resolves.toBe(true);
-    for (const [status, response] of Object.entries<any>(op.responses)) {
-      if (!/^[45]/.test(status)) continue;
-      for (const [name, ex] of Object.entries<any>(deref(spec, response).content['application/json'].examples)) {
-        const row = main.locator('tr', { hasText: name }).filter({ hasText: String(deref(spec, ex).value.code) });
-        await row.first().scrollIntoViewIfNeeded();
-        await expect(row.first().isVisible(), `error row ${status} ${name}`).resolves.toBe(true);
-        await expect(row.first().locator('td').first().innerText(), `status of ${name}`).resolves.toBe(status);
+  it.each(taskOps.map((op) => [op.operationId, op]))(
+    '%s: heading, rate limit, every error code and the three code samples, no console errors',
+    async (id, op) => {
+      const { page, problems } = await open(`/${lang}/index.html#/${tagOf(op)}/${String(id).toLowerCase()}`);
+      // A tag's operations share one page: scope every check to this operation's own section.
+      const main = page.locator(`[data-section-id="/${tagOf(op)}/${String(id).toLowerCase()}"]`);
+      await main
+        .locator('h1, h2')
+        .getByText(expected.summary(op), { exact: true })
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await expect(
+        main.getByText(expected.perMinute(op['x-feishu-rate-limit'].per_minute)).first().isVisible(),
+        'rate limit',
+      ).resolves.toBe(true);
+      for (const [status, response] of Object.entries<any>(op.responses)) {
+        if (!/^[45]/.test(status)) continue;
+        for (const [name, ex] of Object.entries<any>(response.content['application/json'].examples)) {
+          const row = main.locator('tr', { hasText: name }).filter({ hasText: String(ex.value.code) });
+          await row.first().scrollIntoViewIfNeeded();
+          await expect(row.first().isVisible(), `error row ${status} ${name}`).resolves.toBe(true);
+          await expect(row.first().locator('td').first().textContent(), `status of ${name}`).resolves.toBe(status);
+        }
       }
-    }
-    await main.locator('h1, h2').first().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(artifacts, `${lang}-${id}.png`) });
-    // The code samples sit behind the panel's language menu: every one must be offered and render.
-    for (const label of SAMPLES) {
-      await main.locator('button', { hasText: /^(TypeScript \(@feishu-task\/client\)|curl|Node\.js \(official SDK\))$/ }).first().click();
-      await page.getByText(label, { exact: true }).last().click();
-      const code = main.locator('pre, code').filter({ hasText: label === 'curl' ? 'curl -i -X' : label.startsWith('TypeScript') ? `client.${id}(` : `client.${op['x-feishu-sdk-method']}(` });
-      await expect(code.first().isVisible(), `sample ${label}`).resolves.toBe(true);
-    }
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+      await main.locator('h1, h2').first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(artifacts, `${lang}-${id}.png`) });
+      // The code samples sit behind the panel's language menu: every one must be offered and render.
+      for (const label of SAMPLES) {
+        await main
+          .locator('button', { hasText: /^(TypeScript \(@feishu-task\/client\)|curl|Node\.js \(official SDK\))$/ })
+          .first()
+          .click();
+        await page.getByText(label, { exact: true }).last().click();
+        const code = main.locator('pre, code').filter({
+          hasText:
+            label === 'curl'
+              ? 'curl -i -X'
+              : label.startsWith('TypeScript')
+                ? `client.${id}(`
+                : `client.${op['x-feishu-sdk-method']}(`,
+        });
+        await expect(code.first().isVisible(), `sample ${label}`).resolves.toBe(true);
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('the introduction and the top of the page render', async () => {
     const { page, problems } = await open(`/${lang}/index.html`);

@@ -12,7 +12,9 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log('feishu-task-mock [--port 4010] [--host 127.0.0.1] [--verbose]\nServes the Feishu Task API mock (Prism) from the bundled spec.');
+  console.log(
+    'feishu-task-mock [--port 4010] [--host 127.0.0.1] [--verbose]\nServes the Feishu Task API mock (Prism) from the bundled spec.',
+  );
   process.exit(0);
 }
 try {

@@ -6,8 +6,17 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
-const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@feishu-task/openapi/openapi.json'), 'utf8'));
-const deref = (n) => (n?.$ref ? n.$ref.slice(2).split('/').map((p) => p.replace(/~1/g, '/')).reduce((a, k) => a[k], spec) : n);
+const spec = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve('@feishu-task/openapi/openapi.json'), 'utf8'),
+);
+const deref = (n) =>
+  n?.$ref
+    ? n.$ref
+        .slice(2)
+        .split('/')
+        .map((p) => p.replace(/~1/g, '/'))
+        .reduce((a, k) => a[k], spec)
+    : n;
 
 export function table() {
   const rows = ['| operation | HTTP | code | `Prefer` header |', '| --- | --- | --- | --- |'];
@@ -19,7 +28,9 @@ export function table() {
       for (const [status, raw] of Object.entries(op.responses)) {
         if (!/^[45]/.test(status)) continue;
         for (const [name, ex] of Object.entries(deref(raw).content['application/json'].examples)) {
-          rows.push(`| \`${op.operationId}\` (${method.toUpperCase()} ${path.replace(/^\/open-apis/, '')}) | ${status} | ${deref(ex).value.code} | \`Prefer: code=${status}, example=${name}\` |`);
+          rows.push(
+            `| \`${op.operationId}\` (${method.toUpperCase()} ${path.replace(/^\/open-apis/, '')}) | ${status} | ${deref(ex).value.code} | \`Prefer: code=${status}, example=${name}\` |`,
+          );
         }
       }
     }

@@ -1,8 +1,16 @@
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { IndexedOperation } from './spec-index.js';
 
-export interface Violation { method: string; path: string; violations: unknown }
-export interface Seen { method: string; path: string; status: number }
+export interface Violation {
+  method: string;
+  path: string;
+  violations: unknown;
+}
+export interface Seen {
+  method: string;
+  path: string;
+  status: number;
+}
 
 /**
  * The front of the mock: everything goes to Prism, except the two requests Prism cannot answer in
@@ -12,11 +20,19 @@ export interface Seen { method: string; path: string; status: number }
  * A body sent to an operation that takes none (the official SDK sends `{}` with DELETE) is dropped,
  * as the real gateway ignores it.
  */
-export function createFront(operations: IndexedOperation[], prismPort: number, state: { violations: Violation[]; requests: Seen[] }) {
+export function createFront(
+  operations: IndexedOperation[],
+  prismPort: number,
+  state: { violations: Violation[]; requests: Seen[] },
+) {
   const find = (method: string, path: string) => operations.find((o) => o.method === method && o.pattern.test(path));
 
   function answer(res: ServerResponse, status: number, body: unknown) {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-tt-logid': 'mock-front', 'access-control-allow-origin': '*' });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'x-tt-logid': 'mock-front',
+      'access-control-allow-origin': '*',
+    });
     res.end(JSON.stringify(body));
   }
 
@@ -44,14 +60,14 @@ export function createFront(operations: IndexedOperation[], prismPort: number, s
       if (op && req.method !== 'OPTIONS') {
         if (op.secured && !/^Bearer\s+\S+/i.test(req.headers.authorization ?? '')) {
           const missing = op.examples.get(400)?.find((e) => e.name === 'TokenMissing');
-          if (missing) return record(400), answer(res, 400, missing.value);
+          if (missing) return (record(400), answer(res, 400, missing.value));
         }
         if (body.length > 0 && /json/i.test(req.headers['content-type'] ?? '')) {
           try {
             JSON.parse(body.toString('utf8'));
           } catch {
             const first = op.examples.get(400)?.[0];
-            if (first) return record(400), answer(res, 400, first.value);
+            if (first) return (record(400), answer(res, 400, first.value));
           }
         }
       }
@@ -67,13 +83,16 @@ export function createFront(operations: IndexedOperation[], prismPort: number, s
         { host: '127.0.0.1', port: prismPort, method: req.method, path: req.url, headers },
         (up) => {
           const violations = up.headers['sl-violations'];
-          if (violations) state.violations.push({ method: req.method ?? 'GET', path, violations: JSON.parse(String(violations)) });
+          if (violations)
+            state.violations.push({ method: req.method ?? 'GET', path, violations: JSON.parse(String(violations)) });
           record(up.statusCode ?? 0);
           res.writeHead(up.statusCode ?? 502, up.headers);
           up.pipe(res);
         },
       );
-      upstream.on('error', (error) => answer(res, 502, { code: -1, msg: `mock: Prism is not answering (${error.message})` }));
+      upstream.on('error', (error) =>
+        answer(res, 502, { code: -1, msg: `mock: Prism is not answering (${error.message})` }),
+      );
       upstream.end(forward);
     });
   };

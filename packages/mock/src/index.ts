@@ -1,2 +1,2 @@
-export { startMock, MockStartError, type Mock, type StartMockOptions } from './start-mock.js';
-export type { Violation, Seen } from './front.js';
+export type { Seen, Violation } from './front.js';
+export { type Mock, MockStartError, type StartMockOptions, startMock } from './start-mock.js';

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 // Prism 5.16 needs Node 24.18+; the mock itself may run on an older Node, so Prism may run on another.
 const MIN = [24, 18];

@@ -3,7 +3,10 @@ import { createRequire } from 'node:module';
 
 // What the front server needs to know of the spec: each operation's path pattern, whether it needs
 // a token, and its documented error examples by status.
-export interface Example { name: string; value: unknown }
+export interface Example {
+  name: string;
+  value: unknown;
+}
 export interface IndexedOperation {
   id: string;
   method: string;
@@ -22,7 +25,12 @@ export function specPath(): string {
 
 function deref(spec: Json, node: Json): Json {
   let out = node;
-  while (out?.$ref) out = out.$ref.slice(2).split('/').map((p: string) => p.replace(/~1/g, '/')).reduce((a: Json, k: string) => a[k], spec);
+  while (out?.$ref)
+    out = out.$ref
+      .slice(2)
+      .split('/')
+      .map((p: string) => p.replace(/~1/g, '/'))
+      .reduce((a: Json, k: string) => a[k], spec);
   return out;
 }
 
@@ -37,7 +45,10 @@ export function indexSpec(path = specPath()): IndexedOperation[] {
       const examples = new Map<number, Example[]>();
       for (const [status, raw] of Object.entries<Json>(op.responses)) {
         const media = deref(spec, raw).content?.['application/json'];
-        const list = Object.entries<Json>(media?.examples ?? {}).map(([name, ex]) => ({ name, value: deref(spec, ex).value }));
+        const list = Object.entries<Json>(media?.examples ?? {}).map(([name, ex]) => ({
+          name,
+          value: deref(spec, ex).value,
+        }));
         if (list.length) examples.set(Number(status), list);
       }
       const security = op.security ?? spec.security ?? [];

@@ -65,7 +65,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Mock> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new MockStartError(
-      code === 'EADDRINUSE' ? `port ${options.port} on ${host} is already in use; pick another with --port or { port }` : `cannot listen on ${host}:${options.port}: ${String(error)}`,
+      code === 'EADDRINUSE'
+        ? `port ${options.port} on ${host} is already in use; pick another with --port or { port }`
+        : `cannot listen on ${host}:${options.port}: ${String(error)}`,
     );
   }
 
@@ -81,7 +83,11 @@ export async function startMock(options: StartMockOptions = {}): Promise<Mock> {
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
 
-  const closeFront = () => new Promise<void>((r) => { front.closeAllConnections(); front.close(() => r()); });
+  const closeFront = () =>
+    new Promise<void>((r) => {
+      front.closeAllConnections();
+      front.close(() => r());
+    });
   const stopChild = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -92,7 +98,10 @@ export async function startMock(options: StartMockOptions = {}): Promise<Mock> {
 
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new MockStartError(`Prism did not start within ${options.startTimeoutMs ?? 60_000} ms:\n${log}`)), options.startTimeoutMs ?? 60_000);
+      const timer = setTimeout(
+        () => reject(new MockStartError(`Prism did not start within ${options.startTimeoutMs ?? 60_000} ms:\n${log}`)),
+        options.startTimeoutMs ?? 60_000,
+      );
       const onExit = (code: number | null) => {
         clearTimeout(timer);
         reject(new MockStartError(`Prism exited (code ${code}) before it was ready:\n${log}`));
@@ -117,7 +126,12 @@ export async function startMock(options: StartMockOptions = {}): Promise<Mock> {
   }
 
   child.once('exit', (code, signal) => {
-    if (!closing) state.violations.push({ method: '-', path: '-', violations: `Prism exited unexpectedly (code ${code}, signal ${signal})` });
+    if (!closing)
+      state.violations.push({
+        method: '-',
+        path: '-',
+        violations: `Prism exited unexpectedly (code ${code}, signal ${signal})`,
+      });
   });
   let closing = false;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;

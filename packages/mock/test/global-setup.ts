@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startMock, type Mock } from '../src/index.js';
+import { type Mock, startMock } from '../src/index.js';
 
 let mock: Mock | undefined;
 

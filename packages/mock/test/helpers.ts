@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createSpecValidator } from '@feishu-task/spec-tools';
 import { inject } from 'vitest';
-import { createSpecValidator } from '../../../scripts/lib/spec-validator.mjs';
 import { specPath } from '../src/spec-index.js';
 
 export const mockUrl = () => inject('mockUrl');
@@ -9,7 +9,10 @@ const validator = createSpecValidator(spec);
 
 /** Validates a response body against the spec's schema for that operation and status, at runtime. */
 export function validateResponse(path: string, method: string, status: number, body: unknown) {
-  return validator.errorsAt(['paths', path, method, 'responses', status, 'content', 'application/json', 'schema'], body);
+  return validator.errorsAt(
+    ['paths', path, method, 'responses', status, 'content', 'application/json', 'schema'],
+    body,
+  );
 }
 
 /**
@@ -29,7 +32,13 @@ export function recordingFetch(prefer?: string) {
     } catch {
       // kept as text
     }
-    seen.push({ method: init.method ?? 'GET', url: String(input), status: response.status, body, violations: response.headers.get('sl-violations') });
+    seen.push({
+      method: init.method ?? 'GET',
+      url: String(input),
+      status: response.status,
+      body,
+      violations: response.headers.get('sl-violations'),
+    });
     return response;
   };
   return { fetch: fetchImpl as typeof fetch, seen };

@@ -1,7 +1,7 @@
 // An app written against the official SDK works unchanged with domain: mock.url.
 import * as lark from '@larksuiteoapi/node-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMock, type Mock } from '../src/index.js';
+import { type Mock, startMock } from '../src/index.js';
 
 let mock: Mock;
 beforeAll(async () => {
@@ -41,7 +41,11 @@ describe('@larksuiteoapi/node-sdk against the mock', () => {
 
     const paths = mock.requests.map((r) => `${r.method} ${r.path} ${r.status}`);
     expect(paths[0]).toBe('POST /open-apis/auth/v3/tenant_access_token/internal 200');
-    expect(paths.slice(1).map((p) => p.split(' ')[0] + ' ' + p.split(' ')[2])).toEqual(['POST 200', 'DELETE 200', 'POST 200']);
+    expect(paths.slice(1).map((p) => `${p.split(' ')[0]} ${p.split(' ')[2]}`)).toEqual([
+      'POST 200',
+      'DELETE 200',
+      'POST 200',
+    ]);
     expect(mock.violations).toEqual([]);
   });
 });

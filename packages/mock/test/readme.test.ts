@@ -5,9 +5,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { mockUrl } from './helpers.js';
 // @ts-expect-error plain ESM script without types
 import { render } from '../scripts/readme-table.mjs';
+import { mockUrl } from './helpers.js';
 
 const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,7 +26,10 @@ describe('READMEs', () => {
     const dir = mkdtempSync(join(pkg, '../client/.readme-'));
     try {
       writeFileSync(join(dir, 'example.mjs'), code!);
-      const out = execFileSync(process.execPath, [join(dir, 'example.mjs')], { env: { ...process.env, FEISHU_DOMAIN: mockUrl() }, encoding: 'utf8' });
+      const out = execFileSync(process.execPath, [join(dir, 'example.mjs')], {
+        env: { ...process.env, FEISHU_DOMAIN: mockUrl() },
+        encoding: 'utf8',
+      });
       expect(out).toContain('tasklist cc371766-6584-cf50-a222-c22cd9055004 has 1 member(s)');
       expect(out).toContain('FeishuInputError removeTaskCollaborator: path.task_id must be a non-empty string');
     } finally {

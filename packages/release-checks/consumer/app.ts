@@ -1,6 +1,6 @@
 // A consumer's code, type-checked with `strict` against the installed tarballs and run unchanged on
 // every runtime: the three operations, then a documented error.
-import { createClient, isFeishuApiError, type CallInput } from '@feishu-task/client';
+import { type CallInput, createClient, isFeishuApiError } from '@feishu-task/client';
 
 type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -16,17 +16,31 @@ export async function run(domain: string, fetchImpl?: Fetch): Promise<string[]> 
   });
   lines.push(`added ${added.collaborator.id_list?.join(',') ?? ''}`);
 
-  await client.removeTaskCollaborator({ path: { task_id: '83912691-2e43-47fc-94a4-d512e03984fa', collaborator_id: 'ou_99e1a581b36ecc4862cbfbce123f346a' } });
+  await client.removeTaskCollaborator({
+    path: { task_id: '83912691-2e43-47fc-94a4-d512e03984fa', collaborator_id: 'ou_99e1a581b36ecc4862cbfbce123f346a' },
+  });
   lines.push('removed');
 
-  const members: CallInput<'addTasklistMembers'>['body']['members'] = [{ id: 'ou_2cefb2f014f8d0c6c2d2eb7bafb0e54f', type: 'user', role: 'editor' }];
-  const { tasklist } = await client.addTasklistMembers({ path: { tasklist_guid: 'd300a75f-c56a-4be9-80d1-e47653028ceb' }, body: { members } });
+  const members: CallInput<'addTasklistMembers'>['body']['members'] = [
+    { id: 'ou_2cefb2f014f8d0c6c2d2eb7bafb0e54f', type: 'user', role: 'editor' },
+  ];
+  const { tasklist } = await client.addTasklistMembers({
+    path: { tasklist_guid: 'd300a75f-c56a-4be9-80d1-e47653028ceb' },
+    body: { members },
+  });
   lines.push(`tasklist ${tasklist.guid}`);
 
-  const prefer: Fetch = (input, init) => base(input, { ...init, headers: { ...(init?.headers as Record<string, string>), prefer: 'code=404, example=TasklistNotFound' } });
+  const prefer: Fetch = (input, init) =>
+    base(input, {
+      ...init,
+      headers: { ...(init?.headers as Record<string, string>), prefer: 'code=404, example=TasklistNotFound' },
+    });
   const failing = createClient({ domain, auth: { tenantAccessToken: 't-consumer' }, maxRetries: 0, fetch: prefer });
   try {
-    await failing.addTasklistMembers({ path: { tasklist_guid: 'd300a75f-c56a-4be9-80d1-e47653028ceb' }, body: { members } });
+    await failing.addTasklistMembers({
+      path: { tasklist_guid: 'd300a75f-c56a-4be9-80d1-e47653028ceb' },
+      body: { members },
+    });
     lines.push('no error');
   } catch (error) {
     if (!isFeishuApiError(error, 'addTasklistMembers')) throw error;

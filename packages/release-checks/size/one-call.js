@@ -2,4 +2,6 @@
 import { createClient } from '@feishu-task/client';
 
 const client = createClient({ auth: { tenantAccessToken: globalThis.TOKEN } });
-client.addTasklistMembers({ path: { tasklist_guid: 'g' }, body: { members: [{ id: 'ou_1', role: 'editor' }] } }).then(console.log);
+client
+  .addTasklistMembers({ path: { tasklist_guid: 'g' }, body: { members: [{ id: 'ou_1', role: 'editor' }] } })
+  .then(console.log);

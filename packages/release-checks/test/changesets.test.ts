@@ -10,11 +10,20 @@ import { root } from './packages.js';
 
 const cli = join(dirname(createRequire(join(root, 'package.json')).resolve('@changesets/cli/package.json')), 'bin.js');
 let clone: string;
-const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: clone, encoding: 'utf8' });
+const git = (...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], {
+    cwd: clone,
+    encoding: 'utf8',
+  });
 const version = (dir: string) => JSON.parse(readFileSync(join(clone, dir, 'package.json'), 'utf8')).version;
 const check = () => {
   try {
-    execFileSync(process.execPath, [join(clone, 'scripts/check-changesets.mjs')], { cwd: clone, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, NODE_PATH: join(root, 'node_modules') } });
+    execFileSync(process.execPath, [join(clone, 'scripts/check-changesets.mjs')], {
+      cwd: clone,
+      encoding: 'utf8',
+      stdio: 'pipe',
+      env: { ...process.env, NODE_PATH: join(root, 'node_modules') },
+    });
     return 0;
   } catch (e: any) {
     return e.status as number;
@@ -48,7 +57,10 @@ describe('changesets', () => {
 
   it('fails when a published package changes without a changeset, and passes once one is added', () => {
     expect(check()).toBe(0);
-    writeFileSync(join(clone, 'packages/client/src/redact.ts'), readFileSync(join(clone, 'packages/client/src/redact.ts'), 'utf8') + '\n// a change\n');
+    writeFileSync(
+      join(clone, 'packages/client/src/redact.ts'),
+      `${readFileSync(join(clone, 'packages/client/src/redact.ts'), 'utf8')}\n// a change\n`,
+    );
     git('commit', '-qam', 'Change the client');
     expect(check()).toBe(1);
     writeFileSync(join(clone, '.changeset/fix-client.md'), '---\n"@feishu-task/client": patch\n---\n\nA fix.\n');

@@ -3,27 +3,49 @@
 // mock on Node 20 (the machine's), Node 24 (the pinned one), Bun, Deno, workerd (Miniflare) and
 // headless Chromium. Bun, Deno and Miniflare come from the npm registry into the consumer project.
 import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const TOOLS = { typescript: '5.9.3', esbuild: '0.28.2', bun: '1.4.5', deno: '2.9.6', miniflare: '4.20260730.0', 'playwright-core': '1.65.1' };
-const EXPECTED = ['added ou_99e1a581b36ecc4862cbfbce473f3123', 'removed', 'tasklist cc371766-6584-cf50-a222-c22cd9055004', 'error 1470404 TasklistNotFound 404'];
+const TOOLS = {
+  typescript: '5.9.3',
+  esbuild: '0.28.2',
+  bun: '1.4.5',
+  deno: '2.9.6',
+  miniflare: '4.20260730.0',
+  'playwright-core': '1.65.1',
+};
+const EXPECTED = [
+  'added ou_99e1a581b36ecc4862cbfbce473f3123',
+  'removed',
+  'tasklist cc371766-6584-cf50-a222-c22cd9055004',
+  'error 1470404 TasklistNotFound 404',
+];
 
 let dir: string;
 let mock: { url: string; close(): Promise<void>; violations: unknown[] };
 const bin = (name: string) => join(dir, 'node_modules/.bin', name);
 // The consumer is not a pnpm project: drop what pnpm says about itself and this package, keep the
 // rest (the machine's CA certificates and registry settings among it).
-const env = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_(package|lifecycle|command|execpath|node_execpath)|npm_config_user_agent$|pnpm_|PNPM_)/.test(k)));
+const env = () =>
+  Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^(npm_(package|lifecycle|command|execpath|node_execpath)|npm_config_user_agent$|pnpm_|PNPM_)/.test(k),
+    ),
+  );
 // Asynchronous on purpose: the mock's front server runs in this process and must keep answering.
 const runLines = async (cmd: string, args: string[]) => {
-  const { stdout } = await promisify(execFile)(cmd, args, { cwd: dir, encoding: 'utf8', env: { ...env(), MOCK_URL: mock.url }, timeout: 120_000 });
+  const { stdout } = await promisify(execFile)(cmd, args, {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...env(), MOCK_URL: mock.url },
+    timeout: 120_000,
+  });
   return JSON.parse(stdout.trim().split('\n').at(-1)!);
 };
 
@@ -40,12 +62,23 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'feishu-task-consumer-'));
   cpSync(join(here, '../consumer'), dir, { recursive: true });
   const tarballs = inject('tarballs');
-  const dependencies = { ...Object.fromEntries(Object.entries(tarballs).map(([name, file]) => [name, `file:${file}`])), ...TOOLS };
+  const dependencies = {
+    ...Object.fromEntries(Object.entries(tarballs).map(([name, file]) => [name, `file:${file}`])),
+    ...TOOLS,
+  };
   // npm 11 skips dependencies' install scripts unless package.json allows them: Bun's (and the other
   // runtimes') must run; Prism's telemetry (@scarf/scarf) must not.
   const allowScripts = { bun: true, deno: true, workerd: true, esbuild: true, node: true, '@scarf/scarf': false };
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies, allowScripts }, null, 2));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: env(), timeout: 540_000 });
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies, allowScripts }, null, 2),
+  );
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: env(),
+    timeout: 540_000,
+  });
   const { startMock } = await import(pathToFileURL(join(dir, 'node_modules/@feishu-task/mock/dist/index.js')).href);
   mock = await startMock({ port: 0 });
 });
@@ -63,16 +96,37 @@ describe('a consumer project installed from the tarballs', () => {
       expect(existsSync(join(pkg, 'test')), `${name} has no tests in it`).toBe(false);
     }
     // Every install script ran (Bun's included): npm has nothing left unreviewed.
-    expect(execFileSync('npm', ['install-scripts', 'ls'], { cwd: dir, encoding: 'utf8', env: env() })).toContain('No packages with unreviewed install scripts');
+    expect(execFileSync('npm', ['install-scripts', 'ls'], { cwd: dir, encoding: 'utf8', env: env() })).toContain(
+      'No packages with unreviewed install scripts',
+    );
   });
 
   it('type-checks a strict TypeScript file that uses the client (and tsc rejects a wrong one)', () => {
-    execFileSync(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '-p', dir], { cwd: dir, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '-p', dir], {
+      cwd: dir,
+      stdio: 'pipe',
+    });
     expect(existsSync(join(dir, 'build/app.js'))).toBe(true);
-    writeFileSync(join(dir, 'wrong.ts'), `import { createClient } from '@feishu-task/client';\nawait createClient({ auth: { tenantAccessToken: 't' } }).addTasklistMembers({ path: { tasklist_guid: 'g' }, body: { members: [{ id: 'x', role: 'owner' }] } });\n`);
+    writeFileSync(
+      join(dir, 'wrong.ts'),
+      `import { createClient } from '@feishu-task/client';\nawait createClient({ auth: { tenantAccessToken: 't' } }).addTasklistMembers({ path: { tasklist_guid: 'g' }, body: { members: [{ id: 'x', role: 'owner' }] } });\n`,
+    );
     let failed = '';
     try {
-      execFileSync(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '--noEmit', '--strict', '--module', 'nodenext', '--target', 'es2022', join(dir, 'wrong.ts')], { cwd: dir, stdio: 'pipe' });
+      execFileSync(
+        process.execPath,
+        [
+          join(dir, 'node_modules/typescript/bin/tsc'),
+          '--noEmit',
+          '--strict',
+          '--module',
+          'nodenext',
+          '--target',
+          'es2022',
+          join(dir, 'wrong.ts'),
+        ],
+        { cwd: dir, stdio: 'pipe' },
+      );
     } catch (e: any) {
       failed = String(e.stdout);
     }
@@ -96,11 +150,24 @@ describe('a consumer project installed from the tarballs', () => {
   });
 
   it('runs on Deno', async () => {
-    expect(await runLines(bin('deno'), ['run', '--allow-net', '--allow-env', '--allow-read', '--node-modules-dir=manual', 'main.mjs'])).toEqual(EXPECTED);
+    expect(
+      await runLines(bin('deno'), [
+        'run',
+        '--allow-net',
+        '--allow-env',
+        '--allow-read',
+        '--node-modules-dir=manual',
+        'main.mjs',
+      ]),
+    ).toEqual(EXPECTED);
   });
 
   it('runs on workerd (Miniflare)', async () => {
-    execFileSync(bin('esbuild'), ['worker.mjs', '--bundle', '--format=esm', '--platform=neutral', '--outfile=worker.bundle.js'], { cwd: dir, stdio: 'pipe' });
+    execFileSync(
+      bin('esbuild'),
+      ['worker.mjs', '--bundle', '--format=esm', '--platform=neutral', '--outfile=worker.bundle.js'],
+      { cwd: dir, stdio: 'pipe' },
+    );
     const { Miniflare } = await import(pathToFileURL(join(dir, 'node_modules/miniflare/dist/src/index.js')).href);
     // workerd refuses private addresses on its own; the outbound service carries the worker's fetches
     // to the mock on loopback, unchanged.
@@ -124,17 +191,33 @@ describe('a consumer project installed from the tarballs', () => {
   });
 
   it('runs in headless Chromium', async () => {
-    execFileSync(bin('esbuild'), ['browser.mjs', '--bundle', '--format=esm', '--platform=browser', '--outfile=browser.bundle.js'], { cwd: dir, stdio: 'pipe' });
+    execFileSync(
+      bin('esbuild'),
+      ['browser.mjs', '--bundle', '--format=esm', '--platform=browser', '--outfile=browser.bundle.js'],
+      { cwd: dir, stdio: 'pipe' },
+    );
     const server: Server = createServer((req, res) => {
-      const file = join(dir, (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '').split('?')[0]!.slice(1));
+      const file = join(
+        dir,
+        (req.url ?? '/').split('?')[0] === '/' ? 'index.html' : (req.url ?? '').split('?')[0]!.slice(1),
+      );
       if (!resolve(file).startsWith(dir) || !existsSync(file)) return res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': extname(file) === '.html' ? 'text/html' : 'text/javascript' }).end(readFileSync(file));
+      res
+        .writeHead(200, { 'content-type': extname(file) === '.html' ? 'text/html' : 'text/javascript' })
+        .end(readFileSync(file));
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { chromium } = await import(pathToFileURL(join(dir, 'node_modules/playwright-core/index.mjs')).href);
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       const page = await browser.newPage();

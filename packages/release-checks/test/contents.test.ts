@@ -2,18 +2,30 @@
 // fit for npm: exports with types first, ESM, files allow-list, engines, license, repository,
 // publishConfig with provenance, no workspace: protocol left.
 import { execFileSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { published, type Published } from './packages.js';
+import { describe, expect, inject, it } from 'vitest';
+import { type Published, published } from './packages.js';
 
-const list = (tarball: string) => execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, '')).sort();
-const manifest = (tarball: string) => JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
+const list = (tarball: string) =>
+  execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((f) => f.replace(/^package\//, ''))
+    .sort();
+const manifest = (tarball: string) =>
+  JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
 
 // Every file must match one of these; every pattern must match a file.
 const intended: Record<Published, RegExp[]> = {
-  '@feishu-task/openapi': [/^dist\/openapi\.(json|yaml)$/],
-  '@feishu-task/types': [/^dist\/(index|generated\/(openapi|tables))\.(js|d\.ts)(\.map)?$/, /^src\/(index|generated\/(openapi|tables))\.ts$/],
-  '@feishu-task/client': [/^dist\/index\.js(\.map)?$/, /^dist\/([a-z-]+\/)?[a-z-]+\.d\.ts(\.map)?$/, /^src\/([a-z-]+\/)?[a-z-]+\.ts$/],
+  '@feishu-task/openapi': [/^dist\/openapi\.(json|yaml|dereferenced\.json)$/],
+  '@feishu-task/types': [
+    /^dist\/(index|generated\/(openapi|tables))\.(js|d\.ts)(\.map)?$/,
+    /^src\/(index|generated\/(openapi|tables))\.ts$/,
+  ],
+  '@feishu-task/client': [
+    /^dist\/index\.js(\.map)?$/,
+    /^dist\/([a-z-]+\/)?[a-z-]+\.d\.ts(\.map)?$/,
+    /^src\/([a-z-]+\/)?[a-z-]+\.ts$/,
+  ],
   '@feishu-task/mock': [/^dist\/[a-z-]+\.(js|d\.ts)(\.map)?$/, /^src\/[a-z-]+\.ts$/, /^bin\/feishu-task-mock\.js$/],
 };
 const always = ['LICENSE', 'README.md', 'package.json'];
@@ -23,14 +35,28 @@ describe.each(Object.keys(published) as Published[])('%s tarball', (name) => {
     const files = list(inject('tarballs')[name]!);
     for (const f of always) expect(files).toContain(f);
     const rest = files.filter((f) => !always.includes(f));
-    for (const f of rest) expect(intended[name].some((re) => re.test(f)), `${f} is not meant to be published`).toBe(true);
-    for (const re of intended[name]) expect(rest.some((f) => re.test(f)), `nothing matches ${re}`).toBe(true);
+    for (const f of rest)
+      expect(
+        intended[name].some((re) => re.test(f)),
+        `${f} is not meant to be published`,
+      ).toBe(true);
+    for (const re of intended[name])
+      expect(
+        rest.some((f) => re.test(f)),
+        `nothing matches ${re}`,
+      ).toBe(true);
     expect(files.some((f) => /test|\.tsbuildinfo|node_modules|vitest/.test(f))).toBe(false);
   });
 
   it('has a manifest fit for npm', () => {
     const m = manifest(inject('tarballs')[name]!);
-    expect(m).toMatchObject({ name, type: 'module', license: 'MIT', engines: { node: '>=18' }, publishConfig: { access: 'public', provenance: true } });
+    expect(m).toMatchObject({
+      name,
+      type: 'module',
+      license: 'MIT',
+      engines: { node: '>=18' },
+      publishConfig: { access: 'public', provenance: true },
+    });
     expect(m.repository).toMatchObject({ type: 'git', directory: published[name] });
     expect(m.private).toBeUndefined();
     expect(JSON.stringify(m)).not.toContain('workspace:');

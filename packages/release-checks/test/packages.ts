@@ -14,4 +14,7 @@ export const published = {
 export type Published = keyof typeof published;
 
 /** `npx -y pnpm@<packageManager version>`: the same pnpm the repository pins. */
-export const pnpm = ['-y', JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.replace(/\+.*$/, '')];
+export const pnpm = [
+  '-y',
+  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.replace(/\+.*$/, ''),
+];

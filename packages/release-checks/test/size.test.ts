@@ -10,7 +10,10 @@ describe('size budget', () => {
   it('the one-call app is within its size-limit budget', () => {
     let out: string;
     try {
-      out = execFileSync(process.execPath, [join(pkg, 'node_modules/size-limit/bin.js'), '--json'], { cwd: pkg, encoding: 'utf8' });
+      out = execFileSync(process.execPath, [join(pkg, 'node_modules/size-limit/bin.js'), '--json'], {
+        cwd: pkg,
+        encoding: 'utf8',
+      });
     } catch (e: any) {
       out = e.stdout;
     }

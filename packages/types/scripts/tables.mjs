@@ -1,13 +1,10 @@
 // Turns the spec's extensions into TypeScript constants: servers, operations (method, path, rate
 // limit, scopes, array limits) and each operation's documented errors keyed by code.
-import { deref } from '../../../scripts/lib/spec.mjs';
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+import { errorExamples, requestSchema, operations as walk } from '@feishu-task/spec-tools';
 
-function arrayLimits(spec, operation) {
-  const schema = deref(spec, deref(spec, operation.requestBody)?.content?.['application/json']?.schema);
+function arrayLimits(operation) {
   const out = {};
-  for (const [name, prop] of Object.entries(schema?.properties ?? {})) {
-    const p = deref(spec, prop);
+  for (const [name, p] of Object.entries(requestSchema(operation)?.properties ?? {})) {
     if (p.type === 'array' && (p.minItems !== undefined || p.maxItems !== undefined)) {
       out[name] = { minItems: p.minItems, maxItems: p.maxItems };
     }
@@ -15,34 +12,16 @@ function arrayLimits(spec, operation) {
   return out;
 }
 
-function errorsOf(spec, operation) {
+function errorsOf(operation) {
   const out = {};
-  for (const [status, raw] of Object.entries(operation.responses ?? {})) {
-    if (!/^[45]\d\d$/.test(status)) continue;
-    for (const media of Object.values(deref(spec, raw).content ?? {})) {
-      for (const [name, rawEx] of Object.entries(media.examples ?? {})) {
-        const ex = deref(spec, rawEx);
-        const meta = ex['x-feishu-error'];
-        if (out[meta.code]) throw new Error(`${operation.operationId}: code ${meta.code} documented twice`);
-        out[meta.code] = { status: Number(status), name, kind: meta.kind, message: ex.value.msg, advice: meta.advice.en };
-      }
-    }
+  for (const e of errorExamples(operation)) {
+    if (out[e.code]) throw new Error(`${operation.operationId}: code ${e.code} documented twice`);
+    out[e.code] = { status: e.status, name: e.name, kind: e.kind, message: e.message, advice: e.advice.en };
   }
   return out;
 }
 
-function adviceZhOf(spec, operation) {
-  const out = {};
-  for (const raw of Object.values(operation.responses ?? {})) {
-    for (const media of Object.values(deref(spec, raw).content ?? {})) {
-      for (const rawEx of Object.values(media.examples ?? {})) {
-        const meta = deref(spec, rawEx)['x-feishu-error'];
-        if (meta) out[meta.code] = meta.advice.zh;
-      }
-    }
-  }
-  return out;
-}
+const adviceZhOf = (operation) => Object.fromEntries(errorExamples(operation).map((e) => [e.code, e.advice.zh]));
 
 const lit = (value) => JSON.stringify(value, null, 2);
 
@@ -51,22 +30,17 @@ export function buildTables(spec) {
   const operations = {};
   const errors = {};
   const adviceZh = {};
-  for (const [path, rawItem] of Object.entries(spec.paths)) {
-    const item = deref(spec, rawItem);
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      const rate = op['x-feishu-rate-limit'] ?? {};
-      operations[op.operationId] = {
-        method: method.toUpperCase(),
-        path,
-        rateLimit: { perMinute: rate.per_minute ?? null, perSecond: rate.per_second ?? null },
-        scopes: op['x-feishu-scopes'] ?? [],
-        arrayLimits: arrayLimits(spec, op),
-      };
-      errors[op.operationId] = errorsOf(spec, op);
-      adviceZh[op.operationId] = adviceZhOf(spec, op);
-    }
+  for (const { path, method, operation: op } of walk(spec)) {
+    const rate = op['x-feishu-rate-limit'] ?? {};
+    operations[op.operationId] = {
+      method: method.toUpperCase(),
+      path,
+      rateLimit: { perMinute: rate.per_minute ?? null, perSecond: rate.per_second ?? null },
+      scopes: op['x-feishu-scopes'] ?? [],
+      arrayLimits: arrayLimits(op),
+    };
+    errors[op.operationId] = errorsOf(op);
+    adviceZh[op.operationId] = adviceZhOf(op);
   }
   // The client ships a compact form: one catalogue entry per error name (code, kind, advice), and per
   // operation only code -> [status, name]. The names are the spec's example names, global in meaning.
@@ -77,7 +51,8 @@ export function buildTables(spec) {
     for (const [code, e] of Object.entries(table)) {
       const entry = { code: Number(code), kind: e.kind, advice: e.advice };
       const seen = catalog[e.name];
-      if (seen && JSON.stringify(seen) !== JSON.stringify(entry)) throw new Error(`error name ${e.name} means two things: ${JSON.stringify(seen)} / ${JSON.stringify(entry)}`);
+      if (seen && JSON.stringify(seen) !== JSON.stringify(entry))
+        throw new Error(`error name ${e.name} means two things: ${JSON.stringify(seen)} / ${JSON.stringify(entry)}`);
       catalog[e.name] = entry;
       byOperation[opId][code] = [e.status, e.name];
     }

@@ -1,3 +1,3 @@
-export type { paths, components, operations as operationTypes } from './generated/openapi.js';
-export { servers, operations, errors, errorCatalog, operationErrors, adviceZh } from './generated/tables.js';
-export type { OperationId, ErrorKind } from './generated/tables.js';
+export type { components, operations as operationTypes, paths } from './generated/openapi.js';
+export type { ErrorKind, OperationId } from './generated/tables.js';
+export { adviceZh, errorCatalog, errors, operationErrors, operations, servers } from './generated/tables.js';

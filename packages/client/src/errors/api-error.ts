@@ -1,5 +1,4 @@
-import type { OperationId, operationErrors } from '@feishu-task/types';
-import type { components } from '@feishu-task/types';
+import type { components, OperationId, operationErrors } from '@feishu-task/types';
 import { redact, redactDeep } from '../redact.js';
 import { documentedError } from './documented.js';
 import { FeishuError } from './feishu-error.js';
@@ -9,8 +8,19 @@ type Num<K> = K extends `${infer N extends number}` ? N : K extends number ? K :
 /** The error codes an operation's page documents. */
 export type DocumentedCode<Op extends OperationId> = Num<keyof Table[Op]>;
 /** The documented names of an operation's error codes (the spec's example names). */
-export type DocumentedName<Op extends OperationId> = { [K in keyof Table[Op]]: Table[Op][K] extends readonly [number, infer N] ? N : never }[keyof Table[Op]];
-export type ErrorKind = 'validation' | 'conflict' | 'permission' | 'auth' | 'token' | 'not_found' | 'rate_limit' | 'server' | 'unknown';
+export type DocumentedName<Op extends OperationId> = {
+  [K in keyof Table[Op]]: Table[Op][K] extends readonly [number, infer N] ? N : never;
+}[keyof Table[Op]];
+export type ErrorKind =
+  | 'validation'
+  | 'conflict'
+  | 'permission'
+  | 'auth'
+  | 'token'
+  | 'not_found'
+  | 'rate_limit'
+  | 'server'
+  | 'unknown';
 type ErrorDetail = components['schemas']['ErrorDetail'];
 
 /** Feishu answered with a non-zero `code`: the documented meaning and advice travel with it. */
@@ -36,9 +46,17 @@ export class FeishuApiError<Op extends OperationId = OperationId> extends Feishu
   /** The optional `error` details of the answer. */
   readonly detail: ErrorDetail | undefined;
 
-  constructor(init: { operation: Op; status: number; code: number; msg: string; logId?: string | undefined; detail?: ErrorDetail | undefined }) {
+  constructor(init: {
+    operation: Op;
+    status: number;
+    code: number;
+    msg: string;
+    logId?: string | undefined;
+    detail?: ErrorDetail | undefined;
+  }) {
     const doc = documentedError(init.operation, init.code);
-    const kind: ErrorKind = doc?.kind ?? (init.status === 429 ? 'rate_limit' : init.status >= 500 ? 'server' : 'unknown');
+    const kind: ErrorKind =
+      doc?.kind ?? (init.status === 429 ? 'rate_limit' : init.status >= 500 ? 'server' : 'unknown');
     super(
       `${init.operation} failed: ${init.code}${doc ? ` ${doc.name}` : ''} (HTTP ${init.status}): ${init.msg}` +
         (doc ? ` Advice: ${doc.advice}` : '') +
@@ -58,6 +76,9 @@ export class FeishuApiError<Op extends OperationId = OperationId> extends Feishu
 }
 
 /** Narrows `error` to a FeishuApiError, optionally of one operation (so `code` narrows too). */
-export function isFeishuApiError<Op extends OperationId = OperationId>(error: unknown, operation?: Op): error is FeishuApiError<Op> {
+export function isFeishuApiError<Op extends OperationId = OperationId>(
+  error: unknown,
+  operation?: Op,
+): error is FeishuApiError<Op> {
   return error instanceof FeishuApiError && (operation === undefined || error.operation === operation);
 }

@@ -13,7 +13,14 @@ export class FeishuBulkError<Item = unknown> extends FeishuError {
   /** The items of the failed chunk and of every chunk after it. */
   readonly notApplied: Item[];
 
-  constructor(init: { operation: string; chunkIndex: number; chunkCount: number; applied: Item[]; notApplied: Item[]; cause: unknown }) {
+  constructor(init: {
+    operation: string;
+    chunkIndex: number;
+    chunkCount: number;
+    applied: Item[];
+    notApplied: Item[];
+    cause: unknown;
+  }) {
     super(
       `${init.operation}: chunk ${init.chunkIndex + 1} of ${init.chunkCount} failed; ${init.applied.length} items were applied, ` +
         `${init.notApplied.length} were not: ${init.cause instanceof Error ? init.cause.message : String(init.cause)}`,

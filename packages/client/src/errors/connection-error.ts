@@ -4,6 +4,10 @@ import { FeishuError } from './feishu-error.js';
 export class FeishuConnectionError extends FeishuError {
   override name = 'FeishuConnectionError';
   constructor(operation: string | undefined, cause: unknown) {
-    super(`${operation ?? 'request'} failed: no answer from the server (${cause instanceof Error ? cause.message : String(cause)})`, operation, { cause });
+    super(
+      `${operation ?? 'request'} failed: no answer from the server (${cause instanceof Error ? cause.message : String(cause)})`,
+      operation,
+      { cause },
+    );
   }
 }

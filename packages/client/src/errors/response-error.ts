@@ -13,7 +13,13 @@ export class FeishuResponseError extends FeishuError {
   readonly bodySnippet: string;
   readonly logId: string | undefined;
 
-  constructor(init: { operation: string | undefined; status: number; contentType: string | null; body: string; logId: string | null }) {
+  constructor(init: {
+    operation: string | undefined;
+    status: number;
+    contentType: string | null;
+    body: string;
+    logId: string | null;
+  }) {
     const snippet = redact(init.body.slice(0, 200));
     super(
       `${init.operation ?? 'request'} got a non-JSON answer (HTTP ${init.status}, ${init.contentType ?? 'no content-type'}): ${JSON.stringify(snippet.slice(0, 80))}`,

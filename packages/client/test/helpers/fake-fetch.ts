@@ -1,13 +1,22 @@
 // An injected fetch: answers from a script of handlers and records every request it was given.
-export interface Seen { method: string; url: URL; headers: Headers; body: any }
+export interface Seen {
+  method: string;
+  url: URL;
+  headers: Headers;
+  body: any;
+}
 export type Handler = (req: Seen, index: number) => Response | Promise<Response>;
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'x-tt-logid': 'LOGID-1', ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'x-tt-logid': 'LOGID-1', ...headers },
+  });
 }
 
 export const ok = (data: unknown = {}) => json(200, { code: 0, msg: 'success', data });
-export const tokenAnswer = (token: string, expire = 7200) => json(200, { code: 0, msg: 'ok', tenant_access_token: token, expire });
+export const tokenAnswer = (token: string, expire = 7200) =>
+  json(200, { code: 0, msg: 'ok', tenant_access_token: token, expire });
 
 /** Each request goes to `route(req)`; the token endpoint answers `t-token-N` unless routed itself. */
 export function fakeFetch(route: Handler) {
@@ -16,13 +25,22 @@ export function fakeFetch(route: Handler) {
   const fetch = async (input: string | URL | Request, init: RequestInit = {}) => {
     const url = new URL(String(input instanceof Request ? input.url : input));
     const text = init.body === undefined || init.body === null ? undefined : String(init.body);
-    const req: Seen = { method: init.method ?? 'GET', url, headers: new Headers(init.headers), body: text ? JSON.parse(text) : undefined };
+    const req: Seen = {
+      method: init.method ?? 'GET',
+      url,
+      headers: new Headers(init.headers),
+      body: text ? JSON.parse(text) : undefined,
+    };
     seen.push(req);
     if (init.signal?.aborted) throw init.signal.reason ?? new Error('aborted');
     const answer = await route(req, seen.length - 1);
     return answer ?? tokenAnswer(`t-token-${++tokens}`);
   };
-  return { fetch: fetch as typeof globalThis.fetch, seen, calls: (path: string) => seen.filter((s) => s.url.pathname.includes(path)) };
+  return {
+    fetch: fetch as typeof globalThis.fetch,
+    seen,
+    calls: (path: string) => seen.filter((s) => s.url.pathname.includes(path)),
+  };
 }
 
 export const isToken = (req: Seen) => req.url.pathname.endsWith('/tenant_access_token/internal');

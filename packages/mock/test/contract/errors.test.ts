@@ -1,12 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { errors } from '@feishu-task/types';
 import { createClient, FeishuApiError } from '@feishu-task/client';
+import { errors } from '@feishu-task/types';
+import { describe, expect, it } from 'vitest';
 import { mockUrl, recordingFetch } from '../helpers.js';
 
 const inputs = {
-  addTaskCollaborators: (c: ReturnType<typeof createClient>) => c.addTaskCollaborators({ path: { task_id: 't1' }, body: { id_list: ['ou_1'] } }),
-  removeTaskCollaborator: (c: ReturnType<typeof createClient>) => c.removeTaskCollaborator({ path: { task_id: 't1', collaborator_id: 'ou_1' } }),
-  addTasklistMembers: (c: ReturnType<typeof createClient>) => c.addTasklistMembers({ path: { tasklist_guid: 'g1' }, body: { members: [{ id: 'ou_1' }] } }),
+  addTaskCollaborators: (c: ReturnType<typeof createClient>) =>
+    c.addTaskCollaborators({ path: { task_id: 't1' }, body: { id_list: ['ou_1'] } }),
+  removeTaskCollaborator: (c: ReturnType<typeof createClient>) =>
+    c.removeTaskCollaborator({ path: { task_id: 't1', collaborator_id: 'ou_1' } }),
+  addTasklistMembers: (c: ReturnType<typeof createClient>) =>
+    c.addTasklistMembers({ path: { tasklist_guid: 'g1' }, body: { members: [{ id: 'ou_1' }] } }),
 };
 
 type Documented = { status: number; name: string; kind: string; message: string; advice: string };
@@ -20,7 +23,13 @@ describe('every documented error example reaches the client as a typed error', (
 
   it.each(cases)('$op: $name ($code, HTTP $status)', async ({ op, code, status, name, advice, kind }) => {
     const rec = recordingFetch(`code=${status}, example=${name}`);
-    const client = createClient({ domain: mockUrl(), auth: { tenantAccessToken: 't-contract' }, fetch: rec.fetch, maxRetries: 0, throttle: false });
+    const client = createClient({
+      domain: mockUrl(),
+      auth: { tenantAccessToken: 't-contract' },
+      fetch: rec.fetch,
+      maxRetries: 0,
+      throttle: false,
+    });
     const error = await inputs[op](client).catch((e) => e);
     expect(error).toBeInstanceOf(FeishuApiError);
     expect(error).toMatchObject({ operation: op, code, status, codeName: name, advice, kind, documented: true });
@@ -33,7 +42,12 @@ describe('every documented error example reaches the client as a typed error', (
     'the token exchange: $name ($code)',
     async ({ code, status, name }) => {
       const rec = recordingFetch(`code=${status}, example=${name}`);
-      const client = createClient({ domain: mockUrl(), auth: { appId: 'cli_x', appSecret: 'contract-secret' }, fetch: rec.fetch, maxRetries: 0 });
+      const client = createClient({
+        domain: mockUrl(),
+        auth: { appId: 'cli_x', appSecret: 'contract-secret' },
+        fetch: rec.fetch,
+        maxRetries: 0,
+      });
       const error = await inputs.addTasklistMembers(client).catch((e) => e);
       expect(error).toMatchObject({ operation: 'getTenantAccessToken', code, status, codeName: name });
       expect(JSON.stringify(error) + error.message).not.toContain('contract-secret');

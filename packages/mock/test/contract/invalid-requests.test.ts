@@ -4,21 +4,62 @@ import { mockUrl } from '../helpers.js';
 
 const v2 = '/open-apis/task/v2/tasklists/d300a75f-c56a-4be9-80d1-e47653028ceb/add_members';
 const auth = { authorization: 'Bearer t-contract', 'content-type': 'application/json' };
-const post = (path: string, body: string, headers: Record<string, string> = auth) => fetch(mockUrl() + path, { method: 'POST', headers, body });
+const post = (path: string, body: string, headers: Record<string, string> = auth) =>
+  fetch(mockUrl() + path, { method: 'POST', headers, body });
 const member = (over: object = {}) => ({ id: 'ou_1', type: 'user', role: 'editor', ...over });
 
 const cases: { name: string; send: () => Promise<Response>; code: number; violation: boolean }[] = [
   { name: 'missing members', send: () => post(v2, '{}'), code: 1470400, violation: true },
   { name: 'empty members', send: () => post(v2, '{"members":[]}'), code: 1470400, violation: true },
-  { name: '501 members', send: () => post(v2, JSON.stringify({ members: Array.from({ length: 501 }, (_, i) => member({ id: `ou_${i}` })) })), code: 1470400, violation: true },
-  { name: 'a wrong type enum', send: () => post(v2, JSON.stringify({ members: [member({ type: 'group' })] })), code: 1470400, violation: true },
-  { name: 'role owner', send: () => post(v2, JSON.stringify({ members: [member({ role: 'owner' })] })), code: 1470400, violation: true },
-  { name: 'an id over 100 characters', send: () => post(v2, JSON.stringify({ members: [member({ id: 'x'.repeat(101) })] })), code: 1470400, violation: true },
-  { name: 'a wrong user_id_type', send: () => post(`${v2}?user_id_type=email`, JSON.stringify({ members: [member()] })), code: 1470400, violation: true },
+  {
+    name: '501 members',
+    send: () => post(v2, JSON.stringify({ members: Array.from({ length: 501 }, (_, i) => member({ id: `ou_${i}` })) })),
+    code: 1470400,
+    violation: true,
+  },
+  {
+    name: 'a wrong type enum',
+    send: () => post(v2, JSON.stringify({ members: [member({ type: 'group' })] })),
+    code: 1470400,
+    violation: true,
+  },
+  {
+    name: 'role owner',
+    send: () => post(v2, JSON.stringify({ members: [member({ role: 'owner' })] })),
+    code: 1470400,
+    violation: true,
+  },
+  {
+    name: 'an id over 100 characters',
+    send: () => post(v2, JSON.stringify({ members: [member({ id: 'x'.repeat(101) })] })),
+    code: 1470400,
+    violation: true,
+  },
+  {
+    name: 'a wrong user_id_type',
+    send: () => post(`${v2}?user_id_type=email`, JSON.stringify({ members: [member()] })),
+    code: 1470400,
+    violation: true,
+  },
   { name: 'a malformed JSON body', send: () => post(v2, '{"members":['), code: 1470400, violation: false },
-  { name: 'no Authorization header', send: () => post(v2, JSON.stringify({ members: [member()] }), { 'content-type': 'application/json' }), code: 99991661, violation: false },
-  { name: 'v1: no Authorization header', send: () => fetch(`${mockUrl()}/open-apis/task/v1/tasks/t1/collaborators/ou_1`, { method: 'DELETE' }), code: 99991661, violation: false },
-  { name: 'v1: a malformed JSON body', send: () => post('/open-apis/task/v1/tasks/t1/collaborators', '{"id_list":'), code: 1470602, violation: false },
+  {
+    name: 'no Authorization header',
+    send: () => post(v2, JSON.stringify({ members: [member()] }), { 'content-type': 'application/json' }),
+    code: 99991661,
+    violation: false,
+  },
+  {
+    name: 'v1: no Authorization header',
+    send: () => fetch(`${mockUrl()}/open-apis/task/v1/tasks/t1/collaborators/ou_1`, { method: 'DELETE' }),
+    code: 99991661,
+    violation: false,
+  },
+  {
+    name: 'v1: a malformed JSON body',
+    send: () => post('/open-apis/task/v1/tasks/t1/collaborators', '{"id_list":'),
+    code: 1470602,
+    violation: false,
+  },
 ];
 
 describe('invalid requests', () => {

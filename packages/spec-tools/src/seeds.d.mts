@@ -1,6 +1,13 @@
-export interface SeedError { status: number; code: number; message: string; advice: string }
+export interface SeedError {
+  status: number;
+  code: number;
+  message: string;
+  advice: string;
+}
 export interface Seed {
   file: string;
+  /** The page's address (its front matter's source_url). */
+  source: string | undefined;
   method: string;
   path: string;
   errors: SeedError[];
@@ -8,6 +15,6 @@ export interface Seed {
   scopes: string[];
   readableProse: boolean;
 }
-export function seedsDir(): string;
+export function seedsDir(): string | undefined;
 export function parseSeed(text: string, file: string): Seed;
 export function loadSeeds(dir?: string): Seed[];

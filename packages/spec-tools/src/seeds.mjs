@@ -1,22 +1,27 @@
-// Reads the official pages in ../shared/seeds: their endpoint, rate limit, scopes and error-code table.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+// Reads the official pages (../shared/seeds beside the repository, or $FEISHU_SEEDS_DIR): their endpoint,
+// rate limit, scopes and error-code table. A clone without them is normal: seedsDir() is then undefined.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** The seeds folder: $FEISHU_SEEDS_DIR, else ../shared/seeds beside the repository. */
+/** The seeds folder ($FEISHU_SEEDS_DIR, else ../shared/seeds beside the repository), or undefined. */
 export function seedsDir() {
-  const dir = process.env.FEISHU_SEEDS_DIR ?? resolve(here, '../../../shared/seeds');
-  if (!existsSync(dir)) throw new Error(`seed pages not found at ${dir} (set FEISHU_SEEDS_DIR)`);
-  return dir;
+  const dir = process.env.FEISHU_SEEDS_DIR ?? resolve(here, '../../../../shared/seeds');
+  return existsSync(dir) ? dir : undefined;
 }
 
 // 004 was saved as UTF-8 read as Windows-1252; its prose is unreadable but its ASCII is intact.
 const MOJIBAKE = /[ÃÂåæçèéä][\u0080-\u00ff\u0152-\u2122]/;
 
 const cells = (line) =>
-  line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+  line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((c) => c.trim());
 
 const stripLinks = (text) => text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
 
@@ -55,6 +60,7 @@ export function parseSeed(text, file) {
 
   return {
     file,
+    source: /^source_url:\s*(\S+)/m.exec(text)?.[1],
     method: method.toLowerCase(),
     path,
     errors,
@@ -65,6 +71,7 @@ export function parseSeed(text, file) {
 }
 
 export function loadSeeds(dir = seedsDir()) {
+  if (!dir) throw new Error('seed pages not found (put them at ../shared/seeds or set FEISHU_SEEDS_DIR)');
   return readdirSync(dir)
     .filter((f) => /^\d{3}_.*\.txt$/.test(f))
     .sort()

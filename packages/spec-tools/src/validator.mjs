@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 const Ajv2020 = require('ajv/dist/2020.js').default;
 const addFormats = require('ajv-formats').default;
 
-const escape = (part) => encodeURIComponent(String(part).replace(/~/g, '~0').replace(/\//g, '~1'));
+const pointerSegment = (part) => encodeURIComponent(String(part).replace(/~/g, '~0').replace(/\//g, '~1'));
 
 export function createSpecValidator(spec) {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -15,7 +15,7 @@ export function createSpecValidator(spec) {
   return {
     /** Errors of `value` against the schema at `parts` (a JSON pointer's segments); [] when valid. */
     errorsAt(parts, value) {
-      const validate = ajv.getSchema(`spec#/${parts.map(escape).join('/')}`);
+      const validate = ajv.getSchema(`spec#/${parts.map(pointerSegment).join('/')}`);
       if (!validate) throw new Error(`no schema at /${parts.join('/')}`);
       validate(value);
       return validate.errors ?? [];

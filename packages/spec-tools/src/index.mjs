@@ -1,0 +1,4 @@
+export { loadSpec, specPath } from './load.mjs';
+export { loadSeeds, parseSeed, seedsDir } from './seeds.mjs';
+export { createSpecValidator } from './validator.mjs';
+export { errorExamples, HTTP_METHODS, operationById, operations, requestSchema } from './walk.mjs';

@@ -1,0 +1,22 @@
+// Shared helpers of the bench sections: medians, fresh worker processes, verdict text.
+import { execFileSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const here = dirname(fileURLToPath(import.meta.url));
+export const root = resolve(here, '../..');
+
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const verdict = (ok) => (ok ? 'met' : '**missed**');
+export const kb = (bytes) => (bytes / 1024).toFixed(2);
+
+// Workers are plain child processes (no IPC channel: it slows a process's module loading) that print
+// one JSON line last.
+export function runWorker(file, args, execArgv = []) {
+  const out = execFileSync(process.execPath, [...execArgv, join(here, file), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').at(-1));
+}
