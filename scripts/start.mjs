@@ -1,12 +1,30 @@
 // pnpm start (the main job): build spec -> types -> client -> docs, then serve the mock and the docs
-// locally until Ctrl+C. No credentials needed.
+// locally until Ctrl+C. No credentials needed. `--smoke` serves on free ports, checks that each
+// answers, and exits (the README test runs it).
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const usage = `usage: pnpm start [--smoke]
+
+Builds everything, then serves the mock on http://127.0.0.1:4010 (MOCK_PORT) and the docs on
+http://127.0.0.1:8080 (DOCS_PORT) until Ctrl+C.
+  --smoke   serve on free ports, check that each answers, then stop`;
+let values;
+try {
+  ({ values } = parseArgs({ options: { smoke: { type: 'boolean' }, help: { type: 'boolean' } } }));
+} catch (error) {
+  console.error(`pnpm start: ${error.message}\n\n${usage}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const turbo = join(root, 'node_modules/.bin/turbo');
-execFileSync(turbo, ['run', 'bundle', 'generate', 'build', 'docs'], {
+execFileSync(join(root, 'node_modules/.bin/turbo'), ['run', 'bundle', 'generate', 'build', 'docs'], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
@@ -14,10 +32,27 @@ execFileSync(turbo, ['run', 'bundle', 'generate', 'build', 'docs'], {
 
 const { startMock } = await import('@feishu-task/mock');
 const { serveStatic } = await import('../packages/docs/scripts/serve.mjs');
-const mockPort = Number(process.env.MOCK_PORT ?? 4010);
-const docsPort = Number(process.env.DOCS_PORT ?? 8080);
-const mock = await startMock({ port: mockPort });
-const docs = await serveStatic(join(root, 'packages/docs/dist'), docsPort);
+const port = (name, fallback) => (values.smoke ? 0 : Number(process.env[name] ?? fallback));
+const mock = await startMock({ port: port('MOCK_PORT', 4010) });
+const docs = await serveStatic(join(root, 'packages/docs/dist'), port('DOCS_PORT', 8080));
+
+const stop = async () => {
+  docs.server.close();
+  await mock.close();
+};
+
+if (values.smoke) {
+  const checks = {
+    mock: await fetch(`${mock.url}/open-apis/task/v1/tasks/t1/collaborators/ou_1`, {
+      method: 'DELETE',
+      headers: { authorization: 'Bearer t-any' },
+    }),
+    docs: await fetch(`${docs.url}/en/`),
+  };
+  await stop();
+  for (const [name, res] of Object.entries(checks)) console.log(`${name}: HTTP ${res.status}`);
+  process.exit(Object.values(checks).every((r) => r.ok) ? 0 : 1);
+}
 
 console.log(`
   Mock (Prism):  ${mock.url}
@@ -27,10 +62,9 @@ console.log(`
 
   Ctrl+C stops both.
 `);
-const stop = async () => {
-  docs.server.close();
-  await mock.close();
+const exit = async () => {
+  await stop();
   process.exit(0);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', exit);
+process.on('SIGTERM', exit);

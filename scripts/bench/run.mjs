@@ -8,7 +8,24 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { here, root } from './lib.mjs';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
+const usage = `usage: pnpm bench [--quick] [--only name,name]
+
+Runs every section in scripts/bench/sections/ and rewrites BENCHMARKS.md (a full run takes minutes).
+  --quick        small counts; writes artifacts/bench-quick.md instead of BENCHMARKS.md
+  --only a,b     only the sections whose file names contain a or b`;
+let values;
+try {
+  ({ values } = parseArgs({
+    options: { quick: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean' } },
+  }));
+} catch (error) {
+  console.error(`pnpm bench: ${error.message}\n\n${usage}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
 const quick = values.quick || process.env.BENCH_QUICK === '1';
 const only = values.only?.split(',');
 const files = readdirSync(join(here, 'sections'))
