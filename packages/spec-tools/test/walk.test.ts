@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { errorExamples, operationById, operations, requestSchema } from '../src/index.mjs';
 
-const err = (code: number) => ({ summary: `e${code}`, value: { code, msg: `m${code}` }, 'x-feishu-error': { code, kind: 'k' } });
+const err = (code: number) => ({
+  summary: `e${code}`,
+  value: { code, msg: `m${code}` },
+  'x-feishu-error': { code, kind: 'k' },
+});
 const spec = {
   paths: {
     '/a': {
