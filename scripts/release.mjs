@@ -3,20 +3,19 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliArgs } from './cli-args.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-if (process.argv.includes('--help')) {
-  console.log(`usage: pnpm release [--dry-run]
+const usage = `usage: pnpm release [--dry-run]
 
 Builds every package, runs pnpm test, then changeset publish (npm credentials needed).
---dry-run stops before publishing.`);
-  process.exit(0);
-}
+  --dry-run   stop before publishing`;
+const values = cliArgs('pnpm release', usage, { 'dry-run': { type: 'boolean' } });
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
 try {
   run(join(root, 'node_modules/.bin/turbo'), ['run', 'build']);
   run(process.execPath, [join(root, 'scripts/test.mjs')]);
-  if (!process.argv.includes('--dry-run')) run(join(root, 'node_modules/.bin/changeset'), ['publish']);
+  if (!values['dry-run']) run(join(root, 'node_modules/.bin/changeset'), ['publish']);
 } catch (error) {
   process.exit(typeof error.status === 'number' ? error.status || 1 : 1);
 }

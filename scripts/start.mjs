@@ -4,24 +4,14 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { cliArgs } from './cli-args.mjs';
 
 const usage = `usage: pnpm start [--smoke]
 
 Builds everything, then serves the mock on http://127.0.0.1:4010 (MOCK_PORT) and the docs on
 http://127.0.0.1:8080 (DOCS_PORT) until Ctrl+C.
   --smoke   serve on free ports, check that each answers, then stop`;
-let values;
-try {
-  ({ values } = parseArgs({ options: { smoke: { type: 'boolean' }, help: { type: 'boolean' } } }));
-} catch (error) {
-  console.error(`pnpm start: ${error.message}\n\n${usage}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const values = cliArgs('pnpm start', usage, { smoke: { type: 'boolean' } });
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 execFileSync(join(root, 'node_modules/.bin/turbo'), ['run', 'bundle', 'generate', 'build', 'docs'], {

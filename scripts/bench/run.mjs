@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { cliArgs } from '../cli-args.mjs';
 import { here, root } from './lib.mjs';
 
 const usage = `usage: pnpm bench [--quick] [--only name,name]
@@ -13,19 +13,7 @@ const usage = `usage: pnpm bench [--quick] [--only name,name]
 Runs every section in scripts/bench/sections/ and rewrites BENCHMARKS.md (a full run takes minutes).
   --quick        small counts; writes artifacts/bench-quick.md instead of BENCHMARKS.md
   --only a,b     only the sections whose file names contain a or b`;
-let values;
-try {
-  ({ values } = parseArgs({
-    options: { quick: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean' } },
-  }));
-} catch (error) {
-  console.error(`pnpm bench: ${error.message}\n\n${usage}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const values = cliArgs('pnpm bench', usage, { quick: { type: 'boolean' }, only: { type: 'string' } });
 const quick = values.quick || process.env.BENCH_QUICK === '1';
 const only = values.only?.split(',');
 const files = readdirSync(join(here, 'sections'))
