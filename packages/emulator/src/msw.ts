@@ -12,11 +12,15 @@ export interface EmulatorHandlersOptions {
 
 function toResponse(status: number, headers: Record<string, string>, text: string, truncate: boolean) {
   if (!truncate) return new HttpResponse(text, { status, headers });
+  // Half the body, then the stream fails: the caller cannot read a complete answer (under msw/node the
+  // fetch itself may reject, as the mocked socket closes).
   const bytes = new TextEncoder().encode(text);
+  let sent = false;
   const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
+    pull(controller) {
+      if (sent) return controller.error(new TypeError('emulator: connection closed before the body was complete'));
+      sent = true;
       controller.enqueue(bytes.subarray(0, Math.floor(bytes.length / 2)));
-      controller.error(new TypeError('emulator: connection closed before the body was complete'));
     },
   });
   return new HttpResponse(stream, { status, headers });
