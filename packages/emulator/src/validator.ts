@@ -8,8 +8,6 @@ const require = createRequire(import.meta.url);
 const Ajv2020 = require('ajv/dist/2020.js').default;
 const addFormats = require('ajv-formats').default;
 
-const segment = (part: string) => encodeURIComponent(part.replace(/~/g, '~0').replace(/\//g, '~1'));
-
 export interface Violation {
   field: string;
   value: string;
@@ -22,17 +20,22 @@ export interface SpecValidator {
   has(pointer: string[]): boolean;
 }
 
+/**
+ * The spec is Redocly's dereferenced bundle (no `$ref` left), so each schema in it stands alone and is
+ * compiled alone: compiling the whole document as one schema would cost far more than the few it holds.
+ */
 export function createValidator(spec: Json): SpecValidator {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
   addFormats(ajv);
   ajv.addFormat('password', true);
-  ajv.addSchema(spec, 'spec');
   const compiled = new Map<string, ValidateFunction | null>();
   const get = (pointer: string[]) => {
-    const key = pointer.map(segment).join('/');
+    const key = pointer.join('\u0000');
     let fn = compiled.get(key);
     if (fn === undefined) {
-      fn = (ajv.getSchema(`spec#/${key}`) as ValidateFunction | undefined) ?? null;
+      let node: unknown = spec;
+      for (const part of pointer) node = (node as Json | undefined)?.[part];
+      fn = node && typeof node === 'object' ? (ajv.compile(node as object) as ValidateFunction) : null;
       compiled.set(key, fn);
     }
     return fn;
