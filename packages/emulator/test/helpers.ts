@@ -44,9 +44,7 @@ export function contractProblems(method: string, path: string, status: number, b
   if (!op.operation.responses?.[String(status)]) return [`${op.id}: HTTP ${status} is not documented`];
   return validator
     .errorsAt(['paths', op.path, op.method, 'responses', String(status), 'content', 'application/json', 'schema'], body)
-    .map(
-      (e: { instancePath: string; message?: string }) => `${op.id} ${status}: ${e.instancePath || '/'} ${e.message}`,
-    );
+    .map((e: any) => `${op.id} ${status}: ${e.instancePath || '/'} ${e.message}`);
 }
 
 /** Seconds until the fixed window of `windowMs` that holds `now` ends, rounded up: the true reset. */

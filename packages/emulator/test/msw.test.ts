@@ -8,7 +8,7 @@ import { contractProblems, TASK, workflowFixture } from './helpers.js';
 const handlers = emulatorHandlers({ fixture: workflowFixture });
 const server = setupServer(...handlers);
 const emulator = handlers.emulator;
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterAll(() => server.close());
 
 const base = 'https://open.feishu.cn';
