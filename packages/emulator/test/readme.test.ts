@@ -20,7 +20,7 @@ describe('README', () => {
     // Inside the package, so that '@feishu-task/emulator' and '@feishu-task/client' resolve as installed.
     const dir = mkdtempSync(join(pkg, '.readme-'));
     try {
-      blocks.forEach((code, i) => writeFileSync(join(dir, `readme-${i}.test.ts`), code));
+      for (const [i, code] of blocks.entries()) writeFileSync(join(dir, `readme-${i}.test.ts`), code);
       writeFileSync(join(dir, 'vitest.config.mjs'), "export default { test: { include: ['*.test.ts'] } };\n");
       const result = await new Promise<{ code: number | null; out: string }>((done) =>
         execFile(
