@@ -59,6 +59,7 @@ const HANDLERS: Record<string, Handler> = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const MAX_CONTRACT_FAILURES = 100;
+const MAX_JOURNAL_BODY = 16 * 1024;
 
 export class Emulator {
   readonly clock: Clock;
@@ -269,7 +270,11 @@ export class Emulator {
           violations.push({ field: 'body', value: text.slice(0, 50), description: 'the body is not valid JSON' });
         }
       }
-      entry.body = body ?? (text.length > 2048 ? `${text.slice(0, 2048)}…` : text || undefined);
+      // Large bodies (5,000 members) are kept as a short preview, so the journal's memory stays small.
+      entry.body =
+        text.length > MAX_JOURNAL_BODY
+          ? `${text.slice(0, 2048)}… (${text.length} characters)`
+          : (body ?? (text === '' ? undefined : text));
     }
 
     if (op.secured) {

@@ -12,7 +12,7 @@ export interface JournalEntry {
   /** The spec's operationId, or null for a path the spec does not have. */
   operation: string | null;
   caller: Caller;
-  /** The parsed JSON body, or the raw text (cut at 2 KB) when it is not JSON. */
+  /** The parsed JSON body, or the raw text when it is not JSON; over 16 KB, the first 2 KB as text. */
   body: unknown;
   /** The request checked against the spec. */
   validation: { valid: boolean; violations: Violation[] };

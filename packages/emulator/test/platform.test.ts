@@ -141,6 +141,19 @@ describe('journal', () => {
     expect(entries.map((e) => e.seq)).toEqual([8, 9, 10, 11, 12]);
     expect(engine.journal({ operation: 'getTenantAccessToken' })).toEqual([]);
   });
+
+  it('keeps a large body as a short preview (memory stays small with 5,000-member requests)', async () => {
+    const engine = createEmulator({ fixture: workflowFixture });
+    const { call, tenantToken } = caller(engine);
+    const token = (await tenantToken()).tenant_access_token;
+    const members = Array.from({ length: 5000 }, (_, i) => ({ id: `ou_${i}` }));
+    const r = await call('POST', '/open-apis/task/v2/tasklists/tasklist-workflow/add_members', { members }, token);
+    expect(r.body.code).toBe(1470400);
+    const body = engine.journal().at(-1)!.body as string;
+    expect(typeof body).toBe('string');
+    expect(body.length).toBeLessThan(2200);
+    expect(body).toMatch(/characters\)$/);
+  });
 });
 
 describe('faults over HTTP', () => {
