@@ -45,6 +45,8 @@ export interface Tasklist {
 }
 
 export const DEFAULT_TENANT = 'emulator-tenant';
+/** Users registered on first sight stop here, so that a fuzzer sending random ids cannot grow memory without end. */
+export const MAX_USERS = 100_000;
 export const DEFAULT_APP = 'cli_emulator';
 export const memberKey = (ref: MemberRef) => `${ref.type}:${ref.key}`;
 
@@ -91,7 +93,9 @@ export class State {
 
   /** The user this id names, registered on first sight when `register` (a tenant of any size). */
   userFor(id: string, type: IdType, register: boolean): User | undefined {
-    return this.findUser(id, type) ?? (register ? this.addUser(deriveUser(id, type)) : undefined);
+    const known = this.findUser(id, type);
+    if (known || !register || this.users.size >= MAX_USERS) return known;
+    return this.addUser(deriveUser(id, type));
   }
 
   /** A fixture's user reference (any of the three ids, or a new open_id). */
