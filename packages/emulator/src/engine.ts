@@ -208,7 +208,7 @@ export class Emulator {
         body: undefined,
         caller: { kind: 'none' },
       };
-      if (spec?.kind === 'drop') {
+      if (spec?.kind === 'drop' && !spec.afterApply) {
         fault = 'drop';
         reply = { status: 0, body: {} };
       } else if (spec?.kind === 'server-error') {
@@ -220,6 +220,7 @@ export class Emulator {
         reply = rateLimited(ctx, found.op.quotas[0]?.limit ?? 1, spec.resetSeconds ?? 1);
       } else {
         if (spec?.kind === 'truncate') fault = 'truncate';
+        if (spec?.kind === 'drop') fault = 'drop';
         reply = this.run(ctx, request, entry);
       }
     }

@@ -13,6 +13,11 @@ export interface FaultSpec {
   code?: number;
   /** `rate-limit`: the x-ogw-ratelimit-reset value in seconds (default 1). */
   resetSeconds?: number;
+  /**
+   * `drop`: run the request first, then drop the connection (the outcome is unknown to the caller though
+   * it applied; what the spec's `x-feishu-retry` is about). Default false: dropped before it applies.
+   */
+  afterApply?: boolean;
 }
 
 export class FaultConfigError extends TypeError {

@@ -207,6 +207,23 @@ describe('faults over HTTP', () => {
           .filter(Boolean),
       ).toEqual(['server-error', 'server-error', 'rate-limit', 'delay', 'drop', 'truncate']);
       expect(() => emu.emulator.faults.inject({ operation: 'nope', kind: 'drop' })).toThrow(/unknown operation "nope"/);
+
+      // Lost after it applied: the resend answers 1470431, the code that means "the first attempt applied"
+      // (x-feishu-retry's replayedSuccessCodes for this operation).
+      emu.emulator.faults.inject({ operation: 'addTaskCollaborators', kind: 'drop', afterApply: true });
+      const lost = fetch(`${emu.url}${v1}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: '{"id_list":["ou_lost"]}',
+      });
+      await expect(lost).rejects.toThrow();
+      expect(emu.emulator.snapshot().tasks?.[0]?.collaborators).toContain('ou_lost');
+      const resend = await fetch(`${emu.url}${v1}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: '{"id_list":["ou_lost"]}',
+      });
+      expect([resend.status, (await resend.json()).code]).toEqual([400, 1470431]);
     } finally {
       await emu.close();
     }
