@@ -60,6 +60,16 @@ const HANDLERS: Record<string, Handler> = {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const MAX_CONTRACT_FAILURES = 100;
 const MAX_JOURNAL_BODY = 16 * 1024;
+const REDACTED = '[redacted]';
+
+/** The body with its secret fields replaced (a secret sent as text that is not JSON is not kept at all). */
+function redact(body: unknown, fields: string[]): unknown {
+  if (typeof body === 'string') return REDACTED;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const copy: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  for (const f of fields) if (f in copy) copy[f] = REDACTED;
+  return copy;
+}
 
 export class Emulator {
   readonly clock: Clock;
@@ -268,7 +278,8 @@ export class Emulator {
         try {
           body = JSON.parse(text);
         } catch {
-          violations.push({ field: 'body', value: text.slice(0, 50), description: 'the body is not valid JSON' });
+          const value = op.secretFields.length > 0 ? REDACTED : text.slice(0, 50);
+          violations.push({ field: 'body', value, description: 'the body is not valid JSON' });
         }
       }
       // Large bodies (5,000 members) are kept as a short preview, so the journal's memory stays small.
@@ -276,6 +287,7 @@ export class Emulator {
         text.length > MAX_JOURNAL_BODY
           ? `${text.slice(0, 2048)}… (${text.length} characters)`
           : (body ?? (text === '' ? undefined : text));
+      if (op.secretFields.length > 0) entry.body = redact(entry.body, op.secretFields);
     }
 
     if (op.secured) {
@@ -309,7 +321,11 @@ export class Emulator {
       violations.push(...toViolations(p.name, this.validator.errors(p.pointer, value), value));
     }
     if (op.bodyPointer && body !== undefined)
-      violations.push(...toViolations('', this.validator.errors(op.bodyPointer, body), body));
+      violations.push(
+        ...toViolations('', this.validator.errors(op.bodyPointer, body), body).map((v) =>
+          op.secretFields.includes(v.field) ? { ...v, value: REDACTED } : v,
+        ),
+      );
     entry.validation = { valid: violations.length === 0, violations };
     if (violations.length > 0) return invalid(ctx, violations);
 

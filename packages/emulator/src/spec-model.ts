@@ -30,6 +30,8 @@ export interface OperationModel {
   params: ParamModel[];
   bodyPointer: string[] | undefined;
   bodyRequired: boolean;
+  /** Body fields the spec marks secret (`format: password` or `writeOnly`): never journaled or echoed. */
+  secretFields: string[];
   secured: boolean;
   /** From x-feishu-rate-limit: requests per window, by window length in ms. */
   quotas: { windowMs: number; limit: number }[];
@@ -121,6 +123,9 @@ export function modelSpec(spec: Json): OperationModel[] {
           ? [...base, method, 'requestBody', 'content', 'application/json', 'schema']
           : undefined,
         bodyRequired: operation.requestBody?.required === true,
+        secretFields: Object.entries<Json>(body?.schema?.properties ?? {})
+          .filter(([, p]) => p.format === 'password' || p.writeOnly === true)
+          .map(([name]) => name),
         secured: security.length > 0 && !security.some((s) => Object.keys(s).length === 0),
         quotas: quotasOf(operation),
         errors,

@@ -71,7 +71,7 @@ export function toViolations(prefix: string, errors: ErrorObject[], value: unkno
       .join('');
     const shown = missing ? '' : additional ? JSON.stringify(at?.[additional]) : JSON.stringify(at);
     return {
-      field: path || prefix,
+      field: path || prefix || 'body',
       value: (shown ?? '').slice(0, 200),
       description: `${e.message ?? 'is invalid'}${e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : ''}`,
     };

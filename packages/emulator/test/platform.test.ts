@@ -229,3 +229,35 @@ describe('faults over HTTP', () => {
     }
   });
 });
+
+describe('secrets', () => {
+  it('an app secret is never journaled nor echoed in field_violations', async () => {
+    const engine = createEmulator();
+    const { call } = caller(engine);
+    await call('POST', '/open-apis/auth/v3/tenant_access_token/internal', {
+      app_id: 'cli_s',
+      app_secret: 'top-secret-1',
+    });
+    const bad = await call('POST', '/open-apis/auth/v3/tenant_access_token/internal', {
+      app_id: 'cli_s',
+      app_secret: 'top-secret-2',
+      extra: 1,
+    });
+    expect(bad.body.code).toBe(10003);
+    await engine.handle({
+      method: 'POST',
+      url: '/open-apis/auth/v3/tenant_access_token/internal',
+      headers: {},
+      body: '{"app_secret":"top-secret-3",',
+    });
+    const numeric = await call('POST', '/open-apis/auth/v3/tenant_access_token/internal', {
+      app_id: 'x',
+      app_secret: 987654,
+    });
+    expect(numeric.body.error.field_violations).toContainEqual(
+      expect.objectContaining({ field: 'app_secret', value: '[redacted]' }),
+    );
+    const everything = JSON.stringify([engine.journal(), engine.snapshot(), bad.body, numeric.body]);
+    expect(everything).not.toMatch(/top-secret|987654/);
+  });
+});
