@@ -62,6 +62,13 @@ const MAX_CONTRACT_FAILURES = 100;
 const MAX_JOURNAL_BODY = 16 * 1024;
 const REDACTED = '[redacted]';
 
+function redactTokens(body: unknown): unknown {
+  if (!body || typeof body !== 'object') return body;
+  const copy: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  for (const key of Object.keys(copy)) if (key.endsWith('access_token')) copy[key] = REDACTED;
+  return copy;
+}
+
 /** The body with its secret fields replaced (a secret sent as text that is not JSON is not kept at all). */
 function redact(body: unknown, fields: string[]): unknown {
   if (typeof body === 'string') return REDACTED;
@@ -252,7 +259,8 @@ export class Emulator {
       at: this.clock.now(),
       status: reply.status,
       code: typeof body?.code === 'number' ? body.code : null,
-      answer: reply.body,
+      // Tokens are secrets too: the journal keeps that one was issued, not the token itself.
+      answer: found && found.op.secretFields.length > 0 ? redactTokens(reply.body) : reply.body,
       logId,
       contract,
     });

@@ -259,5 +259,8 @@ describe('secrets', () => {
     );
     const everything = JSON.stringify([engine.journal(), engine.snapshot(), bad.body, numeric.body]);
     expect(everything).not.toMatch(/top-secret|987654/);
+    // Nor the tokens it issued.
+    expect(everything).not.toMatch(/t-[0-9a-f]{40}/);
+    expect(engine.journal()[0]!.answer).toMatchObject({ code: 0, tenant_access_token: '[redacted]', expire: 7200 });
   });
 });
