@@ -14,6 +14,7 @@ import { addTaskCollaborators, removeTaskCollaborator } from './operations/tasks
 import { getTenantAccessToken } from './operations/token.js';
 import type { World } from './operations/world.js';
 import { FixedWindows } from './quotas.js';
+import { REDACTED, redact, redactTokens } from './redact.js';
 import { type Context, documented, documentedCode, invalid, type Reply, rateLimited } from './reply.js';
 import { type Json, loadBundledSpec } from './spec.js';
 import { modelSpec, type OperationModel, route } from './spec-model.js';
@@ -60,24 +61,6 @@ const HANDLERS: Record<string, Handler> = {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const MAX_CONTRACT_FAILURES = 100;
 const MAX_JOURNAL_BODY = 16 * 1024;
-const REDACTED = '[redacted]';
-
-function redactTokens(body: unknown): unknown {
-  if (!body || typeof body !== 'object') return body;
-  const copy: Record<string, unknown> = { ...(body as Record<string, unknown>) };
-  for (const key of Object.keys(copy)) if (key.endsWith('access_token')) copy[key] = REDACTED;
-  return copy;
-}
-
-/** The body with its secret fields replaced (a secret sent as text that is not JSON is not kept at all). */
-function redact(body: unknown, fields: string[]): unknown {
-  if (typeof body === 'string') return REDACTED;
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
-  const copy: Record<string, unknown> = { ...(body as Record<string, unknown>) };
-  for (const f of fields) if (f in copy) copy[f] = REDACTED;
-  return copy;
-}
-
 export class Emulator {
   readonly clock: Clock;
   readonly spec: Json;
