@@ -1,0 +1,91 @@
+// Building answers: documented errors come from the operation's own examples in the spec (code, status
+// and message as the page gives them); the platform's field-validation error is the one answer that no
+// endpoint page documents (see the seeds' platform facts).
+import type { Caller } from './journal.js';
+import type { Json } from './spec.js';
+import type { OperationModel } from './spec-model.js';
+import type { Violation } from './validator.js';
+
+/** The platform's "field validation failed" code, answered when the operation documents no own code. */
+export const FIELD_VALIDATION_FAILED = { code: 99992402, msg: 'field validation failed' };
+
+export interface Reply {
+  status: number;
+  body: Json;
+  headers?: Record<string, string>;
+}
+
+export interface Context {
+  op: OperationModel;
+  now: number;
+  logId: string;
+  query: Record<string, string>;
+  pathParams: Record<string, string>;
+  body: unknown;
+  caller: Caller;
+}
+
+const troubleshooter = (logId: string, code: number) =>
+  `https://open.feishu.cn/search?from=openapi&log_id=${logId}&code=${code}&method_id=emulator`;
+
+/** The operation's documented error named `name` (an example name of the spec), with error details. */
+export function documented(ctx: Pick<Context, 'op' | 'logId'>, name: string, extra: Json = {}): Reply {
+  const found = ctx.op.byName.get(name);
+  if (!found) {
+    return {
+      status: 500,
+      body: {
+        code: 1,
+        msg: `emulator: the spec documents no ${name} answer for ${ctx.op.id}`,
+        error: { log_id: ctx.logId },
+      },
+    };
+  }
+  return {
+    status: found.status,
+    body: {
+      ...found.body,
+      error: { log_id: ctx.logId, troubleshooter: troubleshooter(ctx.logId, found.code), ...extra },
+    },
+  };
+}
+
+/** A documented error by code (for faults that name one). */
+export function documentedCode(ctx: Pick<Context, 'op' | 'logId'>, code: number): Reply | undefined {
+  const found = ctx.op.errors.get(code);
+  return found ? documented(ctx, found.name) : undefined;
+}
+
+/**
+ * A request that fails the spec's validation: the operation's own documented "invalid parameter" error
+ * when it has one, else the platform's 99992402; both with `error.field_violations`.
+ */
+export function invalid(ctx: Pick<Context, 'op' | 'logId'>, violations: Violation[]): Reply {
+  const own = [...ctx.op.byName.values()].find(
+    (e) => e.status === 400 && e.kind === 'validation' && /^InvalidParam(eter)?$/.test(e.name),
+  );
+  if (own) return documented(ctx, own.name, { field_violations: violations });
+  return {
+    status: 400,
+    body: {
+      ...FIELD_VALIDATION_FAILED,
+      error: {
+        log_id: ctx.logId,
+        troubleshooter: troubleshooter(ctx.logId, FIELD_VALIDATION_FAILED.code),
+        field_violations: violations,
+      },
+    },
+  };
+}
+
+/** A success answer: `data` in the envelope, with the message of the spec's success example. */
+export function success(ctx: Pick<Context, 'op'>, data: Json): Reply {
+  return { status: 200, body: { code: 0, msg: String(ctx.op.successExample?.msg ?? 'success'), data } };
+}
+
+/** The platform's 429 (99991400) with the gateway's quota headers. */
+export function rateLimited(ctx: Pick<Context, 'op' | 'logId'>, limit: number, resetSeconds: number): Reply {
+  const reply = documented(ctx, 'PlatformRateLimited');
+  reply.headers = { 'x-ogw-ratelimit-limit': String(limit), 'x-ogw-ratelimit-reset': String(resetSeconds) };
+  return reply;
+}
