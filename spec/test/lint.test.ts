@@ -54,7 +54,7 @@ describe('redocly lint', () => {
 
   it('fails when a Task operation loses its rate limit', () => {
     const r = mutated('paths/task-v1-collaborators.yaml', (t) =>
-      t.replace(/ {2}x-feishu-rate-limit:\n {4}per_minute: 100\n/, ''),
+      t.replace(/ {2}x-feishu-rate-limit:\n {4}per_minute: 100\n {4}x-source:\n(?: {6}.*\n)+/, ''),
     );
     expect(ruleIds(r)).toContain('rule/task-operation-has-rate-limit');
   });
