@@ -55,7 +55,8 @@ function ExtensionShapes() {
 }
 
 function checkPair(report, en, zh, where) {
-  if (typeof en === 'string' && CHINESE.test(en)) report(`${where}: the English text holds Chinese; move it to x-i18n.zh.`);
+  if (typeof en === 'string' && CHINESE.test(en))
+    report(`${where}: the English text holds Chinese; move it to x-i18n.zh.`);
   if (typeof zh !== 'string') report(`${where}: no Chinese text (x-i18n.zh).`);
   else if (!CHINESE.test(zh)) report(`${where}: the Chinese text (x-i18n.zh) holds no Chinese.`);
 }

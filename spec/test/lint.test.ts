@@ -92,7 +92,7 @@ describe('redocly lint', () => {
 
   it('fails when an English text holds Chinese (feishu/bilingual-text)', () => {
     const r = mutated('components/schemas/Tasklist.yaml', (t) =>
-      t.replace('description: The tasklist\'s name.', 'description: The tasklist\'s name. 清单名。'),
+      t.replace("description: The tasklist's name.", "description: The tasklist's name. 清单名。"),
     );
     expect(ruleIds(r)).toContain('feishu/bilingual-text');
   });
@@ -112,7 +112,9 @@ describe('redocly lint', () => {
   });
 
   it('fails when an enum note has no Chinese version (feishu/bilingual-text)', () => {
-    const r = mutated('components/schemas/MemberInput.yaml', (t) => t.replace('          viewer: 可阅读。\n    enum:', '    enum:'));
+    const r = mutated('components/schemas/MemberInput.yaml', (t) =>
+      t.replace('          viewer: 可阅读。\n    enum:', '    enum:'),
+    );
     expect(ruleIds(r)).toContain('feishu/bilingual-text');
   });
 
@@ -135,7 +137,7 @@ describe('redocly lint', () => {
   it('fails when x-feishu-field-scopes is a map again (feishu/extension-shapes)', () => {
     const r = mutated('components/parameters.yaml', (t) =>
       t.replace(
-        /  x-feishu-field-scopes:\n(?: {4}.*\n)+/,
+        / {2}x-feishu-field-scopes:\n(?: {4}.*\n)+/,
         '  x-feishu-field-scopes:\n    user_id:\n      - contact:user.employee_id:readonly\n',
       ),
     );
@@ -146,12 +148,17 @@ describe('redocly lint', () => {
     const r = mutated('paths/task-v1-collaborator.yaml', (t) =>
       t.replace('  x-feishu-app-types:\n', '  x-feishu-undocumented: true\n  x-feishu-app-types:\n'),
     );
-    expect(r.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/x-feishu-undocumented has no JSON Schema/));
+    expect(r.problems.map((p) => p.message)).toContainEqual(
+      expect.stringMatching(/x-feishu-undocumented has no JSON Schema/),
+    );
   });
 
   it('fails when an x-source of kind page has no url (feishu/extension-shapes)', () => {
     const r = mutated('components/schemas/Member.yaml', (t) =>
-      t.replace('  kind: page\n  url: https://open.feishu.cn/document/task-v2/tasklist/add_members\n', '  kind: page\n'),
+      t.replace(
+        '  kind: page\n  url: https://open.feishu.cn/document/task-v2/tasklist/add_members\n',
+        '  kind: page\n',
+      ),
     );
     expect(ruleIds(r)).toContain('feishu/extension-shapes');
   });

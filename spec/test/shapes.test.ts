@@ -45,15 +45,15 @@ describe('responses are tolerant', () => {
   });
 
   it('a collaborator answer with only id_list validates', () => {
-    expect(valid(ok('addTaskCollaborators'), { code: 0, msg: 'success', data: { collaborator: { id_list: ['a'] } } })).toBe(
-      true,
-    );
+    expect(
+      valid(ok('addTaskCollaborators'), { code: 0, msg: 'success', data: { collaborator: { id_list: ['a'] } } }),
+    ).toBe(true);
   });
 
   it('the check can fail: a wrong type in an answer is still rejected', () => {
-    expect(valid(ok('addTasklistMembers'), { code: 0, msg: 'success', data: { tasklist: { members: [{ role: 5 }] } } })).toBe(
-      false,
-    );
+    expect(
+      valid(ok('addTasklistMembers'), { code: 0, msg: 'success', data: { tasklist: { members: [{ role: 5 }] } } }),
+    ).toBe(false);
   });
 });
 
