@@ -26,6 +26,28 @@ function openEnum(schema) {
   return isOpen ? tsUnion([...known.enum.map(tsLiteral), ANY_STRING]) : undefined;
 }
 
+// "At least one of these fields" is written as `anyOf: [{required: [a]}, {required: [b]}]` beside
+// `properties` (the v1 collaborators body). openapi-typescript turns required-only alternatives into
+// `unknown`, which would erase the body's type; spell each alternative out as the full object instead.
+function spellOutRequiredAlternatives(node) {
+  if (Array.isArray(node)) return node.forEach(spellOutRequiredAlternatives);
+  if (!node || typeof node !== 'object') return;
+  const onlyRequired = (s) => s && Object.keys(s).length === 1 && Array.isArray(s.required);
+  if (node.properties && Array.isArray(node.anyOf) && node.anyOf.every(onlyRequired)) {
+    const { properties, required = [], additionalProperties } = node;
+    node.anyOf = node.anyOf.map((alt) => ({
+      type: 'object',
+      properties,
+      required: [...required, ...alt.required],
+      ...(additionalProperties === undefined ? {} : { additionalProperties }),
+    }));
+    delete node.properties;
+    delete node.required;
+  }
+  for (const value of Object.values(node)) spellOutRequiredAlternatives(value);
+}
+spellOutRequiredAlternatives(spec);
+
 mkdirSync(outDir, { recursive: true });
 const types = astToString(
   await openapiTS(spec, { alphabetize: false, defaultNonNullable: false, transform: openEnum }),
