@@ -162,4 +162,18 @@ describe('redocly lint', () => {
     );
     expect(ruleIds(r)).toContain('feishu/extension-shapes');
   });
+
+  it('fails when an operation loses x-feishu-retry', () => {
+    const r = mutated('paths/task-v1-collaborator.yaml', (t) =>
+      t.replace('  x-feishu-retry:\n    idempotent: false\n    replayedSuccessCodes:\n      - 1470700\n', ''),
+    );
+    expect(ruleIds(r)).toContain('rule/operation-has-retry-safety');
+  });
+
+  it('fails when an error example loses its x-source', () => {
+    const r = mutated('paths/auth-v3-tenant-access-token-internal.yaml', (t) =>
+      t.replace('              x-source: *observed\n', ''),
+    );
+    expect(ruleIds(r)).toContain('rule/error-example-has-code');
+  });
 });
