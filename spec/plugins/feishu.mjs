@@ -54,11 +54,17 @@ function ExtensionShapes() {
   };
 }
 
+// Five English words in a row, once code spans and link targets are set aside, is an English sentence.
+const ENGLISH_RUN = /[A-Za-z][A-Za-z'-]*(?:[ ,]+[A-Za-z][A-Za-z'-]*){4,}/;
+const prose = (text) => text.replace(/`[^`]*`/g, ' ').replace(/\]\([^)]*\)/g, ']');
+
 function checkPair(report, en, zh, where) {
   if (typeof en === 'string' && CHINESE.test(en))
     report(`${where}: the English text holds Chinese; move it to x-i18n.zh.`);
   if (typeof zh !== 'string') report(`${where}: no Chinese text (x-i18n.zh).`);
   else if (!CHINESE.test(zh)) report(`${where}: the Chinese text (x-i18n.zh) holds no Chinese.`);
+  else if (ENGLISH_RUN.test(prose(zh)))
+    report(`${where}: the Chinese text holds an English sentence ("${ENGLISH_RUN.exec(prose(zh))[0]}").`);
 }
 
 // Checks one object: its texts against its x-i18n.zh, then recurses into extension values.

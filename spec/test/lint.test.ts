@@ -176,4 +176,11 @@ describe('redocly lint', () => {
     );
     expect(ruleIds(r)).toContain('rule/error-example-has-code');
   });
+
+  it('fails when a Chinese text carries an English sentence (feishu/bilingual-text)', () => {
+    const r = mutated('components/schemas/Tasklist.yaml', (t) =>
+      t.replace('description: 清单名。', 'description: 清单名。The name of the tasklist as shown.'),
+    );
+    expect(r.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/holds an English sentence/));
+  });
 });
