@@ -1,4 +1,7 @@
-// Fails when a published package changed since the last release without a changeset describing it.
+// Fails when a published package changed since the last release without a changeset describing it, or
+// when the spec changed since its last release (spec/baseline/openapi.yaml) by more than the pending
+// changesets bump @feishu-task/openapi and the published packages built from it (the breaking-change gate,
+// spec/scripts/breaking-gate.mjs: a breaking change needs major changesets).
 // The last release is the newest "Version Packages" commit (what `changeset version` is committed as),
 // else the repository's first commit. `--since REF` overrides.
 import { execFileSync } from 'node:child_process';
@@ -21,5 +24,11 @@ try {
   console.error(
     `\nA published package changed since ${since.slice(0, 12)} without a changeset: run \`pnpm changeset\`.`,
   );
+  process.exit(1);
+}
+
+try {
+  execFileSync(process.execPath, [join(process.cwd(), 'spec/scripts/breaking-gate.mjs')], { stdio: 'inherit' });
+} catch {
   process.exit(1);
 }

@@ -54,7 +54,7 @@ describe('redocly lint', () => {
 
   it('fails when a Task operation loses its rate limit', () => {
     const r = mutated('paths/task-v1-collaborators.yaml', (t) =>
-      t.replace(/ {2}x-feishu-rate-limit:\n {4}per_minute: 100\n/, ''),
+      t.replace(/ {2}x-feishu-rate-limit:\n {4}per_minute: 100\n {4}x-source:\n(?: {6}.*\n)+/, ''),
     );
     expect(ruleIds(r)).toContain('rule/task-operation-has-rate-limit');
   });
@@ -88,5 +88,99 @@ describe('redocly lint', () => {
       t.replace('role: editor\n          chatAndApp', 'role: owner\n          chatAndApp'),
     );
     expect(ruleIds(r)).toContain('no-invalid-media-type-examples');
+  });
+
+  it('fails when an English text holds Chinese (feishu/bilingual-text)', () => {
+    const r = mutated('components/schemas/Tasklist.yaml', (t) =>
+      t.replace("description: The tasklist's name.", "description: The tasklist's name. 清单名。"),
+    );
+    expect(ruleIds(r)).toContain('feishu/bilingual-text');
+  });
+
+  it('fails when a text has no Chinese version (feishu/bilingual-text)', () => {
+    const r = mutated('components/headers.yaml', (t) =>
+      t.replace(/ {2}x-i18n:\n {4}zh:\n {6}description: 触发限流的窗口内允许的请求数。\n/, ''),
+    );
+    expect(ruleIds(r)).toContain('feishu/bilingual-text');
+  });
+
+  it('fails when an error advice is English in its zh half (feishu/bilingual-text)', () => {
+    const r = mutated('paths/task-v1-collaborator.yaml', (t) =>
+      t.replace('zh: 执行者ID无法找到，请检查执行者 ID 的有效性\n', 'zh: The collaborator ID could not be found.\n'),
+    );
+    expect(ruleIds(r)).toContain('feishu/bilingual-text');
+  });
+
+  it('fails when an enum note has no Chinese version (feishu/bilingual-text)', () => {
+    const r = mutated('components/schemas/MemberInput.yaml', (t) =>
+      t.replace('          viewer: 可阅读。\n    enum:', '    enum:'),
+    );
+    expect(ruleIds(r)).toContain('feishu/bilingual-text');
+  });
+
+  it('fails when x-feishu-retry changes shape (feishu/extension-shapes)', () => {
+    const r = mutated('paths/task-v2-tasklist-add-members.yaml', (t) =>
+      t.replace('    idempotent: true\n    replayedSuccessCodes: []\n', '    idempotent: yes\n'),
+    );
+    expect(r.problems.filter((p) => p.ruleId === 'feishu/extension-shapes').map((p) => p.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/x-feishu-retry/)]),
+    );
+  });
+
+  it('fails when x-feishu-rate-limit goes back to {documented: false} (feishu/extension-shapes)', () => {
+    const r = mutated('paths/auth-v3-tenant-access-token-internal.yaml', (t) =>
+      t.replace(/ {2}x-feishu-rate-limit:\n(?: {4}.*\n)+/, '  x-feishu-rate-limit:\n    documented: false\n'),
+    );
+    expect(ruleIds(r)).toContain('feishu/extension-shapes');
+  });
+
+  it('fails when x-feishu-field-scopes is a map again (feishu/extension-shapes)', () => {
+    const r = mutated('components/parameters.yaml', (t) =>
+      t.replace(
+        / {2}x-feishu-field-scopes:\n(?: {4}.*\n)+/,
+        '  x-feishu-field-scopes:\n    user_id:\n      - contact:user.employee_id:readonly\n',
+      ),
+    );
+    expect(ruleIds(r)).toContain('feishu/extension-shapes');
+  });
+
+  it('fails on an x-feishu-* extension with no JSON Schema (feishu/extension-shapes)', () => {
+    const r = mutated('paths/task-v1-collaborator.yaml', (t) =>
+      t.replace('  x-feishu-app-types:\n', '  x-feishu-undocumented: true\n  x-feishu-app-types:\n'),
+    );
+    expect(r.problems.map((p) => p.message)).toContainEqual(
+      expect.stringMatching(/x-feishu-undocumented has no JSON Schema/),
+    );
+  });
+
+  it('fails when an x-source of kind page has no url (feishu/extension-shapes)', () => {
+    const r = mutated('components/schemas/Member.yaml', (t) =>
+      t.replace(
+        '  kind: page\n  url: https://open.feishu.cn/document/task-v2/tasklist/add_members\n',
+        '  kind: page\n',
+      ),
+    );
+    expect(ruleIds(r)).toContain('feishu/extension-shapes');
+  });
+
+  it('fails when an operation loses x-feishu-retry', () => {
+    const r = mutated('paths/task-v1-collaborator.yaml', (t) =>
+      t.replace('  x-feishu-retry:\n    idempotent: false\n    replayedSuccessCodes:\n      - 1470700\n', ''),
+    );
+    expect(ruleIds(r)).toContain('rule/operation-has-retry-safety');
+  });
+
+  it('fails when an error example loses its x-source', () => {
+    const r = mutated('paths/auth-v3-tenant-access-token-internal.yaml', (t) =>
+      t.replace('              x-source: *observed\n', ''),
+    );
+    expect(ruleIds(r)).toContain('rule/error-example-has-code');
+  });
+
+  it('fails when a Chinese text carries an English sentence (feishu/bilingual-text)', () => {
+    const r = mutated('components/schemas/Tasklist.yaml', (t) =>
+      t.replace('description: 清单名。', 'description: 清单名。The name of the tasklist as shown.'),
+    );
+    expect(r.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/holds an English sentence/));
   });
 });

@@ -16,7 +16,11 @@ const manifest = (tarball: string) =>
 
 // Every file must match one of these; every pattern must match a file.
 const intended: Record<Published, RegExp[]> = {
-  '@feishu-task/openapi': [/^dist\/openapi\.(json|yaml|dereferenced\.json)$/],
+  '@feishu-task/openapi': [
+    /^dist\/openapi\.(json|yaml|dereferenced\.json)$/,
+    /^extensions\/[a-z0-9-]+\.schema\.json$/,
+    /^CHANGELOG\.md$/,
+  ],
   '@feishu-task/types': [
     /^dist\/(index|generated\/(openapi|tables))\.(js|d\.ts)(\.map)?$/,
     /^src\/(index|generated\/(openapi|tables))\.ts$/,

@@ -1,0 +1,122 @@
+// Every fact carries its source in the bundle, retry semantics are the brief's, and every extension
+// value in the bundle matches its JSON Schema (the same schemas the Redocly rule uses).
+import { readdirSync, readFileSync } from 'node:fs';
+import { errorExamples, loadSpec, operations } from '@feishu-task/spec-tools';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+
+const spec = loadSpec(import.meta.url, 'dereferenced');
+const ops = Object.fromEntries([...operations(spec)].map((o) => [o.id, o.operation]));
+const dir = new URL('../extensions/', import.meta.url);
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+const schemaIds = new Map<string, string>();
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.schema.json'))) {
+  const schema = JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
+  ajv.addSchema(schema);
+  schemaIds.set(file.replace('.schema.json', ''), schema.$id);
+}
+
+// Every `x-…` key of the bundle with where it is, skipping example values (data, not description).
+function* extensions(node: unknown, path: string[] = []): Generator<[string, unknown, string]> {
+  if (!node || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'value' && path.at(-2) === 'examples') continue;
+    if (key.startsWith('x-')) yield [key, value, [...path, key].join('/')];
+    yield* extensions(value, [...path, key]);
+  }
+}
+
+describe('sources', () => {
+  it.each(Object.keys(ops))('%s names the page or platform doc it comes from', (id) => {
+    expect(ops[id]['x-source'].kind).toMatch(/^(page|platform)$/);
+    expect(ops[id]['x-source'].url).toMatch(/^https:\/\/open\.feishu\.cn\/document\//);
+  });
+
+  it('every error example carries an x-source; platform and unsourced ones say so', () => {
+    const kinds = new Map<number, string>();
+    for (const op of Object.values(ops))
+      for (const e of errorExamples(op)) {
+        expect(e.example['x-source']?.kind, `${op.operationId} ${e.name}`).toMatch(/^(page|platform|unsourced)$/);
+        kinds.set(e.code, e.example['x-source'].kind);
+      }
+    expect(kinds.get(99992402)).toBe('platform');
+    expect(kinds.get(99991663)).toBe('platform');
+    expect(kinds.get(10003)).toBe('unsourced');
+    expect(kinds.get(10014)).toBe('unsourced');
+    expect(kinds.get(1470700)).toBe('page');
+  });
+
+  it('the v2 examples whose msg is only the page description say so', () => {
+    for (const e of errorExamples(ops.addTasklistMembers).filter((x) => x.example['x-source'].kind === 'page'))
+      expect(e.example['x-source'].note.en, e.name).toMatch(/only a description/);
+  });
+
+  it('body errors (no code on the pages) are answered with the platform field-validation error', () => {
+    for (const id of ['addTaskCollaborators', 'addTasklistMembers']) {
+      const e = errorExamples(ops[id]).find((x) => x.code === 99992402);
+      expect(e, id).toMatchObject({ status: 400, kind: 'validation', message: 'field validation failed' });
+      expect(e?.example.value.error.field_violations.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('the token HTTP 400 and the SDK-only fields are marked unsourced or platform, with a note', () => {
+    const member = spec.components.schemas.Member.properties;
+    expect(member.name['x-source']).toMatchObject({ kind: 'unsourced', note: { en: expect.stringMatching(/SDK/) } });
+    expect(spec.components.schemas.Tasklist.properties.archive_msec['x-source'].kind).toBe('unsourced');
+    const token = errorExamples(ops.removeTaskCollaborator).find((x) => x.code === 99991661);
+    expect(token?.example['x-source'].note.en).toMatch(/HTTP status/);
+  });
+});
+
+describe('x-feishu-retry', () => {
+  it('is exactly the documented retry safety of each operation', () => {
+    expect(Object.fromEntries(Object.entries(ops).map(([id, op]) => [id, op['x-feishu-retry']]))).toEqual({
+      addTaskCollaborators: { idempotent: false, replayedSuccessCodes: [1470431] },
+      removeTaskCollaborator: { idempotent: false, replayedSuccessCodes: [1470700] },
+      addTasklistMembers: { idempotent: true, replayedSuccessCodes: [] },
+      getTenantAccessToken: { idempotent: true, replayedSuccessCodes: [] },
+    });
+  });
+
+  it('names only codes the operation documents', () => {
+    for (const op of Object.values(ops)) {
+      const codes = errorExamples(op).map((e) => e.code);
+      for (const code of op['x-feishu-retry'].replayedSuccessCodes) expect(codes).toContain(code);
+    }
+  });
+});
+
+describe('extension shapes', () => {
+  const found = [...extensions(spec)];
+
+  it('every x-feishu-* key in the bundle has a JSON Schema', () => {
+    const keys = new Set(found.map(([k]) => k).filter((k) => k.startsWith('x-feishu-')));
+    expect(keys.size).toBeGreaterThanOrEqual(8);
+    for (const key of keys) expect(schemaIds.has(key), key).toBe(true);
+  });
+
+  it('every extension value with a schema matches it', () => {
+    let checked = 0;
+    for (const [key, value, where] of found) {
+      const id = schemaIds.get(key);
+      if (!id) continue;
+      const validate = ajv.getSchema(id)!;
+      expect(validate(value) ? [] : validate.errors, where).toEqual([]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('x-feishu-field-scopes has one shape on the parameter and on the operations', () => {
+    const param = spec.components.parameters.UserIdTypeV1['x-feishu-field-scopes'];
+    expect(param).toEqual(ops.addTaskCollaborators['x-feishu-field-scopes']);
+  });
+
+  it('the schemas reject the old shapes', () => {
+    const check = (key: string, value: unknown) => ajv.getSchema(schemaIds.get(key)!)!(value);
+    expect(check('x-feishu-rate-limit', { documented: false })).toBe(false);
+    expect(check('x-feishu-field-scopes', { user_id: ['contact:user.employee_id:readonly'] })).toBe(false);
+    expect(check('x-feishu-retry', { idempotent: true })).toBe(false);
+    expect(check('x-source', { kind: 'unsourced' })).toBe(false);
+  });
+});
