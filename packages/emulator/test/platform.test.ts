@@ -243,7 +243,8 @@ describe('secrets', () => {
       app_secret: 'top-secret-2',
       extra: 1,
     });
-    expect(bad.body.code).toBe(10003);
+    // The spec accepts and ignores unknown fields here, so this is a wrong secret of a registered app.
+    expect(bad.body.code).toBe(10014);
     await engine.handle({
       method: 'POST',
       url: '/open-apis/auth/v3/tenant_access_token/internal',
