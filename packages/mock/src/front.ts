@@ -32,7 +32,12 @@ export interface FrontLimits {
   upstreamMs: number;
 }
 
-export const DEFAULT_LIMITS: FrontLimits = { bodyBytes: 1024 * 1024, urlChars: 8192, bodyIdleMs: 10_000, upstreamMs: 10_000 };
+export const DEFAULT_LIMITS: FrontLimits = {
+  bodyBytes: 1024 * 1024,
+  urlChars: 8192,
+  bodyIdleMs: 10_000,
+  upstreamMs: 10_000,
+};
 
 interface Upstream {
   port: () => number | undefined;
@@ -57,7 +62,8 @@ export function createFront(
   log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ) {
   const agent = new Agent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 512, scheduling: 'lifo' });
-  const find = (method: string, path: string) => spec.operations.find((o) => o.method === method && o.pattern.test(path));
+  const find = (method: string, path: string) =>
+    spec.operations.find((o) => o.method === method && o.pattern.test(path));
   const samePath = (path: string) => spec.operations.some((o) => o.pattern.test(path));
 
   const envelope = (example: Example, extra?: { msg?: string; error?: Record<string, unknown> }) => ({
@@ -90,14 +96,23 @@ export function createFront(
     });
     res.end(body);
     const code = (answer.body as { code?: unknown }).code;
-    records.requests.add({ method: req.method ?? '', path, status: answer.status, code: typeof code === 'number' ? code : undefined });
+    records.requests.add({
+      method: req.method ?? '',
+      path,
+      status: answer.status,
+      code: typeof code === 'number' ? code : undefined,
+    });
   }
 
   // Seconds until the operation's current quota window ends: the truth a 429 can tell without quotas.
   function rateHeaders(op: IndexedOperation): Record<string, string> {
     const now = Date.now();
     const { perSecond, perMinute } = op.rateLimit;
-    if (perMinute) return { 'x-ogw-ratelimit-limit': String(perMinute), 'x-ogw-ratelimit-reset': String(Math.ceil((60_000 - (now % 60_000)) / 1000)) };
+    if (perMinute)
+      return {
+        'x-ogw-ratelimit-limit': String(perMinute),
+        'x-ogw-ratelimit-reset': String(Math.ceil((60_000 - (now % 60_000)) / 1000)),
+      };
     if (perSecond) return { 'x-ogw-ratelimit-limit': String(perSecond), 'x-ogw-ratelimit-reset': '1' };
     return {};
   }
@@ -113,7 +128,7 @@ export function createFront(
         clearTimeout(timer);
         resolve(value);
       };
-      let timer = setTimeout(() => finish('stalled'), limits.bodyIdleMs);
+      const timer = setTimeout(() => finish('stalled'), limits.bodyIdleMs);
       req.on('data', (chunk: Buffer) => {
         if (done) return; // draining after an answer: read and drop
         size += chunk.length;
@@ -142,7 +157,9 @@ export function createFront(
         (answer) => {
           const chunks: Buffer[] = [];
           answer.on('data', (c: Buffer) => chunks.push(c));
-          answer.on('end', () => resolve({ status: answer.statusCode ?? 0, headers: answer.headers, body: Buffer.concat(chunks) }));
+          answer.on('end', () =>
+            resolve({ status: answer.statusCode ?? 0, headers: answer.headers, body: Buffer.concat(chunks) }),
+          );
           answer.on('error', () => resolve({ error: 'Prism broke off its answer' }));
         },
       );
@@ -151,7 +168,12 @@ export function createFront(
         // A kept-alive socket Prism closed at the moment it was reused: send once more on a new one.
         if (!retried && up.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE'))
           return void forward(req, url, headers, body, true).then(resolve);
-        resolve({ error: error.message === 'timeout' ? `Prism did not answer within ${limits.upstreamMs} ms` : 'Prism is not answering' });
+        resolve({
+          error:
+            error.message === 'timeout'
+              ? `Prism did not answer within ${limits.upstreamMs} ms`
+              : 'Prism is not answering',
+        });
       });
       up.end(body);
     });
@@ -164,7 +186,6 @@ export function createFront(
     const path = rawPath.slice(0, 512);
     const drainAndSend = (answer: Answer) => {
       // Answer at once and read the rest of the body without keeping it.
-      res.setHeader('connection', 'close');
       send(req, res, answer, path);
       req.resume();
     };
@@ -178,13 +199,17 @@ export function createFront(
     }
     if (url.length > limits.urlChars) return drainAndSend(gateway(`the URL is over ${limits.urlChars} characters`));
     const segments = rawPath.split('/');
-    if (segments.some((s) => /^(\.|%2e){1,2}$/i.test(s))) return drainAndSend(gateway('the path has a "." or ".." segment'));
+    if (segments.some((s) => /^(\.|%2e){1,2}$/i.test(s)))
+      return drainAndSend(gateway('the path has a "." or ".." segment'));
     const op = find(method, rawPath);
     if (!op) {
       return drainAndSend(
         gateway(
           samePath(rawPath)
-            ? `${method} is not a method of ${rawPath}; it takes ${spec.operations.filter((o) => o.pattern.test(rawPath)).map((o) => o.method).join(', ')}`
+            ? `${method} is not a method of ${rawPath}; it takes ${spec.operations
+                .filter((o) => o.pattern.test(rawPath))
+                .map((o) => o.method)
+                .join(', ')}`
             : `no API at ${method} ${path}`,
         ),
       );
@@ -206,7 +231,8 @@ export function createFront(
     if (op.secured) {
       // The gateway reads the scheme in any case; Prism only `Bearer`.
       const token = /^\s*bearer\s+(\S+)\s*$/i.exec(String(req.headers.authorization ?? ''))?.[1];
-      if (!token && op.tokenMissing) return send(req, res, { status: op.tokenMissing.status, body: op.tokenMissing.value }, path);
+      if (!token && op.tokenMissing)
+        return send(req, res, { status: op.tokenMissing.status, body: op.tokenMissing.value }, path);
       headers.authorization = `Bearer ${token}`;
     }
     const prefer = req.headers.prefer;
@@ -222,7 +248,8 @@ export function createFront(
         parsed = JSON.parse(body.toString('utf8'));
         headers['content-type'] = 'application/json';
       } catch (error) {
-        const why = body.length === 0 ? 'the body is empty' : `the body is not JSON (${(error as Error).message.slice(0, 100)})`;
+        const why =
+          body.length === 0 ? 'the body is empty' : `the body is not JSON (${(error as Error).message.slice(0, 100)})`;
         return send(req, res, invalidAnswer(op, [{ field: 'body', description: why }]), path);
       }
     } else {
@@ -252,7 +279,9 @@ export function createFront(
       answer = undefined;
     }
     if (!op.statuses.has(up.status) || typeof answer?.code !== 'number') {
-      log(`feishu-task-mock: Prism answered ${method} ${path} with HTTP ${up.status}, which the spec does not document`);
+      log(
+        `feishu-task-mock: Prism answered ${method} ${path} with HTTP ${up.status}, which the spec does not document`,
+      );
       return send(req, res, unavailable(`Prism answered HTTP ${up.status}, which the spec does not document`), path);
     }
     return send(
@@ -270,17 +299,25 @@ export function createFront(
     );
   }
 
-  function invalidAnswer(op: IndexedOperation, fields: { field: string; value?: string; description: string }[]): Answer {
+  function invalidAnswer(
+    op: IndexedOperation,
+    fields: { field: string; value?: string; description: string }[],
+  ): Answer {
     const example = op.invalid;
     const withFields = Array.isArray(example.value?.error?.field_violations);
-    return { status: example.status, body: withFields ? envelope(example, { error: { field_violations: fields } }) : example.value };
+    return {
+      status: example.status,
+      body: withFields ? envelope(example, { error: { field_violations: fields } }) : example.value,
+    };
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     res.on('error', () => {});
     req.on('error', () => {});
     handle(req, res).catch((error: unknown) => {
-      log(`feishu-task-mock: internal error on ${req.method} ${req.url?.slice(0, 200)}: ${(error as Error)?.stack ?? error}`);
+      log(
+        `feishu-task-mock: internal error on ${req.method} ${req.url?.slice(0, 200)}: ${(error as Error)?.stack ?? error}`,
+      );
       try {
         send(req, res, unavailable('the mock failed on this request; see its stderr'), (req.url ?? '').slice(0, 512));
       } catch {
@@ -291,7 +328,10 @@ export function createFront(
 
   /** Answers what Node's HTTP parser rejects (a request line or headers over the limit, bad syntax). */
   const clientError = (error: NodeJS.ErrnoException, socket: Socket) => {
-    if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy();
+    // Only when no answer is under way on this connection: a second one would corrupt the stream.
+    const busy = (socket as Socket & { _httpMessage?: unknown })._httpMessage;
+    if (!socket.writable || busy || error.code === 'ECONNRESET' || error.code === 'HPE_CLOSED_CONNECTION')
+      return socket.destroy();
     const detail =
       error.code === 'HPE_HEADER_OVERFLOW'
         ? 'the request line and headers are over the limit'

@@ -13,9 +13,7 @@ export function preferProblem(prefer: string, op: IndexedOperation): string | un
   const code = pairs.get('code');
   const example = pairs.get('example');
   const documented = () =>
-    [...op.examplesByStatus]
-      .flatMap(([status, names]) => names.map((n) => `code=${status}, example=${n}`))
-      .join('; ');
+    [...op.examplesByStatus].flatMap(([status, names]) => names.map((n) => `code=${status}, example=${n}`)).join('; ');
   if (code !== undefined && !(/^\d{3}$/.test(code) && op.statuses.has(Number(code))))
     return `Prefer names HTTP ${code}, which ${op.id} does not document; it documents: ${documented()}`;
   if (example !== undefined) {

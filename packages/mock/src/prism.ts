@@ -57,10 +57,19 @@ export class Prism {
   spawn(): Promise<ChildProcess> {
     const { spec, port, verbose } = this.options;
     const node = prismNode();
-    const child = spawn(node, ['--require', watchdog, prismCli(), 'mock', spec, '-h', '127.0.0.1', '-p', String(port)], {
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      env: { ...process.env, SCARF_ANALYTICS: 'false', DO_NOT_TRACK: '1', FEISHU_MOCK_PARENT_PID: String(process.pid) },
-    });
+    const child = spawn(
+      node,
+      ['--require', watchdog, prismCli(), 'mock', spec, '-h', '127.0.0.1', '-p', String(port)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+        env: {
+          ...process.env,
+          SCARF_ANALYTICS: 'false',
+          DO_NOT_TRACK: '1',
+          FEISHU_MOCK_PARENT_PID: String(process.pid),
+        },
+      },
+    );
     this.child = child;
     child.channel?.unref();
     const onData = (chunk: Buffer) => {
@@ -81,7 +90,9 @@ export class Prism {
     return new Promise((resolve, reject) => {
       child.once('spawn', () => resolve(child));
       child.once('error', (error: NodeJS.ErrnoException) =>
-        reject(new PrismStartError(`cannot run Prism with Node "${node}": ${error.code ?? ''} ${error.message}`.trim())),
+        reject(
+          new PrismStartError(`cannot run Prism with Node "${node}": ${error.code ?? ''} ${error.message}`.trim()),
+        ),
       );
     });
   }
@@ -91,12 +102,16 @@ export class Prism {
     this.#restarts = this.#restarts.filter((t) => now - t < 60_000);
     const what = `Prism exited unexpectedly (code ${code}, signal ${signal})`;
     if (this.#restarts.length >= 5) {
-      this.options.log(`feishu-task-mock: ${what}, the 6th time in a minute; not restarting. Every request now answers 503.\n${this.#tail}`);
+      this.options.log(
+        `feishu-task-mock: ${what}, the 6th time in a minute; not restarting. Every request now answers 503.\n${this.#tail}`,
+      );
       this.onRestart?.(false, what);
       return;
     }
     this.#restarts.push(now);
-    this.options.log(`feishu-task-mock: ${what}; restarting it (${this.#restarts.length} of 5 a minute).\n${this.#tail}`);
+    this.options.log(
+      `feishu-task-mock: ${what}; restarting it (${this.#restarts.length} of 5 a minute).\n${this.#tail}`,
+    );
     this.spawn().then(
       () => this.onRestart?.(true, what),
       (error) => {

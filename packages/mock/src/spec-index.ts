@@ -65,7 +65,7 @@ function examplesOf(status: number, response: Json): Example[] {
   }));
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function index(spec: Json, id: string, method: string, template: string): IndexedOperation {
   const pathItem = spec.paths[template];
@@ -80,18 +80,19 @@ function index(spec: Json, id: string, method: string, template: string): Indexe
   const security = op.security ?? spec.security ?? [];
   const params: Json[] = [...(pathItem.parameters ?? []), ...(op.parameters ?? [])];
   const example = (name: string) =>
-    params.find((p) => p.in === 'path' && p.name === name)?.example ?? params.find((p) => p.name === name)?.schema?.example;
+    params.find((p) => p.in === 'path' && p.name === name)?.example ??
+    params.find((p) => p.name === name)?.schema?.example;
   const bodyExample = Object.values<Json>(op.requestBody?.content?.['application/json']?.examples ?? {})[0]?.value;
   return {
     id,
     method,
     template,
-    pattern: new RegExp(`^${escape(template).replace(/\\\{[^}]+\\\}/g, '[^/]+')}$`),
+    pattern: new RegExp(`^${escapeRegExp(template).replace(/\\\{[^}]+\\\}/g, '[^/]+')}$`),
     secured: security.length > 0 && !security.some((s: Json) => Object.keys(s).length === 0),
     hasBody: op.requestBody !== undefined,
     statuses: new Set(Object.keys(op.responses ?? {}).map(Number)),
     errors,
-    examplesByStatus: new Map(byStatus.filter((l) => l.length).map((l) => [l[0]!.status, l.map((e) => e.name)])),
+    examplesByStatus: new Map(all.map((e) => [e.status, all.filter((x) => x.status === e.status).map((x) => x.name)])),
     invalid,
     tokenMissing: errors.find((e) => e.name === 'TokenMissing'),
     rateLimit: operationTable[id as keyof typeof operationTable]?.rateLimit ?? { perMinute: null, perSecond: null },

@@ -74,7 +74,9 @@ async function untilReady(prism: Prism, port: number, spec: ReturnType<typeof in
   while (Date.now() < deadline) {
     if (!prism.running()) {
       const c = prism.child;
-      throw new MockStartError(`Prism exited (code ${c?.exitCode}, signal ${c?.signalCode}) before it was ready:\n${prism.tail}`);
+      throw new MockStartError(
+        `Prism exited (code ${c?.exitCode}, signal ${c?.signalCode}) before it was ready:\n${prism.tail}`,
+      );
     }
     try {
       const res = await fetch(`http://127.0.0.1:${port}${op.probe.path}`, {
@@ -91,7 +93,9 @@ async function untilReady(prism: Prism, port: number, spec: ReturnType<typeof in
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new MockStartError(`Prism did not answer ${op.method} ${op.probe.path} within ${timeoutMs} ms (last: ${last}):\n${prism.tail}`);
+  throw new MockStartError(
+    `Prism did not answer ${op.method} ${op.probe.path} within ${timeoutMs} ms (last: ${last}):\n${prism.tail}`,
+  );
 }
 
 /**

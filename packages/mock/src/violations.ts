@@ -60,8 +60,12 @@ export function fieldViolations(
   const out: FieldViolation[] = [];
   for (const v of list.slice(0, limit)) {
     const [, where, ...path] = v.location;
-    const field = path.reduce((name, key) => (/^\d+$/.test(key) ? `${name}[${key}]` : name ? `${name}.${key}` : key), '');
-    const raw = where === 'query' ? request.query.get(path[0] ?? '') : where === 'body' ? at(request.body, path) : undefined;
+    const field = path.reduce(
+      (name, key) => (/^\d+$/.test(key) ? `${name}[${key}]` : name ? `${name}.${key}` : key),
+      '',
+    );
+    const raw =
+      where === 'query' ? request.query.get(path[0] ?? '') : where === 'body' ? at(request.body, path) : undefined;
     const value = raw === undefined || raw === null ? undefined : typeof raw === 'string' ? raw : JSON.stringify(raw);
     out.push({
       field: field || (where ?? 'request'),
