@@ -37,6 +37,8 @@ export interface IndexedOperation {
   /** The answer to a missing or malformed Authorization header. */
   tokenMissing?: Example;
   rateLimit: { perMinute: number | null; perSecond: number | null };
+  /** The body's top-level arrays with a documented `maxItems`. */
+  maxItems: [string, number][];
   /** A request Prism answers 2xx: the readiness probe. */
   probe: { path: string; body?: string };
 }
@@ -96,6 +98,9 @@ function index(spec: Json, id: string, method: string, template: string): Indexe
     invalid,
     tokenMissing: errors.find((e) => e.name === 'TokenMissing'),
     rateLimit: operationTable[id as keyof typeof operationTable]?.rateLimit ?? { perMinute: null, perSecond: null },
+    maxItems: Object.entries<{ maxItems?: number }>(
+      (operationTable[id as keyof typeof operationTable]?.arrayLimits ?? {}) as Record<string, { maxItems?: number }>,
+    ).flatMap(([name, l]) => (typeof l.maxItems === 'number' ? [[name, l.maxItems] as [string, number]] : [])),
     probe: {
       path: template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(example(name) ?? 'x'))),
       body: bodyExample === undefined ? undefined : JSON.stringify(bodyExample),
