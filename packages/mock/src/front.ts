@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Agent, request as httpRequest } from 'node:http';
 import type { Socket } from 'node:net';
 import { newLogId } from './logid.js';
+import { Memo } from './memo.js';
 import { preferProblem } from './prefer.js';
 import type { Ring } from './records.js';
 import type { Example, IndexedOperation, MockSpec } from './spec-index.js';
@@ -30,6 +31,8 @@ export interface FrontLimits {
   bodyIdleMs: number;
   /** How long the front waits for Prism's answer (default 10 s). */
   upstreamMs: number;
+  /** How many of Prism's answers the front remembers (default 500; 0 asks Prism every time). */
+  memoEntries: number;
 }
 
 export const DEFAULT_LIMITS: FrontLimits = {
@@ -37,6 +40,7 @@ export const DEFAULT_LIMITS: FrontLimits = {
   urlChars: 8192,
   bodyIdleMs: 10_000,
   upstreamMs: 10_000,
+  memoEntries: 500,
 };
 
 interface Upstream {
@@ -73,6 +77,7 @@ export function createFront(
   limits: FrontLimits = DEFAULT_LIMITS,
   log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ) {
+  const memo = new Memo<{ status: number; headers: IncomingMessage['headers']; body: Buffer }>(limits.memoEntries);
   const agent = new Agent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 512, scheduling: 'lifo' });
   const find = (method: string, path: string) =>
     spec.operations.find((o) => o.method === method && o.pattern.test(path));
@@ -317,11 +322,21 @@ export function createFront(
     }
     headers['content-length'] = String(forwardBody.length);
 
-    const up = await forward(req, url, headers, forwardBody);
+    const key = Memo.key({
+      method,
+      url,
+      body: forwardBody,
+      authorization: headers.authorization !== undefined,
+      prefer: prefer === undefined ? undefined : String(prefer),
+      accept: req.headers.accept,
+    });
+    const remembered = memo.get(key);
+    const up = remembered ?? (await forward(req, url, headers, forwardBody));
     if ('error' in up) {
       log(`feishu-task-mock: ${method} ${path}: ${up.error}`);
       return send(req, res, unavailable(up.error), path);
     }
+    if (!remembered) memo.set(key, up);
     const verdict = up.headers['sl-violations'];
     if (typeof verdict === 'string') {
       const { list, truncated } = parseViolations(verdict);

@@ -45,7 +45,7 @@ describe('the mock process', () => {
 
   it('restarts Prism after a crash, says so on stderr, and answers 503 meanwhile, never a code -1 or a port', async () => {
     const lines: string[] = [];
-    const mock = await startMock({ port: 0, log: (l) => lines.push(l) });
+    const mock = await startMock({ port: 0, log: (l) => lines.push(l), limits: { memoEntries: 0 } });
     try {
       const first = mock.prismPid!;
       process.kill(first, 'SIGKILL');
@@ -69,7 +69,7 @@ describe('the mock process', () => {
   }, 60_000);
 
   it('answers 503 in Feishu shape when Prism stalls, after the bounded wait', async () => {
-    const mock = await startMock({ port: 0, limits: { upstreamMs: 500 }, log: () => {} });
+    const mock = await startMock({ port: 0, limits: { upstreamMs: 500, memoEntries: 0 }, log: () => {} });
     const pid = mock.prismPid!;
     try {
       process.kill(pid, 'SIGSTOP');
