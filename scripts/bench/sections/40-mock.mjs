@@ -157,7 +157,7 @@ const dirSize = (dir) => {
 };
 
 /** Packs the mock and its two workspace dependencies, installs them with npm into an empty project. */
-function installSize() {
+export function installSize() {
   const dir = mkdtempSync(join(tmpdir(), 'mock-install-'));
   try {
     const pnpm = ['-y', 'pnpm@10.34.8'];
