@@ -16,7 +16,7 @@ const { startMock } = await import('@feishu-task/mock');
 const { serveStatic } = await import('../packages/docs/scripts/serve.mjs');
 const mockPort = Number(process.env.MOCK_PORT ?? 4010);
 const docsPort = Number(process.env.DOCS_PORT ?? 8080);
-const mock = await startMock({ port: mockPort });
+const mock = await startMock({ port: mockPort, keepProcessAlive: true });
 const docs = await serveStatic(join(root, 'packages/docs/dist'), docsPort);
 
 console.log(`
