@@ -304,17 +304,15 @@ export function createFront(
           field: name,
           description: `Request body property ${name} must NOT have more than ${max} items`,
         }));
-        records.violations.add({
-          method,
-          path,
-          violations: fields.map((f) => ({
-            location: ['request', 'body', f.field],
-            message: f.description,
-            code: 'maxItems',
-            severity: 'Error',
-          })),
-        });
-        return send(req, res, invalidAnswer(op, fields), path);
+        const violations = fields.map((f) => ({
+          location: ['request', 'body', f.field],
+          message: f.description,
+          code: 'maxItems',
+          severity: 'Error',
+        }));
+        records.violations.add({ method, path, violations });
+        const verdict = JSON.stringify(violations);
+        return send(req, res, { ...invalidAnswer(op, fields), headers: { 'sl-violations': verdict } }, path);
       }
     } else {
       forwardBody = Buffer.alloc(0);
