@@ -70,6 +70,21 @@ describe('the gateway answers', () => {
     expect(body.msg).toMatch(msg);
   });
 
+  it('a CORS preflight is answered by Prism, naming the origin', async () => {
+    const res = await raw(mockUrl(), {
+      method: 'OPTIONS',
+      path: v2,
+      headers: {
+        origin: 'http://app.test',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization',
+      },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe('http://app.test');
+    expect(res.headers['access-control-allow-headers']).toBe('authorization');
+  });
+
   it('a lower-case "bearer" scheme is accepted, as the gateway accepts it', async () => {
     const res = await raw(mockUrl(), {
       method: 'POST',
