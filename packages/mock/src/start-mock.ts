@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createFront, DEFAULT_LIMITS, type FrontLimits, type Seen, type Violation } from './front.js';
+import { NodeTooOldError } from './node-binary.js';
 import { Prism, PrismStartError } from './prism.js';
 import { Ring } from './records.js';
 import { bundledSpecPath, indexSpec } from './spec-index.js';
@@ -129,7 +130,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Mock> {
   } catch (error) {
     await prism.stop();
     if (error instanceof MockStartError) throw error;
-    if (error instanceof PrismStartError) throw new MockStartError(error.message);
+    if (error instanceof PrismStartError || error instanceof NodeTooOldError) throw new MockStartError(error.message);
     throw error;
   }
 

@@ -146,6 +146,37 @@ async function load(url, connections, seconds) {
   return { rps: ok / elapsed, ok, failed, hung, p50: q(0.5), p99: q(0.99), max: lat.at(-1) ?? Number.NaN };
 }
 
+/** Streams `mb` megabytes of body to the mock in 1 MB chunks; resolves with the answer's status. */
+function bigBody(url, mb) {
+  return new Promise((resolve) => {
+    const { hostname, port } = new URL(url);
+    const req = request(
+      {
+        host: hostname,
+        port,
+        method: 'POST',
+        path: PATH,
+        headers: { 'content-type': 'application/json', 'content-length': mb * 1024 * 1024 },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+      },
+    );
+    req.on('error', (e) => resolve(e.message));
+    const chunk = Buffer.alloc(1024 * 1024, 'a');
+    let sent = 0;
+    const write = () => {
+      while (sent < mb) {
+        sent++;
+        if (!req.write(chunk)) return void req.once('drain', write);
+      }
+      req.end();
+    };
+    write();
+  });
+}
+
 const dirSize = (dir) => {
   let total = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -191,6 +222,7 @@ export async function run({ quick }) {
   const starts = { mock: servers.mock.startMs, prism: servers.prism.startMs };
   const results = { mock: {}, prism: {} };
   let memory;
+  let bodyNote = '';
   try {
     for (const level of levels) {
       for (const name of ['prism', 'mock']) {
@@ -201,6 +233,9 @@ export async function run({ quick }) {
         );
       }
     }
+    const big = quick ? 50 : 500;
+    const status = await bigBody(servers.mock.url, big);
+    bodyNote = `after a ${big} MB body (answered ${status}), the mock's front holds ${rssMb(servers.mock.child.pid).toFixed(0)} MB`;
   } finally {
     memory = { mock: servers.mock.pids().map(rssMb), prism: servers.prism.pids().map(rssMb) };
     for (const s of Object.values(servers)) s.child.kill('SIGTERM');
@@ -229,7 +264,7 @@ export async function run({ quick }) {
     ...rows,
     '',
     `- Start until a real request is answered: mock ${starts.mock.toFixed(0)} ms (CLI process start included), bare Prism ${starts.prism.toFixed(0)} ms.`,
-    `- Memory after the run (RSS): mock ${mb(memory.mock)} (front + Prism), bare Prism ${mb(memory.prism)}.`,
+    `- Memory after the run (RSS): mock ${mb(memory.mock)} (front + Prism), bare Prism ${mb(memory.prism)}; ${bodyNote}.`,
     `- Install size of @feishu-task/mock: ${size}.`,
     '',
     `Targets: zero hung or failed requests at every level (${verdict(zero)}); the mock's throughput at least bare Prism's at every level (${verdict(faster.length === levels.length)}: at ${faster.length ? faster.join(', ') : 'no'} of ${levels.join(', ')} connections).`,
