@@ -24,9 +24,12 @@ export function raw(
 ): Promise<RawAnswer> {
   const { hostname, port } = new URL(base);
   const t0 = performance.now();
+  // A body sent in pieces needs a framing every method accepts (Node frames GET, DELETE and OPTIONS
+  // bodies with neither a length nor chunks, which the server must read as a second request).
+  const headers = opts.chunkDelayMs ? { ...opts.headers, 'transfer-encoding': 'chunked' } : opts.headers;
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: hostname, port, method: opts.method, path: opts.path, headers: opts.headers, agent: false },
+      { host: hostname, port, method: opts.method, path: opts.path, headers, agent: false },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
