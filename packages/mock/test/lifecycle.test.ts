@@ -33,7 +33,7 @@ async function untilGone(pid: number, ms = 8000) {
 }
 
 async function startParent(how: string): Promise<{ child: ChildProcess; prismPid: number; url: string }> {
-  const child = spawn(process.execPath, [parentScript, how], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [parentScript, how], { stdio: ['pipe', 'pipe', 'pipe'] });
   const lines = createInterface({ input: child.stdout! });
   const [line] = (await once(lines, 'line')) as [string];
   const { prismPid, url } = JSON.parse(line);
@@ -54,6 +54,7 @@ describe('Prism dies with its parent', () => {
     async (way, how) => {
       const { child, prismPid } = await startParent(how);
       if (how === 'wait') child.kill(way as NodeJS.Signals);
+      if (how === 'exit' || how === 'crash') child.stdin!.write('go\n');
       const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
       if (how === 'wait') expect(signal).toBe(way);
       if (how === 'crash') expect(code).toBe(1);

@@ -24,9 +24,14 @@ export function raw(
 ): Promise<RawAnswer> {
   const { hostname, port } = new URL(base);
   const t0 = performance.now();
-  // A body sent in pieces needs a framing every method accepts (Node frames GET, DELETE and OPTIONS
-  // bodies with neither a length nor chunks, which the server must read as a second request).
-  const headers = opts.chunkDelayMs ? { ...opts.headers, 'transfer-encoding': 'chunked' } : opts.headers;
+  // Every body is framed (Node's client sends a GET, DELETE or OPTIONS body with neither a length
+  // nor chunks: bytes the server must read as a second, malformed request).
+  const payload = opts.body === undefined ? undefined : Buffer.from(opts.body);
+  const headers = !payload
+    ? opts.headers
+    : opts.chunkDelayMs
+      ? { ...opts.headers, 'transfer-encoding': 'chunked' }
+      : { ...opts.headers, 'content-length': String(payload.length) };
   return new Promise((resolve, reject) => {
     const req = request(
       { host: hostname, port, method: opts.method, path: opts.path, headers, agent: false },
@@ -48,7 +53,7 @@ export function raw(
       req.destroy(new Error(`no answer within ${opts.timeoutMs ?? 5000} ms`)),
     );
     req.on('error', reject);
-    const body = opts.body === undefined ? undefined : Buffer.from(opts.body);
+    const body = payload;
     if (!body || !opts.chunkDelayMs) return void req.end(body);
     let at = 0;
     const step = Math.max(1, Math.ceil(body.length / 5));
