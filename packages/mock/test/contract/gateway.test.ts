@@ -1,5 +1,6 @@
 // What the real gateway answers before any operation runs, in Feishu's envelope: never Prism's problem
 // documents, never an empty body.
+import { connect } from 'node:net';
 import { loadSpec } from '@feishu-task/spec-tools';
 import { describe, expect, it } from 'vitest';
 import { mockUrl } from '../helpers.js';
@@ -68,6 +69,22 @@ describe('the gateway answers', () => {
     const body = JSON.parse(res.text);
     expect(body.code).toBe(badRequest.code);
     expect(body.msg).toMatch(msg);
+  });
+
+  it.each([
+    ['a header line without a colon', 'POST /open-apis/x HTTP/1.1\r\nHost: a\r\nnot a header\r\n\r\n'],
+    ['a control byte in a header value', 'GET / HTTP/1.1\r\nHost: a\r\nX-A: b\u0001c\r\n\r\n'],
+    ['a method with a space', 'GE T / HTTP/1.1\r\nHost: a\r\n\r\n'],
+  ])('%s: the same gateway envelope, written by the parser guard', async (_, text) => {
+    const { port } = new URL(mockUrl());
+    const socket = connect(Number(port), '127.0.0.1');
+    socket.end(text);
+    const chunks: Buffer[] = [];
+    for await (const chunk of socket) chunks.push(chunk as Buffer);
+    const answer = Buffer.concat(chunks).toString('utf8');
+    expect(answer).toMatch(new RegExp(`^HTTP/1.1 ${badRequest.status} `));
+    expect(answer).toMatch(/\r\nx-tt-logid: \d{14}[0-9A-F]{20}\r\n/);
+    expect(JSON.parse(answer.split('\r\n\r\n')[1]!)).toMatchObject({ code: badRequest.code });
   });
 
   it('a CORS preflight is answered by Prism, naming the origin', async () => {
