@@ -1,6 +1,6 @@
-// pnpm start (the main job): build spec -> types -> client -> docs, then serve the mock and the docs
-// locally until Ctrl+C. No credentials needed. `--smoke` serves on free ports, checks that each
-// answers, and exits (the README test runs it).
+// pnpm start (the main job): build spec -> types -> client -> docs, then serve the stateful emulator,
+// the Prism mock and the docs locally until Ctrl+C. No credentials needed. `--smoke` serves on free
+// ports, checks that each answers, and exits (the README test runs it).
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,8 +8,10 @@ import { cliArgs } from './cli-args.mjs';
 
 const usage = `usage: pnpm start [--smoke]
 
-Builds everything, then serves the mock on http://127.0.0.1:4010 (MOCK_PORT) and the docs on
-http://127.0.0.1:8080 (DOCS_PORT) until Ctrl+C.
+Builds everything, then serves until Ctrl+C:
+  the emulator (stateful)  http://127.0.0.1:4010  (EMULATOR_PORT)
+  the mock (Prism)         http://127.0.0.1:4011  (MOCK_PORT)
+  the docs                 http://127.0.0.1:8080  (DOCS_PORT)
   --smoke   serve on free ports, check that each answers, then stop`;
 const values = cliArgs('pnpm start', usage, { smoke: { type: 'boolean' } });
 
@@ -20,37 +22,47 @@ execFileSync(join(root, 'node_modules/.bin/turbo'), ['run', 'bundle', 'generate'
   env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
 });
 
+const { startEmulator } = await import('@feishu-task/emulator');
 const { startMock } = await import('@feishu-task/mock');
 const { serveStatic } = await import('../packages/docs/scripts/serve.mjs');
 const port = (name, fallback) => (values.smoke ? 0 : Number(process.env[name] ?? fallback));
-const mock = await startMock({ port: port('MOCK_PORT', 4010) });
+const emulator = await startEmulator({ port: port('EMULATOR_PORT', 4010) });
+const mock = await startMock({ port: port('MOCK_PORT', 4011), keepProcessAlive: !values.smoke });
 const docs = await serveStatic(join(root, 'packages/docs/dist'), port('DOCS_PORT', 8080));
 
 const stop = async () => {
   docs.server.close();
-  await mock.close();
+  await Promise.all([mock.close(), emulator.close()]);
 };
 
+const removeOne = (url) =>
+  fetch(`${url}/open-apis/task/v1/tasks/t1/collaborators/ou_1`, {
+    method: 'DELETE',
+    headers: { authorization: 'Bearer t-any' },
+  });
+
 if (values.smoke) {
-  const checks = {
-    mock: await fetch(`${mock.url}/open-apis/task/v1/tasks/t1/collaborators/ou_1`, {
-      method: 'DELETE',
-      headers: { authorization: 'Bearer t-any' },
-    }),
-    docs: await fetch(`${docs.url}/en/`),
-  };
+  const token = await fetch(`${emulator.url}/open-apis/auth/v3/tenant_access_token/internal`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ app_id: 'cli_smoke', app_secret: 'smoke' }),
+  });
+  const checks = { emulator: token, mock: await removeOne(mock.url), docs: await fetch(`${docs.url}/en/`) };
   await stop();
   for (const [name, res] of Object.entries(checks)) console.log(`${name}: HTTP ${res.status}`);
   process.exit(Object.values(checks).every((r) => r.ok) ? 0 : 1);
 }
 
 console.log(`
-  Mock (Prism):  ${mock.url}
-                 try: curl -X DELETE ${mock.url}/open-apis/task/v1/tasks/t1/collaborators/ou_1 -H 'Authorization: Bearer t-any'
-  Docs:          ${docs.url}/  (English: ${docs.url}/en/  中文: ${docs.url}/zh/)
-  Spec:          spec/dist/openapi.yaml, spec/dist/openapi.json
+  Emulator (stateful):  ${emulator.url}
+                        try: curl -X POST ${emulator.url}/open-apis/auth/v3/tenant_access_token/internal -H 'Content-Type: application/json' -d '{"app_id":"cli_try","app_secret":"any"}'
+                        state: curl ${emulator.url}/__emulator/state
+  Mock (Prism):         ${mock.url}
+                        try: curl -X DELETE ${mock.url}/open-apis/task/v1/tasks/t1/collaborators/ou_1 -H 'Authorization: Bearer t-any'
+  Docs:                 ${docs.url}/  (English: ${docs.url}/en/  中文: ${docs.url}/zh/)
+  Spec:                 spec/dist/openapi.yaml, spec/dist/openapi.json
 
-  Ctrl+C stops both.
+  Ctrl+C stops them all.
 `);
 const exit = async () => {
   await stop();

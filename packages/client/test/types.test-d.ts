@@ -63,6 +63,7 @@ expectTypeOf<DocumentedCode<'removeTaskCollaborator'>>().toEqualTypeOf<
   | 1470450
   | 1470451
   | 1470404
+  | 99992402
   | 99991661
   | 99991663
   | 99991668

@@ -1,38 +1,20 @@
 // The README's table of Prism example names, generated from the spec: `node scripts/readme-table.mjs`
 // rewrites it between the markers; `--check` exits 1 when it is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { errorExamples, loadSpec, operations } from '@feishu-task/spec-tools';
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
-const spec = JSON.parse(
-  readFileSync(createRequire(import.meta.url).resolve('@feishu-task/openapi/openapi.json'), 'utf8'),
-);
-const deref = (n) =>
-  n?.$ref
-    ? n.$ref
-        .slice(2)
-        .split('/')
-        .map((p) => p.replace(/~1/g, '/'))
-        .reduce((a, k) => a[k], spec)
-    : n;
+const spec = loadSpec(import.meta.url, 'dereferenced');
 
 export function table() {
   const rows = ['| operation | HTTP | code | `Prefer` header |', '| --- | --- | --- | --- |'];
-  for (const [path, rawItem] of Object.entries(spec.paths)) {
-    const item = deref(rawItem);
-    for (const method of ['post', 'delete']) {
-      const op = item[method];
-      if (!op) continue;
-      for (const [status, raw] of Object.entries(op.responses)) {
-        if (!/^[45]/.test(status)) continue;
-        for (const [name, ex] of Object.entries(deref(raw).content['application/json'].examples)) {
-          rows.push(
-            `| \`${op.operationId}\` (${method.toUpperCase()} ${path.replace(/^\/open-apis/, '')}) | ${status} | ${deref(ex).value.code} | \`Prefer: code=${status}, example=${name}\` |`,
-          );
-        }
-      }
+  for (const { id, path, method, operation } of operations(spec)) {
+    for (const e of errorExamples(operation)) {
+      rows.push(
+        `| \`${id}\` (${method.toUpperCase()} ${path.replace(/^\/open-apis/, '')}) | ${e.status} | ${e.code} | \`Prefer: code=${e.status}, example=${e.name}\` |`,
+      );
     }
   }
   return rows.join('\n');

@@ -1,26 +1,40 @@
-import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-// Prism 5.16 needs Node 24.18+; the mock itself may run on an older Node, so Prism may run on another.
-const MIN = [24, 18];
+const require = createRequire(import.meta.url);
 
-const newEnough = (version: string) => {
-  const [major = 0, minor = 0] = version.replace(/^v/, '').split('.').map(Number);
-  return major > MIN[0]! || (major === MIN[0] && minor >= MIN[1]!);
+/** Prism's version and the Node versions it declares (its package.json `engines.node`, `>=24.18.0`). */
+export function prismEngine(): { version: string; range: string; min: number[] } {
+  const pkg = JSON.parse(readFileSync(require.resolve('@stoplight/prism-cli/package.json'), 'utf8'));
+  const range = String(pkg.engines?.node ?? '>=0');
+  const min = (/(\d+)\.(\d+)\.(\d+)/.exec(range)?.slice(1) ?? ['0', '0', '0']).map(Number);
+  return { version: pkg.version, range, min };
+}
+
+export const satisfies = (version: string, min: number[]) => {
+  const v = version.replace(/^v/, '').split('.').map(Number);
+  for (let i = 0; i < 3; i++) if ((v[i] ?? 0) !== (min[i] ?? 0)) return (v[i] ?? 0) > (min[i] ?? 0);
+  return true;
 };
 
-/** A Node binary that can run Prism: $FEISHU_MOCK_NODE, this process's Node, or the `node` package. */
+export class NodeTooOldError extends Error {
+  override name = 'NodeTooOldError';
+}
+
+/**
+ * The Node that runs Prism: $FEISHU_MOCK_NODE when set, else this process's Node when Prism supports
+ * it. Otherwise an error that says exactly what to do; the mock never downloads a Node itself.
+ */
 export function prismNode(): string {
   if (process.env.FEISHU_MOCK_NODE) return process.env.FEISHU_MOCK_NODE;
-  if (newEnough(process.version)) return process.execPath;
-  try {
-    const bin = createRequire(import.meta.url).resolve('node/bin/node');
-    if (existsSync(bin)) return bin;
-  } catch {
-    // fall through to the error below
-  }
-  throw new Error(
-    `@feishu-task/mock: Prism needs Node ${MIN.join('.')}+ but this is Node ${process.version}, and the 'node' package is not installed. ` +
-      'Install node@24 (npm i -D node@24) or set FEISHU_MOCK_NODE to a Node 24 binary.',
+  const { version, range, min } = prismEngine();
+  if (satisfies(process.version, min)) return process.execPath;
+  throw new NodeTooOldError(
+    [
+      `@feishu-task/mock: Prism ${version} needs Node ${range}, and this process runs Node ${process.version}. Either:`,
+      `  - run Prism on a Node ${min[0]}: FEISHU_MOCK_NODE="$(npx -y node@${min[0]} -p process.execPath)" <your test command>`,
+      `  - or run the whole test command on Node ${min[0]}: npx -y node@${min[0]} ./node_modules/.bin/vitest run`,
+      '  - or use @feishu-task/emulator, which answers in process on any Node and needs no subprocess.',
+    ].join('\n'),
   );
 }

@@ -1,66 +1,132 @@
+// What the front needs to know of the spec, read once from @feishu-task/openapi's dereferenced bundle
+// (Redocly's own, no $ref left) and @feishu-task/types' operation table (method, path, rate limit), both
+// generated from the one spec: each operation's route, token need, documented answers, and the
+// gateway's own answers for requests that reach no operation.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { operations as operationTable } from '@feishu-task/types';
 
-// What the front server needs to know of the spec: each operation's path pattern, whether it needs
-// a token, and its documented error examples by status.
+// biome-ignore lint/suspicious/noExplicitAny: the spec is an arbitrary JSON document
+type Json = Record<string, any>;
+
 export interface Example {
   name: string;
-  value: unknown;
+  status: number;
+  code: number;
+  value: Json;
+  kind?: string;
 }
+
 export interface IndexedOperation {
   id: string;
   method: string;
+  template: string;
   pattern: RegExp;
   secured: boolean;
   /** False when the spec declares no request body. */
   hasBody: boolean;
-  examples: Map<number, Example[]>;
+  /** Every documented HTTP status. */
+  statuses: Set<number>;
+  /** Every documented error example. */
+  errors: Example[];
+  /** Prefer-able examples: `${status}` -> names. */
+  examplesByStatus: Map<number, string[]>;
+  /** The answer to a request that fails validation: the platform's field validation when the operation
+   * documents it (its value carries `error.field_violations`), else the first validation error of 400. */
+  invalid: Example;
+  /** The answer to a missing or malformed Authorization header. */
+  tokenMissing?: Example;
+  rateLimit: { perMinute: number | null; perSecond: number | null };
+  /** The body's top-level arrays with a documented `maxItems`. */
+  maxItems: [string, number][];
+  /** A request Prism answers 2xx: the readiness probe. */
+  probe: { path: string; body?: string };
 }
 
-type Json = Record<string, any>;
-
-export function specPath(): string {
-  return createRequire(import.meta.url).resolve('@feishu-task/openapi/openapi.json');
+export interface MockSpec {
+  operations: IndexedOperation[];
+  gateway: { badRequest: Example; unavailable: Example };
+  /** Every code of the platform (the gateway's and the examples under components). */
+  platformCodes: Set<number>;
 }
 
-function deref(spec: Json, node: Json): Json {
-  let out = node;
-  while (out?.$ref)
-    out = out.$ref
-      .slice(2)
-      .split('/')
-      .map((p: string) => p.replace(/~1/g, '/'))
-      .reduce((a: Json, k: string) => a[k], spec);
-  return out;
+const require = createRequire(import.meta.url);
+
+/** The bundled spec Prism serves. */
+export const bundledSpecPath = (): string => require.resolve('@feishu-task/openapi/openapi.json');
+const dereferencedSpecPath = (): string => require.resolve('@feishu-task/openapi/openapi.dereferenced.json');
+
+function examplesOf(status: number, response: Json): Example[] {
+  const media = response?.content?.['application/json'];
+  return Object.entries<Json>(media?.examples ?? {}).map(([name, ex]) => ({
+    name,
+    status,
+    code: ex.value?.code,
+    value: ex.value,
+    kind: ex['x-feishu-error']?.kind,
+  }));
 }
 
-export function indexSpec(path = specPath()): IndexedOperation[] {
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function index(spec: Json, id: string, method: string, template: string): IndexedOperation {
+  const pathItem = spec.paths[template];
+  const op = pathItem[method.toLowerCase()];
+  const byStatus = Object.entries<Json>(op.responses ?? {}).map(([s, r]) => examplesOf(Number(s), r));
+  const all = byStatus.flat();
+  const errors = all.filter((e) => e.status >= 400);
+  const bad = errors.filter((e) => e.status === 400);
+  const invalid =
+    bad.find((e) => Array.isArray(e.value?.error?.field_violations)) ?? bad.find((e) => e.kind === 'validation');
+  if (!invalid) throw new Error(`${id}: the spec documents no 400 validation answer`);
+  const security = op.security ?? spec.security ?? [];
+  const params: Json[] = [...(pathItem.parameters ?? []), ...(op.parameters ?? [])];
+  const example = (name: string) =>
+    params.find((p) => p.in === 'path' && p.name === name)?.example ??
+    params.find((p) => p.name === name)?.schema?.example;
+  const bodyExample = Object.values<Json>(op.requestBody?.content?.['application/json']?.examples ?? {})[0]?.value;
+  return {
+    id,
+    method,
+    template,
+    pattern: new RegExp(`^${escapeRegExp(template).replace(/\\\{[^}]+\\\}/g, '[^/]+')}$`),
+    secured: security.length > 0 && !security.some((s: Json) => Object.keys(s).length === 0),
+    hasBody: op.requestBody !== undefined,
+    statuses: new Set(Object.keys(op.responses ?? {}).map(Number)),
+    errors,
+    examplesByStatus: new Map(all.map((e) => [e.status, all.filter((x) => x.status === e.status).map((x) => x.name)])),
+    invalid,
+    tokenMissing: errors.find((e) => e.name === 'TokenMissing'),
+    rateLimit: operationTable[id as keyof typeof operationTable]?.rateLimit ?? { perMinute: null, perSecond: null },
+    maxItems: Object.entries<{ maxItems?: number }>(
+      (operationTable[id as keyof typeof operationTable]?.arrayLimits ?? {}) as Record<string, { maxItems?: number }>,
+    ).flatMap(([name, l]) => (typeof l.maxItems === 'number' ? [[name, l.maxItems] as [string, number]] : [])),
+    probe: {
+      path: template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(example(name) ?? 'x'))),
+      body: bodyExample === undefined ? undefined : JSON.stringify(bodyExample),
+    },
+  };
+}
+
+export function indexSpec(path = dereferencedSpecPath()): MockSpec {
   const spec = JSON.parse(readFileSync(path, 'utf8')) as Json;
-  const out: IndexedOperation[] = [];
-  for (const [template, rawItem] of Object.entries<Json>(spec.paths)) {
-    const item = deref(spec, rawItem);
-    for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
-      const op = item[method];
-      if (!op) continue;
-      const examples = new Map<number, Example[]>();
-      for (const [status, raw] of Object.entries<Json>(op.responses)) {
-        const media = deref(spec, raw).content?.['application/json'];
-        const list = Object.entries<Json>(media?.examples ?? {}).map(([name, ex]) => ({
-          name,
-          value: deref(spec, ex).value,
-        }));
-        if (list.length) examples.set(Number(status), list);
-      }
-      const security = op.security ?? spec.security ?? [];
-      out.push({
-        id: op.operationId,
-        method: method.toUpperCase(),
-        pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
-        secured: security.length > 0 && !security.some((s: Json) => Object.keys(s).length === 0),
-        hasBody: op.requestBody !== undefined,
-        examples,
-      });
-    }
-  }
-  return out;
+  const operations = Object.entries(operationTable)
+    .filter(([, o]) => spec.paths?.[o.path]?.[o.method.toLowerCase()])
+    .map(([id, o]) => index(spec, id, o.method, o.path));
+  const gatewayExample = (name: string) => {
+    const response = spec.components?.responses?.[name];
+    const found = response && examplesOf(0, response)[0];
+    if (!found) throw new Error(`the spec has no components.responses.${name} example`);
+    const status = Number(response['x-feishu-http-status']);
+    if (!(status >= 400)) throw new Error(`components.responses.${name} has no x-feishu-http-status`);
+    return { ...found, status };
+  };
+  const badRequest = gatewayExample('GatewayBadRequest');
+  const unavailable = gatewayExample('GatewayUnavailable');
+  const platformCodes = new Set<number>(
+    Object.values<Json>(spec.components?.examples ?? {})
+      .map((e) => e.value?.code)
+      .filter((c) => typeof c === 'number'),
+  );
+  return { operations, gateway: { badRequest, unavailable }, platformCodes };
 }

@@ -1,32 +1,41 @@
-import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
-import { createFront, type Seen, type Violation } from './front.js';
-import { prismNode } from './node-binary.js';
-import { indexSpec, specPath } from './spec-index.js';
+import { createFront, DEFAULT_LIMITS, type FrontLimits, type Seen, type Violation } from './front.js';
+import { NodeTooOldError } from './node-binary.js';
+import { Prism, PrismStartError } from './prism.js';
+import { Ring } from './records.js';
+import { bundledSpecPath, indexSpec } from './spec-index.js';
 
 export interface StartMockOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
   host?: string;
-  /** Another bundled OpenAPI file to serve (default: @feishu-task/openapi's). */
+  /** Another bundled OpenAPI file for Prism to serve (default: @feishu-task/openapi's). */
   spec?: string;
   /** How long Prism may take to start (default 60 s). */
   startTimeoutMs?: number;
   /** Print Prism's own log lines. */
   verbose?: boolean;
+  /** How many entries `requests` and `violations` keep, the newest (default 1000 each). */
+  recordLimit?: number;
+  /** The front's limits: body size, URL length, body pause, wait for Prism. */
+  limits?: Partial<FrontLimits>;
+  /** Keep the process alive while the mock listens (the CLI does); by default a forgotten mock does not. */
+  keepProcessAlive?: boolean;
+  /** Where the mock reports Prism crashes and restarts (default: stderr). */
+  log?: (line: string) => void;
 }
 
 export interface Mock {
   /** Base URL, for example `http://127.0.0.1:4010`: pass it as the client's `domain`. */
   url: string;
   port: number;
-  /** Every request Prism found invalid against the spec (from its sl-violations header). */
+  /** The newest requests Prism found invalid against the spec (its sl-violations verdict); at most `recordLimit`. */
   violations: Violation[];
-  /** Every request the mock answered: method, path, status. */
+  /** The newest requests the mock answered (method, path, status, code); at most `recordLimit`. */
   requests: Seen[];
+  /** Prism's process id (it changes when Prism is restarted after a crash). */
+  readonly prismPid: number | undefined;
   close(): Promise<void>;
 }
 
@@ -37,112 +46,129 @@ export class MockStartError extends Error {
 const listen = (server: Server, port: number, host: string) =>
   new Promise<number>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
   });
 
-async function freePort(host: string): Promise<number> {
+async function freePort(): Promise<number> {
   const probe = createServer();
-  const port = await listen(probe, 0, host);
+  const port = await listen(probe, 0, '127.0.0.1');
   await new Promise((r) => probe.close(r));
   return port;
 }
 
-function prismCli(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist/index.js');
+const portError = (error: unknown, host: string, port: number) =>
+  new MockStartError(
+    (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+      ? `port ${port} on ${host} is already in use; pick another with --port or { port }`
+      : `cannot listen on ${host}:${port}: ${(error as Error).message}`,
+  );
+
+/** Resolves once Prism answers a real request: one of the spec's operations with its examples. */
+async function untilReady(prism: Prism, port: number, spec: ReturnType<typeof indexSpec>, timeoutMs: number) {
+  const op = spec.operations.find((o) => !o.secured) ?? spec.operations[0];
+  if (!op) throw new MockStartError('the spec has no operations');
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (!prism.running()) {
+      const c = prism.child;
+      throw new MockStartError(
+        `Prism exited (code ${c?.exitCode}, signal ${c?.signalCode}) before it was ready:\n${prism.tail}`,
+      );
+    }
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}${op.probe.path}`, {
+        method: op.method,
+        headers: { authorization: 'Bearer t-mock-ready', 'content-type': 'application/json' },
+        body: op.probe.body,
+        signal: AbortSignal.timeout(2000),
+      });
+      await res.arrayBuffer();
+      if (res.status >= 200 && res.status < 300) return;
+      last = `HTTP ${res.status}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new MockStartError(
+    `Prism did not answer ${op.method} ${op.probe.path} within ${timeoutMs} ms (last: ${last}):\n${prism.tail}`,
+  );
 }
 
-/** Starts Prism behind the mock's front server; resolves once the mock answers requests. */
+/**
+ * Starts Prism behind the mock's front; resolves once a real request is answered. The port is bound
+ * only then, so that anything waiting for the port waits for answers.
+ */
 export async function startMock(options: StartMockOptions = {}): Promise<Mock> {
   const host = options.host ?? '127.0.0.1';
-  const spec = options.spec ?? specPath();
-  const state = { violations: [] as Violation[], requests: [] as Seen[] };
-  const prismPort = await freePort(host);
-  const front = createServer(createFront(indexSpec(spec), prismPort, state));
-  let port: number;
-  try {
-    port = await listen(front, options.port ?? 0, host);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new MockStartError(
-      code === 'EADDRINUSE'
-        ? `port ${options.port} on ${host} is already in use; pick another with --port or { port }`
-        : `cannot listen on ${host}:${options.port}: ${String(error)}`,
-    );
+  const wanted = options.port ?? 0;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const spec = indexSpec();
+  const records = {
+    violations: new Ring<Violation>().setLimit(options.recordLimit ?? 1000),
+    requests: new Ring<Seen>().setLimit(options.recordLimit ?? 1000),
+  };
+
+  // A taken port fails at once, before Prism starts (the real bind comes once Prism answers).
+  if (wanted !== 0) {
+    const probe = createServer();
+    await listen(probe, wanted, host).catch((error) => {
+      throw portError(error, host, wanted);
+    });
+    await new Promise((r) => probe.close(r));
   }
 
-  const child = spawn(prismNode(), [prismCli(), 'mock', spec, '-h', '127.0.0.1', '-p', String(prismPort)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, SCARF_ANALYTICS: 'false', DO_NOT_TRACK: '1' },
-  });
-  let log = '';
-  const onData = (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-4000);
-    if (options.verbose) process.stderr.write(chunk);
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-
-  const closeFront = () =>
-    new Promise<void>((r) => {
-      front.closeAllConnections();
-      front.close(() => r());
-    });
-  const stopChild = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 3000).unref();
-    });
-
+  const prismPort = await freePort();
+  const prism = new Prism({ spec: options.spec ?? bundledSpecPath(), port: prismPort, verbose: options.verbose, log });
   try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new MockStartError(`Prism did not start within ${options.startTimeoutMs ?? 60_000} ms:\n${log}`)),
-        options.startTimeoutMs ?? 60_000,
-      );
-      const onExit = (code: number | null) => {
-        clearTimeout(timer);
-        reject(new MockStartError(`Prism exited (code ${code}) before it was ready:\n${log}`));
-      };
-      child.once('exit', onExit);
-      child.once('error', (e) => onExit(Number.NaN) ?? e);
-      const poll = async () => {
-        try {
-          await fetch(`http://127.0.0.1:${prismPort}/__ready`);
-          clearTimeout(timer);
-          child.off('exit', onExit);
-          resolve();
-        } catch {
-          if (child.exitCode === null) setTimeout(poll, 100);
-        }
-      };
-      void poll();
-    });
+    await prism.spawn();
+    await untilReady(prism, prismPort, spec, options.startTimeoutMs ?? 60_000);
   } catch (error) {
-    await Promise.all([closeFront(), stopChild()]);
+    await prism.stop();
+    if (error instanceof MockStartError) throw error;
+    if (error instanceof PrismStartError || error instanceof NodeTooOldError) throw new MockStartError(error.message);
     throw error;
   }
 
-  child.once('exit', (code, signal) => {
-    if (!closing)
-      state.violations.push({
-        method: '-',
-        path: '-',
-        violations: `Prism exited unexpectedly (code ${code}, signal ${signal})`,
-      });
-  });
-  let closing = false;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const front = createFront(
+    spec,
+    { port: () => (prism.running() ? prismPort : undefined) },
+    records,
+    { ...DEFAULT_LIMITS, ...options.limits },
+    log,
+  );
+  const server = createServer({ requestTimeout: 0 }, front.handler);
+  server.on('clientError', front.clientError);
+  let port: number;
+  try {
+    port = await listen(server, wanted, host);
+  } catch (error) {
+    await prism.stop();
+    throw portError(error, host, wanted);
+  }
+  if (!options.keepProcessAlive) server.unref();
+
   return {
-    url,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
-    violations: state.violations,
-    requests: state.requests,
+    violations: records.violations,
+    requests: records.requests,
+    get prismPid() {
+      return prism.child?.pid;
+    },
     async close() {
-      closing = true;
-      await Promise.all([closeFront(), stopChild()]);
+      await Promise.all([
+        new Promise<void>((r) => {
+          server.closeAllConnections();
+          server.close(() => r());
+        }),
+        prism.stop(),
+      ]);
+      front.close();
     },
   };
 }

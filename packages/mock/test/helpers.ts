@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createSpecValidator } from '@feishu-task/spec-tools';
+import { createSpecValidator, loadSpec } from '@feishu-task/spec-tools';
 import { inject } from 'vitest';
-import { specPath } from '../src/spec-index.js';
 
 export const mockUrl = () => inject('mockUrl');
-export const spec = JSON.parse(readFileSync(specPath(), 'utf8'));
+export const spec = loadSpec(import.meta.url, 'bundled');
 const validator = createSpecValidator(spec);
 
 /** Validates a response body against the spec's schema for that operation and status, at runtime. */

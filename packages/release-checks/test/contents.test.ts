@@ -30,7 +30,12 @@ const intended: Record<Published, RegExp[]> = {
     /^dist\/([a-z-]+\/)?[a-z-]+\.d\.ts(\.map)?$/,
     /^src\/([a-z-]+\/)?[a-z-]+\.ts$/,
   ],
-  '@feishu-task/mock': [/^dist\/[a-z-]+\.(js|d\.ts)(\.map)?$/, /^src\/[a-z-]+\.ts$/, /^bin\/feishu-task-mock\.js$/],
+  '@feishu-task/mock': [
+    /^dist\/[a-z-]+\.(js|d\.ts)(\.map)?$/,
+    /^src\/[a-z-]+\.ts$/,
+    /^bin\/feishu-task-mock\.js$/,
+    /^runtime\/prism-watchdog\.cjs$/,
+  ],
 };
 const always = ['LICENSE', 'README.md', 'package.json'];
 

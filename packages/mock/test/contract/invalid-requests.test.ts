@@ -57,7 +57,41 @@ const cases: { name: string; send: () => Promise<Response>; code: number; violat
   {
     name: 'v1: a malformed JSON body',
     send: () => post('/open-apis/task/v1/tasks/t1/collaborators', '{"id_list":'),
-    code: 1470602,
+    code: 99992402,
+    violation: false,
+  },
+  {
+    name: 'v1: an id_list of numbers',
+    send: () => post('/open-apis/task/v1/tasks/t1/collaborators', '{"id_list":[1]}'),
+    code: 99992402,
+    violation: true,
+  },
+  {
+    name: 'v1: a wrong user_id_type on DELETE',
+    send: () =>
+      fetch(`${mockUrl()}/open-apis/task/v1/tasks/t1/collaborators/ou_1?user_id_type=email`, {
+        method: 'DELETE',
+        headers: auth,
+      }),
+    code: 99992402,
+    violation: true,
+  },
+  {
+    name: '45 members with role owner (Prism cuts its verdict past 8 KB)',
+    send: () =>
+      post(
+        v2,
+        JSON.stringify({ members: Array.from({ length: 45 }, (_, i) => member({ id: `ou_${i}`, role: 'owner' })) }),
+      ),
+    code: 1470400,
+    violation: true,
+  },
+  {
+    name: 'the token endpoint: a malformed body',
+    send: () =>
+      post('/open-apis/auth/v3/tenant_access_token/internal', '{"app_id":', { 'content-type': 'application/json' }),
+    // The platform's documented answer to a malformed credentials body (the spec's InvalidParam).
+    code: 10003,
     violation: false,
   },
 ];
@@ -71,6 +105,16 @@ describe('invalid requests', () => {
     expect(body).toMatchObject({ code, msg: expect.any(String) });
     expect(body).not.toHaveProperty('type');
     if (violation) expect(response.headers.get('sl-violations')).toBeTruthy();
+  });
+
+  it('v1: a body error names the failing field and its value, under the platform code', async () => {
+    const response = await post('/open-apis/task/v1/tasks/83912691/collaborators', '{"id_list":["ou_1", 7]}');
+    const body = await response.json();
+    expect(body.code).not.toBe(1470602); // not an invalid task id: the task id is fine
+    expect(body.error.field_violations).toEqual([
+      expect.objectContaining({ field: 'id_list[1]', value: '7', description: expect.stringContaining('string') }),
+    ]);
+    expect(body.error.log_id).toBe(response.headers.get('x-tt-logid'));
   });
 
   it('a valid request passes (the cases above are invalid for the stated reason only)', async () => {

@@ -1,0 +1,86 @@
+// Listening means ready; a Prism crash is restarted and reported; a stalled Prism gets a bounded wait.
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { startMock } from '../src/index.js';
+
+const v2 = '/open-apis/task/v2/tasklists/g/add_members';
+const valid = {
+  method: 'POST',
+  headers: { authorization: 'Bearer t-1', 'content-type': 'application/json' },
+  body: '{"members":[{"id":"ou_1"}]}',
+};
+
+async function freePort() {
+  const probe = createServer();
+  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+  const port = (probe.address() as { port: number }).port;
+  await new Promise((r) => probe.close(r));
+  return port;
+}
+
+describe('the mock process', () => {
+  it('binds its port only once a real request is answered: every early request is refused or answered 200', async () => {
+    const port = await freePort();
+    const outcomes: string[] = [];
+    let started = false;
+    const hammer = (async () => {
+      while (!started) {
+        try {
+          const res = await fetch(`http://127.0.0.1:${port}${v2}`, valid);
+          const body = await res.json();
+          outcomes.push(`${res.status} ${body.code}`);
+        } catch {
+          outcomes.push('refused');
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    const mock = await startMock({ port });
+    started = true;
+    await hammer;
+    await mock.close();
+    expect(outcomes.filter((o) => o !== 'refused' && o !== '200 0')).toEqual([]);
+    expect(outcomes).toContain('refused');
+  });
+
+  it('restarts Prism after a crash, says so on stderr, and answers 503 meanwhile, never a code -1 or a port', async () => {
+    const lines: string[] = [];
+    const mock = await startMock({ port: 0, log: (l) => lines.push(l), limits: { memoEntries: 0 } });
+    try {
+      const first = mock.prismPid!;
+      process.kill(first, 'SIGKILL');
+      await new Promise((r) => setTimeout(r, 100));
+      const during = await fetch(mock.url + v2, valid);
+      const text = await during.text();
+      expect([200, 503]).toContain(during.status);
+      if (during.status === 503) expect(JSON.parse(text)).toMatchObject({ code: 9499, msg: 'Service Unavailable' });
+      expect(text).not.toMatch(/"code":-1|127\.0\.0\.1|localhost|ECONNREFUSED/);
+      expect(lines.join('\n')).toMatch(/Prism exited unexpectedly \(code null, signal SIGKILL\); restarting it/);
+      let status = 0;
+      for (let i = 0; i < 150 && status !== 200; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        status = (await fetch(mock.url + v2, valid)).status;
+      }
+      expect(status).toBe(200);
+      expect(mock.prismPid).not.toBe(first);
+    } finally {
+      await mock.close();
+    }
+  }, 60_000);
+
+  it('answers 503 in Feishu shape when Prism stalls, after the bounded wait', async () => {
+    const mock = await startMock({ port: 0, limits: { upstreamMs: 500, memoEntries: 0 }, log: () => {} });
+    const pid = mock.prismPid!;
+    try {
+      process.kill(pid, 'SIGSTOP');
+      const t0 = Date.now();
+      const res = await fetch(mock.url + v2, valid);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ code: 9499, error: { message: 'Prism did not answer within 500 ms' } });
+      expect(Date.now() - t0).toBeLessThan(5000);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+      await mock.close();
+    }
+  });
+});
