@@ -13,7 +13,13 @@ import { renderChangelog } from '../scripts/changelog.mjs';
 
 const specDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(specDir, '..');
-const PUBLISHED = ['@feishu-task/client', '@feishu-task/mock', '@feishu-task/openapi', '@feishu-task/types'];
+const PUBLISHED = [
+  '@feishu-task/client',
+  '@feishu-task/emulator',
+  '@feishu-task/mock',
+  '@feishu-task/openapi',
+  '@feishu-task/types',
+];
 
 let scratch: string;
 beforeAll(() => {

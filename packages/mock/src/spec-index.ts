@@ -113,16 +113,14 @@ export function indexSpec(path = dereferencedSpecPath()): MockSpec {
   const operations = Object.entries(operationTable)
     .filter(([, o]) => spec.paths?.[o.path]?.[o.method.toLowerCase()])
     .map(([id, o]) => index(spec, id, o.method, o.path));
-  const gatewayExample = (name: string) => {
-    const response = spec.components?.responses?.[name];
-    const found = response && examplesOf(0, response)[0];
-    if (!found) throw new Error(`the spec has no components.responses.${name} example`);
-    const status = Number(response['x-feishu-http-status']);
-    if (!(status >= 400)) throw new Error(`components.responses.${name} has no x-feishu-http-status`);
+  // The gateway's answers to requests no operation serves, by HTTP status (x-feishu-gateway-responses).
+  const gatewayExample = (status: number) => {
+    const found = examplesOf(0, spec['x-feishu-gateway-responses']?.[status] ?? {})[0];
+    if (!found) throw new Error(`the spec has no x-feishu-gateway-responses.${status} example`);
     return { ...found, status };
   };
-  const badRequest = gatewayExample('GatewayBadRequest');
-  const unavailable = gatewayExample('GatewayUnavailable');
+  const badRequest = gatewayExample(400);
+  const unavailable = gatewayExample(503);
   const platformCodes = new Set<number>(
     Object.values<Json>(spec.components?.examples ?? {})
       .map((e) => e.value?.code)

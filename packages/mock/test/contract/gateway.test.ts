@@ -7,13 +7,11 @@ import { mockUrl } from '../helpers.js';
 import { raw } from '../raw.js';
 
 const spec = loadSpec(import.meta.url, 'dereferenced');
-const example = (name: string) =>
-  Object.values<{ value: { code: number } }>(spec.components.responses[name].content['application/json'].examples)[0]!
-    .value;
-const badRequest = {
-  status: spec.components.responses.GatewayBadRequest['x-feishu-http-status'],
-  code: example('GatewayBadRequest').code,
-};
+const example = (status: number) =>
+  Object.values<{ value: { code: number } }>(
+    spec['x-feishu-gateway-responses'][status].content['application/json'].examples,
+  )[0]!.value;
+const badRequest = { status: 400, code: example(400).code };
 
 const v2 = '/open-apis/task/v2/tasklists/d300a75f/add_members';
 const json = { authorization: 'Bearer t-1', 'content-type': 'application/json' };
