@@ -15,6 +15,10 @@ export interface Example {
   code: number;
   value: Json;
   kind?: string;
+  /** Documented by the operation's own page (x-source kind page), not by the platform. */
+  fromPage?: boolean;
+  /** The spec's answer to invalid fields (x-feishu-error.answersInvalidFields). */
+  answersInvalidFields?: boolean;
 }
 
 export interface IndexedOperation {
@@ -31,8 +35,8 @@ export interface IndexedOperation {
   errors: Example[];
   /** Prefer-able examples: `${status}` -> names. */
   examplesByStatus: Map<number, string[]>;
-  /** The answer to a request that fails validation: the platform's field validation when the operation
-   * documents it (its value carries `error.field_violations`), else the first validation error of 400. */
+  /** The answer to a request that fails validation (x-feishu-error.answersInvalidFields): the operation's
+   * own code when its page documents one (v2's 1470400), else the platform's 99992402. */
   invalid: Example;
   /** The answer to a missing or malformed Authorization header. */
   tokenMissing?: Example;
@@ -64,6 +68,8 @@ function examplesOf(status: number, response: Json): Example[] {
     code: ex.value?.code,
     value: ex.value,
     kind: ex['x-feishu-error']?.kind,
+    fromPage: ex['x-source']?.kind === 'page',
+    answersInvalidFields: ex['x-feishu-error']?.answersInvalidFields === true,
   }));
 }
 
@@ -76,8 +82,8 @@ function index(spec: Json, id: string, method: string, template: string): Indexe
   const all = byStatus.flat();
   const errors = all.filter((e) => e.status >= 400);
   const bad = errors.filter((e) => e.status === 400);
-  const invalid =
-    bad.find((e) => Array.isArray(e.value?.error?.field_violations)) ?? bad.find((e) => e.kind === 'validation');
+  const answers = bad.filter((e) => e.answersInvalidFields);
+  const invalid = answers.find((e) => e.fromPage) ?? answers[0];
   if (!invalid) throw new Error(`${id}: the spec documents no 400 validation answer`);
   const security = op.security ?? spec.security ?? [];
   const params: Json[] = [...(pathItem.parameters ?? []), ...(op.parameters ?? [])];
