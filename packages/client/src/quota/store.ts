@@ -19,7 +19,7 @@ export interface QuotaStore {
 /** Timestamps of the last `limit` slots of each window, oldest first. */
 export class MemoryQuotaStore implements QuotaStore {
   private readonly logs = new Map<string, number[][]>();
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = () => Date.now()) {}
 
   take(key: string, windows: readonly QuotaWindow[]): number {
     const now = this.now();
