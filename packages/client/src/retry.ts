@@ -94,8 +94,8 @@ export function retryDelay(
 ): number | undefined {
   const reset = resetHeader === null ? Number.NaN : Number(resetHeader);
   if (Number.isFinite(reset) && reset >= 0) {
-    const ms = reset * 1000 + Math.floor(random() * 250);
-    return ms <= options.maxDelayMs ? ms : undefined;
+    // A little jitter after the reset, so waiting callers do not all return in the same millisecond.
+    return reset * 1000 <= options.maxDelayMs ? reset * 1000 + Math.floor(random() * 250) : undefined;
   }
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry);
   return Math.floor(ceiling / 2 + random() * (ceiling / 2));

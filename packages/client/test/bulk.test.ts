@@ -45,7 +45,9 @@ describe('addTasklistMembers chunking', () => {
     expect(error.unknown).toEqual([]);
     expect(error.cause).toBeInstanceOf(FeishuApiError);
     expect(error.cause).toMatchObject({ code: 1470612, codeName: 'TasklistMemberLimitExceeded' });
-    expect(error.message).toMatch(/chunk 2 of 3 failed; 500 applied, 0 unknown, 800 not applied \(ou_500, ou_501, ou_502, ... \(797 more\)\)/);
+    expect(error.message).toMatch(
+      /chunk 2 of 3 failed; 500 applied, 0 unknown, 800 not applied \(ou_500, ou_501, ou_502, ... \(797 more\)\)/,
+    );
     expect(f.seen).toHaveLength(2);
   });
 
@@ -58,7 +60,10 @@ describe('addTasklistMembers chunking', () => {
       { id: 'ou_2' },
       { id: 'ou_2' },
     ];
-    await createClient({ ...base, fetch: f.fetch }).addTasklistMembers({ path: { tasklist_guid: 'g' }, body: { members } });
+    await createClient({ ...base, fetch: f.fetch }).addTasklistMembers({
+      path: { tasklist_guid: 'g' },
+      body: { members },
+    });
     expect(f.seen[0]!.body.members).toEqual([members[0], members[2], members[3]]);
   });
 

@@ -85,7 +85,9 @@ describe('bulk add_members with an unknown outcome', () => {
     expect(ids(error.unknown)).toEqual(ids(input.body.members.slice(500, 1000)));
     expect(ids(error.notApplied)).toEqual(ids(input.body.members.slice(1000)));
     expect(server.members.get('list-1')!.size).toBe(1000);
-    expect(error.message).toMatch(/500 applied, 500 unknown \(ou_500, ou_501, ou_502, \.\.\. \(497 more\)\), 234 not applied/);
+    expect(error.message).toMatch(
+      /500 applied, 500 unknown \(ou_500, ou_501, ou_502, \.\.\. \(497 more\)\), 234 not applied/,
+    );
   });
 
   it('with retries (add_members is idempotent) the same drop is resent and everything lands', async () => {

@@ -28,15 +28,23 @@ export async function startTaskServer() {
         const set = members.get(parts[5]!) ?? new Set();
         members.set(parts[5]!, set);
         for (const m of body.members) set.add(m.id);
-        reply = [200, { code: 0, msg: 'success', data: { tasklist: { guid: parts[5], members: [...set].map((id) => ({ id, type: 'user', role: 'editor' })) } } }];
+        reply = [
+          200,
+          {
+            code: 0,
+            msg: 'success',
+            data: {
+              tasklist: { guid: parts[5], members: [...set].map((id) => ({ id, type: 'user', role: 'editor' })) },
+            },
+          },
+        ];
       } else {
         const task = parts[5]!;
         const set = collaborators.get(task) ?? new Set();
         collaborators.set(task, set);
         if (req.method === 'POST') {
           const ids: string[] = body.id_list;
-          if (ids.every((id) => set.has(id)))
-            reply = [400, { code: 1470431, msg: 'all collaborators already exist' }];
+          if (ids.every((id) => set.has(id))) reply = [400, { code: 1470431, msg: 'all collaborators already exist' }];
           else {
             for (const id of ids) set.add(id);
             reply = [200, { code: 0, msg: 'success', data: { collaborator: { id_list: ids } } }];
