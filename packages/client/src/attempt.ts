@@ -1,9 +1,9 @@
 // One attempt: fetch with a timeout and the caller's signal, read the body, parse the envelope, and say
 // how it ended. Failures become typed errors here; whether to try again is the retry policy's business.
 import { watchAbort } from './abort.js';
-import { documentedError } from './errors/documented.js';
 import { FeishuAbortedError } from './errors/aborted-error.js';
 import { FeishuConnectionError } from './errors/connection-error.js';
+import { documentedError } from './errors/documented.js';
 import { FeishuResponseError } from './errors/response-error.js';
 import { FeishuTimeoutError } from './errors/timeout-error.js';
 import type { Outcome } from './retry.js';

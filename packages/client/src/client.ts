@@ -159,7 +159,11 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
   });
 
   function context(signal: AbortSignal | undefined, deadlineMs = options.deadlineMs): CallContext {
-    return { signal, deadlineMs, deadlineAt: deadlineMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + deadlineMs };
+    return {
+      signal,
+      deadlineMs,
+      deadlineAt: deadlineMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + deadlineMs,
+    };
   }
 
   // Every error leaves through here: the client's and this call's secrets are scrubbed once.

@@ -27,14 +27,15 @@ function check(value: unknown, rule: Rule, field: string, skipMax: string | unde
     if (typeof value !== 'string') return `${field} must be a string`;
     if (rule.enum && !rule.enum.includes(value)) return `${field} must be one of ${rule.enum.join(', ')}`;
     if (value.length < (rule.min ?? 0)) return `${field} must be at least ${rule.min} character(s) long`;
-    if (rule.max !== undefined && value.length > rule.max) return `${field} must be at most ${rule.max} characters long`;
+    if (rule.max !== undefined && value.length > rule.max)
+      return `${field} must be at most ${rule.max} characters long`;
   } else if (rule.t === 'a') {
     if (!Array.isArray(value)) return `${field} must be an array`;
     if (value.length < (rule.min ?? 0)) return `${field} must have at least ${rule.min} item(s)`;
     if (rule.max !== undefined && field !== skipMax && value.length > rule.max)
       return `${field} must have at most ${rule.max} items`;
-    for (let i = 0; i < value.length; i++) {
-      const problem = check(value[i], rule.items!, `${field}[${i}]`, skipMax);
+    for (let i = 0; rule.items && i < value.length; i++) {
+      const problem = check(value[i], rule.items, `${field}[${i}]`, skipMax);
       if (problem) return problem;
     }
   } else {
@@ -58,25 +59,26 @@ function check(value: unknown, rule: Rule, field: string, skipMax: string | unde
  * caller splits into requests of at most its maxItems, so its count is not capped here.
  */
 export function checkInput(operation: string, rules: InputRules, input: unknown, chunked?: string): void {
-  const fail = (problem: string) => {
-    const field = problem.split(' ')[0]!;
+  const fail = (problem: string): never => {
+    const field = problem.slice(0, problem.indexOf(' '));
     throw new FeishuInputError(operation, field, problem.slice(field.length + 1));
   };
-  if (!isObject(input)) return fail('input must be an object');
+  if (!isObject(input)) fail('input must be an object');
+  const given = input as Record<string, unknown>;
   for (const name of rules.req ?? []) {
     const [where, key] = name.split('.') as ['path' | 'query' | 'body', string | undefined];
-    const holder = input[where];
+    const holder = given[where];
     if (key === undefined ? holder === undefined : !isObject(holder) || holder[key] === undefined)
       fail(`${name} is required`);
   }
   for (const where of ['path', 'query'] as const) {
-    const given = input[where];
-    if (given === undefined) continue;
-    const problem = check(given, { t: 'o', props: rules[where], closed: 1 }, where, undefined);
+    const params = given[where];
+    if (params === undefined) continue;
+    const problem = check(params, { t: 'o', props: rules[where], closed: 1 }, where, undefined);
     if (problem) fail(problem);
   }
-  if (rules.body && input.body !== undefined) {
-    const problem = check(input.body, rules.body, 'body', chunked);
+  if (rules.body && given.body !== undefined) {
+    const problem = check(given.body, rules.body, 'body', chunked);
     if (problem) fail(problem);
   }
 }

@@ -44,7 +44,8 @@ export function createRaw(
 function toResponse(answer: Answer): Response {
   const headers = new Headers(answer.response.headers);
   // openapi-fetch reads response.json() when a length is given; ours returns the envelope parsed once.
-  if (!headers.has('content-length')) headers.set('content-length', String(new TextEncoder().encode(answer.text).length));
+  if (!headers.has('content-length'))
+    headers.set('content-length', String(new TextEncoder().encode(answer.text).length));
   const response = new Response(answer.text, {
     status: answer.response.status,
     statusText: answer.response.statusText,

@@ -34,8 +34,9 @@ export type Send = (operation: OperationId | undefined, out: Outgoing, ctx: Call
 export function createSend(o: SendOptions): Send {
   return async function send(operation, out, ctx) {
     const { signal, deadlineAt } = ctx;
-    const ownAuth =
-      o.tokens !== undefined && out.headers.authorization === undefined && operation !== 'getTenantAccessToken';
+    // The client's own token, unless the call brings one or is the token exchange itself.
+    const tokens =
+      out.headers.authorization === undefined && operation !== 'getTenantAccessToken' ? o.tokens : undefined;
     const declared = operation ? operations[operation].retry : { idempotent: false, replayedSuccessCodes: [] };
     const gate = operation ? o.gate(operation) : undefined;
     const pastDeadline = (inFlight: boolean) =>
@@ -44,17 +45,16 @@ export function createSend(o: SendOptions): Send {
     let refreshed = false;
 
     for (let attempts = 1; ; attempts++) {
-      let token: string | undefined;
-      if (ownAuth) {
-        token = await o.tokens!.get();
-        out.headers.authorization = `Bearer ${token}`;
-      }
+      const token = tokens ? await tokens.get() : undefined;
+      if (token !== undefined) out.headers.authorization = `Bearer ${token}`;
       // The slot is taken right before the request leaves, so the quota counts departures exactly.
       if (gate) {
         const limit = Math.min(o.maxWaitMs, deadlineAt - Date.now());
         await gate
           .acquire(signal, limit, () =>
-            limit < o.maxWaitMs ? pastDeadline(outcomeUnknown) : new FeishuQuotaWaitError(operation!, o.maxWaitMs),
+            limit < o.maxWaitMs
+              ? pastDeadline(outcomeUnknown)
+              : new FeishuQuotaWaitError(operation ?? 'request', o.maxWaitMs),
           )
           .catch((error) => {
             throw error instanceof Error && error.name.startsWith('Feishu')
@@ -79,7 +79,7 @@ export function createSend(o: SendOptions): Send {
         {
           attempts,
           outcomeUnknown,
-          canRefresh: ownAuth && !refreshed,
+          canRefresh: tokens !== undefined && !refreshed,
           remainingMs: deadlineAt - Date.now(),
         },
         declared,
@@ -87,9 +87,9 @@ export function createSend(o: SendOptions): Send {
       );
       if (outcome.type === 'no-answer' && outcome.sent) outcomeUnknown = true;
 
-      if (decision.do === 'succeed')
-        return { ...result.answer!, attempts, replayed: decision.replayed, outcomeUnknown: false };
-      if (decision.do === 'refresh' && o.tokens!.invalidate(token!)) {
+      if (decision.do === 'succeed' && result.answer)
+        return { ...result.answer, attempts, replayed: decision.replayed, outcomeUnknown: false };
+      if (decision.do === 'refresh' && tokens && token !== undefined && tokens.invalidate(token)) {
         refreshed = true;
         attempts--;
         o.log('info', 'feishu token rejected; refreshing once', { operation });
@@ -109,12 +109,12 @@ export function createSend(o: SendOptions): Send {
         continue;
       }
       if (result.error) {
-        (result.error as { attempts?: number }).attempts = attempts;
-        if ('outcomeUnknown' in result.error && outcomeUnknown)
-          (result.error as { outcomeUnknown: boolean }).outcomeUnknown = true;
+        const error = result.error as { attempts?: number; outcomeUnknown?: boolean };
+        error.attempts = attempts;
+        if ('outcomeUnknown' in error && outcomeUnknown) error.outcomeUnknown = true;
         throw result.error;
       }
-      return { ...result.answer!, attempts, replayed: false, outcomeUnknown };
+      return { ...result.answer, attempts, replayed: false, outcomeUnknown };
     }
   };
 }

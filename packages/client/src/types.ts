@@ -31,9 +31,10 @@ export interface ReplayedSuccess {
 }
 
 /** A named method's result: `data`, or ReplayedSuccess for operations whose spec declares replayed codes. */
-export type CallResult<K extends TaskOperation> = (typeof operations)[K]['retry']['replayedSuccessCodes'] extends readonly []
-  ? CallData<K>
-  : CallData<K> | ReplayedSuccess;
+export type CallResult<K extends TaskOperation> =
+  (typeof operations)[K]['retry']['replayedSuccessCodes'] extends readonly []
+    ? CallData<K>
+    : CallData<K> | ReplayedSuccess;
 
 export interface CallOptions {
   /** Call as this user: sends this user_access_token instead of the client's auth. Must not be empty. */

@@ -13,10 +13,12 @@ describe('a shared AbortSignal', () => {
     try {
       const controller = new AbortController();
       let inFlight = 0;
+      let mostInFlight = 0;
       let most = 0;
       const f = fakeFetch(async () => {
         most = Math.max(most, getEventListeners(controller.signal, 'abort').length);
         inFlight++;
+        mostInFlight = Math.max(mostInFlight, inFlight);
         await new Promise((r) => setTimeout(r, 5));
         inFlight--;
         return ok({ collaborator: {} });
@@ -31,6 +33,7 @@ describe('a shared AbortSignal', () => {
         Array.from({ length: 50 }, () => client.addTaskCollaborators(addCollaborators, { signal: controller.signal })),
       );
       await new Promise((r) => setTimeout(r, 10));
+      expect(mostInFlight).toBe(50);
       expect(most).toBe(1);
       expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
       expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);

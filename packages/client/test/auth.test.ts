@@ -69,9 +69,11 @@ describe('auth', () => {
   it('single flight: concurrent callers share one token exchange', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const f = fakeFetch(async (req) =>
-      isToken(req) ? (await gate, tokenAnswer('t-shared')) : ok({ collaborator: {} }),
-    );
+    const f = fakeFetch(async (req) => {
+      if (!isToken(req)) return ok({ collaborator: {} });
+      await gate;
+      return tokenAnswer('t-shared');
+    });
     const client = createClient({ ...base, auth: app, fetch: f.fetch });
     const calls = Array.from({ length: 10 }, () => client.addTaskCollaborators(addCollaborators));
     await new Promise((r) => setTimeout(r, 10));

@@ -108,7 +108,7 @@ describe('runtime input checks from the spec', () => {
       auth: { tenantAccessToken: 't-static' },
       fetch: f.fetch,
     });
-    const error = await (client[op] as (i: unknown) => Promise<unknown>)(change(valid[op])).catch((e) => e);
+    const error: any = await (client[op] as (i: unknown) => Promise<unknown>)(change(valid[op])).catch((e) => e);
     expect(error).toBeInstanceOf(FeishuInputError);
     expect(error.field).toBe(field);
     expect(error.message).toContain(`${op}: ${field} `);
@@ -133,7 +133,7 @@ describe('runtime input checks from the spec', () => {
       auth: { tenantAccessToken: 't-static' },
       fetch: f.fetch,
     });
-    const error = await client.addTaskCollaborators(addCollaborators, { userAccessToken: '' }).catch((e) => e);
+    const error: any = await client.addTaskCollaborators(addCollaborators, { userAccessToken: '' }).catch((e) => e);
     expect(error).toBeInstanceOf(FeishuInputError);
     expect(error.field).toBe('options.userAccessToken');
     expect(f.seen).toHaveLength(0);

@@ -120,7 +120,7 @@ describe('quotas from the spec rate limits', () => {
     const client = createClient({ ...base(), quota: { store, maxWaitMs: 5_000 }, fetch: f.fetch });
     const calls = fire(client, 'addTaskCollaborators', 101).map((p) => p.catch((e) => e));
     await vi.advanceTimersByTimeAsync(5_001);
-    const last = await calls.at(-1);
+    const last: any = await calls.at(-1);
     expect(last).toBeInstanceOf(FeishuQuotaWaitError);
     expect(last.message).toMatch(/nothing was sent/);
     expect(f.seen).toHaveLength(100);

@@ -71,7 +71,9 @@ export class FeishuApiError<Op extends OperationId = OperationId> extends Feishu
     super(
       `${init.operation} failed: ${init.code}${doc ? ` ${doc.name}` : ''} (HTTP ${init.status}): ${init.msg}` +
         (doc ? ` Advice: ${doc.advice}` : '') +
-      (init.headers?.get('x-ogw-ratelimit-reset') ? ` Retry after ${init.headers.get('x-ogw-ratelimit-reset')} s.` : '') +
+        (init.headers?.get('x-ogw-ratelimit-reset')
+          ? ` Retry after ${init.headers.get('x-ogw-ratelimit-reset')} s.`
+          : '') +
         (init.logId ? ` [log id ${init.logId}]` : ''),
       init.operation,
     );

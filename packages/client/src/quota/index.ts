@@ -20,9 +20,15 @@ export function windowsOf(limit: RateLimit, marginMs: number): QuotaWindow[] {
 
 export function gateFor(store: QuotaStore, key: string, windows: readonly QuotaWindow[]): QuotaGate {
   let byKey = gates.get(store);
-  if (!byKey) gates.set(store, (byKey = new Map()));
+  if (!byKey) {
+    byKey = new Map();
+    gates.set(store, byKey);
+  }
   let gate = byKey.get(key);
-  if (!gate) byKey.set(key, (gate = new QuotaGate(store, key, windows)));
+  if (!gate) {
+    gate = new QuotaGate(store, key, windows);
+    byKey.set(key, gate);
+  }
   return gate;
 }
 

@@ -24,15 +24,19 @@ export class MemoryQuotaStore implements QuotaStore {
   take(key: string, windows: readonly QuotaWindow[]): number {
     const now = this.now();
     let logs = this.logs.get(key);
-    if (!logs) this.logs.set(key, (logs = windows.map(() => [])));
+    if (!logs) {
+      logs = windows.map(() => []);
+      this.logs.set(key, logs);
+    }
     let wait = 0;
-    windows.forEach(({ limit, windowMs }, i) => {
-      const log = logs[i]!;
+    for (const [i, { limit, windowMs }] of windows.entries()) {
+      const log = logs[i] ?? [];
       let expired = 0;
-      while (expired < log.length && log[expired]! <= now - windowMs) expired++;
+      while (expired < log.length && (log[expired] ?? 0) <= now - windowMs) expired++;
       if (expired) log.splice(0, expired);
-      if (log.length >= limit) wait = Math.max(wait, log[log.length - limit]! + windowMs - now);
-    });
+      // Full: the slot frees when the oldest of the last `limit` leaves the window.
+      if (log.length >= limit) wait = Math.max(wait, (log[log.length - limit] ?? now) + windowMs - now);
+    }
     if (wait > 0) return wait;
     for (const log of logs) log.push(now);
     return 0;
