@@ -171,7 +171,7 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
     try {
       return await run();
     } catch (error) {
-      throw error instanceof FeishuError ? error.scrubWith(secrets.scrub(userToken)) : error;
+      throw error instanceof FeishuError ? error.scrubWith(secrets.exact(userToken)) : error;
     }
   }
 

@@ -9,11 +9,12 @@ const SECRET_KEYS = /authorization|secret|token/i;
 
 export type Scrub = (text: string) => string;
 
-/** Replaces each of `secrets` and every token shape in `text`. */
-export function redactWith(secrets: Iterable<string | undefined>): Scrub {
+/** Replaces each of `secrets` and (unless `shapes` is false) every token shape in `text`. */
+export function redactWith(secrets: Iterable<string | undefined>, shapes = true): Scrub {
   return (text) => {
     let out = text;
     for (const s of secrets) if (s && s.length >= 4 && out.includes(s)) out = out.split(s).join('[redacted]');
+    if (!shapes) return out;
     return out.replace(TOKEN_SHAPES, (_m, bearer: string | undefined, prefix: string | undefined) =>
       bearer ? `${bearer}[redacted]` : `${prefix}[redacted]`,
     );
@@ -49,9 +50,13 @@ export class SecretList {
     this.recent.push(secret);
     if (this.recent.length > this.max) this.recent.shift();
   }
-  /** A scrubber for this client's secrets plus those of one call. */
+  /** A scrubber for this client's secrets plus those of one call, and every token shape. */
   scrub(...extra: (string | undefined)[]): Scrub {
     return redactWith([...this.pinned, ...this.recent, ...extra]);
+  }
+  /** The same secrets only: for errors, whose server-sent parts were shape-scrubbed when built. */
+  exact(...extra: (string | undefined)[]): Scrub {
+    return redactWith([...this.pinned, ...this.recent, ...extra], false);
   }
   get size(): number {
     return this.pinned.length + this.recent.length;

@@ -1,6 +1,6 @@
-import { createClient } from '@feishu-task/client';
+import { createClient } from '../../src/index.js';
 import { describe, expect, it } from 'vitest';
-import { mockUrl, recordingFetch, validateResponse } from '../helpers.js';
+import { mockUrl, recordingFetch, validateResponse } from '../helpers/mock.js';
 
 const v1 = '/open-apis/task/v1/tasks/{task_id}/collaborators';
 const v1one = '/open-apis/task/v1/tasks/{task_id}/collaborators/{collaborator_id}';
