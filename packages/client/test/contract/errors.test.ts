@@ -1,6 +1,6 @@
-import { createClient, FeishuApiError } from '../../src/index.js';
 import { errors } from '@feishu-task/types';
 import { describe, expect, it } from 'vitest';
+import { createClient, FeishuApiError } from '../../src/index.js';
 import { mockUrl, recordingFetch } from '../helpers/mock.js';
 
 const inputs = {

@@ -1,5 +1,5 @@
-import { createClient } from '../../src/index.js';
 import { describe, expect, it } from 'vitest';
+import { createClient } from '../../src/index.js';
 import { mockUrl, recordingFetch, validateResponse } from '../helpers/mock.js';
 
 const v1 = '/open-apis/task/v1/tasks/{task_id}/collaborators';
