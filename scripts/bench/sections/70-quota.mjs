@@ -77,7 +77,11 @@ export async function run({ quick }) {
   const server = fork(join(here, 'quota-server.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ask = (msg, key) =>
     new Promise((r) => {
-      const on = (m) => m[key] !== undefined && (server.off('message', on), r(m[key]));
+      const on = (m) => {
+        if (m[key] === undefined) return;
+        server.off('message', on);
+        r(m[key]);
+      };
       server.on('message', on);
       server.send(msg);
     });
