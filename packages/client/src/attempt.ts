@@ -85,13 +85,15 @@ export async function attempt(
     });
     return { outcome: { type: 'bad-answer', status }, error };
   }
+  // The common case, a success, skips the error tables and header lookups.
+  const failed = json.code !== 0;
   return {
     outcome: {
       type: 'answer',
       status,
       code: json.code,
-      kind: documentedError(operation, json.code)?.kind,
-      resetHeader: headers.get('x-ogw-ratelimit-reset'),
+      kind: failed ? documentedError(operation, json.code)?.kind : undefined,
+      resetHeader: failed || status !== 200 ? headers.get('x-ogw-ratelimit-reset') : null,
     },
     answer: { response, text, json },
   };

@@ -183,12 +183,12 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
     operation: K,
     input: CallInput<K>,
     callOptions: CallOptions = {},
-    chunked?: string,
+    checked = false,
   ): Promise<CallResult<K>> {
     const { userAccessToken } = callOptions;
     return guard(async () => {
       const op = operations[operation];
-      checkInput(operation, op.input as InputRules, input, chunked);
+      if (!checked) checkInput(operation, op.input as InputRules, input);
       if (userAccessToken !== undefined && (typeof userAccessToken !== 'string' || userAccessToken === ''))
         throw new FeishuInputError(operation, 'options.userAccessToken', 'must be a non-empty string when given');
       const headers: Record<string, string> = {};
@@ -225,7 +225,7 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
         // The whole list is checked first (members beyond maxItems allowed: they are chunked), so a bad
         // member in chunk 3 stops everything before chunk 1 is sent.
         checkInput('addTasklistMembers', operations.addTasklistMembers.input as InputRules, input, 'body.members');
-        return addInChunks(input, o, (chunk, co) => call('addTasklistMembers', chunk, co));
+        return addInChunks(input, o, (chunk, co) => call('addTasklistMembers', chunk, co, true));
       }, o?.userAccessToken),
   };
 }

@@ -10,8 +10,9 @@ export interface Logger {
 
 export type Log = (level: keyof Logger, message: string, fields?: Record<string, unknown>) => void;
 
-export function createLog(logger: Logger | undefined, scrub: () => Scrub): Log {
-  if (!logger) return () => {};
+/** Undefined without a logger, so that callers (`log?.(...)`) do not even build the fields. */
+export function createLog(logger: Logger | undefined, scrub: () => Scrub): Log | undefined {
+  if (!logger) return undefined;
   return (level, message, fields) => {
     const s = scrub();
     logger[level]?.(s(message), fields && redactDeep(fields, s));

@@ -19,7 +19,7 @@ export interface SendOptions {
   gate: (operation: OperationId) => QuotaGate | undefined;
   maxWaitMs: number;
   tokens: TokenSource | undefined;
-  log: Log;
+  log: Log | undefined;
 }
 
 export interface CallContext {
@@ -64,7 +64,7 @@ export function createSend(o: SendOptions): Send {
       }
       const remaining = deadlineAt - Date.now();
       if (remaining <= 0) throw pastDeadline(outcomeUnknown);
-      o.log('debug', 'feishu request', { operation, method: out.method, attempt: attempts });
+      o.log?.('debug', 'feishu request', { operation, method: out.method, attempt: attempts });
       const result = await attempt(
         o.fetch,
         operation,
@@ -92,11 +92,11 @@ export function createSend(o: SendOptions): Send {
       if (decision.do === 'refresh' && tokens && token !== undefined && tokens.invalidate(token)) {
         refreshed = true;
         attempts--;
-        o.log('info', 'feishu token rejected; refreshing once', { operation });
+        o.log?.('info', 'feishu token rejected; refreshing once', { operation });
         continue;
       }
       if (decision.do === 'retry') {
-        o.log('warn', 'feishu retry', {
+        o.log?.('warn', 'feishu retry', {
           operation,
           attempt: attempts,
           delayMs: decision.delayMs,
