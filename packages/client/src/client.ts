@@ -27,7 +27,7 @@ export interface QuotaOptions {
   key?: string;
   /** The longest a call waits for a slot before failing with FeishuQuotaWaitError (default: no bound). */
   maxWaitMs?: number;
-  /** Added to each window against network jitter: requests leave exactly, but may arrive bunched (default 50 ms). */
+  /** Added to each window (at least 1% of it): requests leave exactly, but may arrive bunched (default 100 ms). */
   marginMs?: number;
   /** Other windows than the spec's, per operation (a test server with a scaled-down quota). */
   windows?: Partial<Record<OperationId, QuotaWindow[]>>;
@@ -141,7 +141,7 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
         ? `token:${fingerprint(staticToken)}`
         : `client:${Math.random().toString(36).slice(2)}`);
   const store = quota.store ?? processStore;
-  const margin = quota.marginMs ?? 50;
+  const margin = quota.marginMs ?? 100;
   const gate = (operation: OperationId) => {
     if (options.throttle === false) return undefined;
     const windows = quota.windows?.[operation] ?? windowsOf(operations[operation].rateLimit, margin);

@@ -10,11 +10,15 @@ type RateLimit = (typeof operations)[keyof typeof operations]['rateLimit'];
 export const processStore: QuotaStore = new MemoryQuotaStore();
 const gates = new WeakMap<QuotaStore, Map<string, QuotaGate>>();
 
-/** The windows of a documented rate limit, each widened by `marginMs` against clock and network jitter. */
+/**
+ * The windows of a documented rate limit, each widened by `marginMs` or 1% of the window, whichever is
+ * more: requests leave exactly, but a busy network or server can stamp their arrivals unevenly.
+ */
 export function windowsOf(limit: RateLimit, marginMs: number): QuotaWindow[] {
+  const widen = (ms: number) => ms + Math.max(marginMs, ms / 100);
   const out: QuotaWindow[] = [];
-  if (limit.perMinute) out.push({ limit: limit.perMinute, windowMs: 60_000 + marginMs });
-  if (limit.perSecond) out.push({ limit: limit.perSecond, windowMs: 1_000 + marginMs });
+  if (limit.perMinute) out.push({ limit: limit.perMinute, windowMs: widen(60_000) });
+  if (limit.perSecond) out.push({ limit: limit.perSecond, windowMs: widen(1_000) });
   return out;
 }
 
