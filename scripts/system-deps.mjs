@@ -1,5 +1,6 @@
-// Installs the few system packages the tests need (Debian's Chromium for the docs browser test, and
-// a CJK font so that the Chinese docs page renders readable text in it)
+// Installs the few system packages the tests need (Debian's Chromium for the docs browser test, a CJK
+// font so that the Chinese docs page renders readable text in it, and redis-server for the client's
+// shared-quota tests and bench)
 // when they are missing and we may install them; otherwise says exactly what to install.
 
 import { execFileSync } from 'node:child_process';
@@ -8,6 +9,7 @@ import { existsSync } from 'node:fs';
 const needs = [
   { bin: '/usr/bin/chromium', apt: 'chromium' },
   { bin: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', apt: 'fonts-wqy-microhei' },
+  { bin: '/usr/bin/redis-server', apt: 'redis-server' },
 ].filter((n) => !existsSync(n.bin));
 if (needs.length === 0) process.exit(0);
 

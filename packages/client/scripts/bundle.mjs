@@ -1,15 +1,16 @@
-// dist/index.js is one ESM file (the generated tables inlined, openapi-fetch left as a dependency):
-// fewer modules to resolve makes the import cheaper. tsc emits the .d.ts files beside it.
+// dist/index.js and dist/redis.js are each one ESM file (the generated tables inlined, openapi-fetch left
+// as a dependency): fewer modules to resolve makes the import cheaper. The Redis store is its own entry
+// so browser bundles never include it. tsc emits the .d.ts files beside them.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/index.ts'],
-  outfile: 'dist/index.js',
+  entryPoints: { index: 'src/index.ts', redis: 'src/redis.ts' },
+  outdir: 'dist',
   bundle: true,
   format: 'esm',
   platform: 'neutral',
   target: 'es2022',
-  external: ['openapi-fetch'],
+  external: ['openapi-fetch', 'ioredis'],
   sourcemap: true,
   legalComments: 'none',
   logLevel: 'warning',

@@ -1,4 +1,4 @@
-import { rememberSecret } from './redact.js';
+import type { SecretList } from './redact.js';
 
 /** How the client authenticates. Every token is sent as `Authorization: Bearer <token>`. */
 export type AuthOption =
@@ -18,12 +18,18 @@ export interface TokenSource {
 export type ExchangeCredentials = (
   appId: string,
   appSecret: string,
-) => Promise<{ token: string; expiresInSeconds: number }>;
+) => Promise<{ token: string; expiresInSeconds: number | undefined }>;
 
-export function createTokenSource(auth: AuthOption, exchange: ExchangeCredentials): TokenSource {
+/**
+ * Lifetime assumed when a token answer carries no `expire`: 30 minutes, the least a token the endpoint
+ * hands out can have left (it issues a new one only when less than 30 minutes remain).
+ */
+export const DEFAULT_EXPIRE_SECONDS = 1800;
+
+export function createTokenSource(auth: AuthOption, exchange: ExchangeCredentials, secrets: SecretList): TokenSource {
   if ('tenantAccessToken' in auth || 'userAccessToken' in auth) {
     const token = 'tenantAccessToken' in auth ? auth.tenantAccessToken : auth.userAccessToken;
-    rememberSecret(token);
+    secrets.pin(token);
     return { get: async () => token, invalidate: () => false };
   }
   if ('tokenProvider' in auth) {
@@ -32,13 +38,17 @@ export function createTokenSource(auth: AuthOption, exchange: ExchangeCredential
       async get() {
         const token = await auth.tokenProvider({ refresh });
         refresh = false;
-        rememberSecret(token);
+        secrets.add(token);
         return token;
       },
-      invalidate: () => (refresh = true),
+      invalidate: () => {
+        refresh = true;
+        return true;
+      },
     };
   }
-  return new TenantTokenCache(auth.appId, auth.appSecret, auth.refreshMarginMs ?? 5 * 60_000, exchange);
+  secrets.pin(auth.appSecret);
+  return new TenantTokenCache(auth.appId, auth.appSecret, auth.refreshMarginMs ?? 5 * 60_000, exchange, secrets);
 }
 
 /** Caches the tenant token; all concurrent callers share one exchange (single flight). */
@@ -52,22 +62,24 @@ class TenantTokenCache implements TokenSource {
     private readonly appSecret: string,
     private readonly marginMs: number,
     private readonly exchange: ExchangeCredentials,
-  ) {
-    rememberSecret(appSecret);
-  }
+    private readonly secrets: SecretList,
+  ) {}
 
   get(): Promise<string> {
     if (this.token !== undefined && Date.now() < this.expiresAt - this.marginMs) return Promise.resolve(this.token);
-    return (this.inflight ??= this.exchange(this.appId, this.appSecret)
-      .then(({ token, expiresInSeconds }) => {
-        rememberSecret(token);
-        this.token = token;
-        this.expiresAt = Date.now() + expiresInSeconds * 1000;
-        return token;
-      })
-      .finally(() => {
-        this.inflight = undefined;
-      }));
+    if (!this.inflight) {
+      this.inflight = this.exchange(this.appId, this.appSecret)
+        .then(({ token, expiresInSeconds }) => {
+          this.secrets.add(token);
+          this.token = token;
+          this.expiresAt = Date.now() + (expiresInSeconds ?? DEFAULT_EXPIRE_SECONDS) * 1000;
+          return token;
+        })
+        .finally(() => {
+          this.inflight = undefined;
+        });
+    }
+    return this.inflight;
   }
 
   invalidate(token: string): boolean {

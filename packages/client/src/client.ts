@@ -1,20 +1,37 @@
-import { operations, type paths, servers } from '@feishu-task/types';
-import createFetchClient, {
+import { type OperationId, operations, type paths, servers } from '@feishu-task/types';
+import {
   createFinalURL,
   createQuerySerializer,
   defaultPathSerializer,
   type Client as FetchClient,
 } from 'openapi-fetch';
+import type { Answer } from './attempt.js';
 import { type AuthOption, createTokenSource, type ExchangeCredentials } from './auth.js';
+import { addInChunks } from './bulk.js';
 import { FeishuApiError } from './errors/api-error.js';
-import { FeishuBulkError } from './errors/bulk-error.js';
+import { FeishuError } from './errors/feishu-error.js';
 import { FeishuInputError } from './errors/input-error.js';
+import { checkInput, type InputRules } from './input-check.js';
 import { createLog, type Logger } from './logger.js';
-import { type Answer, createSend, fetchAdapter } from './pipeline.js';
-import { rememberSecret } from './redact.js';
+import { fingerprint, gateFor, processStore, type QuotaStore, type QuotaWindow, windowsOf } from './quota/index.js';
+import { createRaw } from './raw.js';
+import { SecretList } from './redact.js';
 import { defaultRetry, type RetryOptions } from './retry.js';
-import { Throttle } from './throttle.js';
-import type { CallData, CallInput, CallOptions, TaskOperation } from './types.js';
+import { type CallContext, createSend } from './send.js';
+import type { CallInput, CallOptions, CallResult, TaskOperation } from './types.js';
+
+export interface QuotaOptions {
+  /** Where slots are counted (default: this process's memory, shared by its clients of the same app). */
+  store?: QuotaStore;
+  /** Who shares the quota (default: the appId, else a fingerprint of the client's static token). */
+  key?: string;
+  /** The longest a call waits for a slot before failing with FeishuQuotaWaitError (default: no bound). */
+  maxWaitMs?: number;
+  /** Added to each window (at least 1% of it): requests leave exactly, but may arrive bunched (default 100 ms). */
+  marginMs?: number;
+  /** Other windows than the spec's, per operation (a test server with a scaled-down quota). */
+  windows?: Partial<Record<OperationId, QuotaWindow[]>>;
+}
 
 export interface ClientOptions {
   /** `feishu` (default), `lark`, or a base URL such as a mock's `http://127.0.0.1:4010`. */
@@ -24,12 +41,15 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Per attempt, in milliseconds (default 30 000). */
   timeoutMs?: number;
+  /** Bounds each call as a whole (quota waits, all attempts and backoff), in milliseconds (default: none). */
+  deadlineMs?: number;
   /** Retries after the first attempt for rate limits, server failures and network errors (default 2). */
   maxRetries?: number;
   /** Backoff tuning: first step and ceiling, in milliseconds. */
   retryDelay?: Partial<Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'>>;
-  /** Client-side rate limiting from the spec's quotas (default on). */
+  /** Client-side quotas from the spec's x-feishu-rate-limit (default on); `false` turns them off. */
   throttle?: boolean;
+  quota?: QuotaOptions;
   logger?: Logger;
 }
 
@@ -39,30 +59,40 @@ export interface FeishuTaskClient {
   addTaskCollaborators(
     input: CallInput<'addTaskCollaborators'>,
     options?: CallOptions,
-  ): Promise<CallData<'addTaskCollaborators'>>;
+  ): Promise<CallResult<'addTaskCollaborators'>>;
   removeTaskCollaborator(
     input: CallInput<'removeTaskCollaborator'>,
     options?: CallOptions,
-  ): Promise<CallData<'removeTaskCollaborator'>>;
-  /** More members than the spec's `maxItems` (500) go as consecutive requests of at most that many; the last answer is returned. */
+  ): Promise<CallResult<'removeTaskCollaborator'>>;
+  /** Duplicates are dropped; more members than the spec's `maxItems` (500) go as consecutive requests; the last answer is returned. */
   addTasklistMembers(
     input: CallInput<'addTasklistMembers'>,
     options?: CallOptions,
-  ): Promise<CallData<'addTasklistMembers'>>;
+  ): Promise<CallResult<'addTasklistMembers'>>;
 }
 
 const querySerializer = createQuerySerializer();
+const JSON_TYPE = 'application/json; charset=utf-8';
 
-function apiError(operation: 'getTenantAccessToken' | TaskOperation, answer: Answer): FeishuApiError {
+function apiError(operation: OperationId, answer: Answer): FeishuApiError {
   const { response, json } = answer;
-  return new FeishuApiError({
+  const error = new FeishuApiError({
     operation,
     status: response.status,
     code: typeof json.code === 'number' ? json.code : Number.NaN,
     msg: typeof json.msg === 'string' ? json.msg : '',
     logId: response.headers.get('x-tt-logid') ?? undefined,
     detail: json.error as never,
+    headers: response.headers,
+    attempts: answer.attempts,
   });
+  error.outcomeUnknown = answer.outcomeUnknown;
+  return error;
+}
+
+function nonEmpty(value: unknown, field: string): void {
+  if (typeof value !== 'string' || value.length === 0)
+    throw new FeishuInputError('createClient', field, 'must be a non-empty string');
 }
 
 export function createClient(options: ClientOptions): FeishuTaskClient {
@@ -72,98 +102,130 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
     throw new TypeError(
       `createClient: domain must be 'feishu', 'lark' or an http(s) URL, got ${JSON.stringify(domain)}`,
     );
+  const auth = options.auth as Record<string, unknown>;
+  if (!auth || typeof auth !== 'object') throw new FeishuInputError('createClient', 'auth', 'is required');
+  if ('appId' in auth) {
+    nonEmpty(auth.appId, 'auth.appId');
+    nonEmpty(auth.appSecret, 'auth.appSecret');
+  } else if ('tenantAccessToken' in auth) nonEmpty(auth.tenantAccessToken, 'auth.tenantAccessToken');
+  else if ('userAccessToken' in auth) nonEmpty(auth.userAccessToken, 'auth.userAccessToken');
 
+  const secrets = new SecretList();
+  const log = createLog(options.logger, () => secrets.scrub());
   const exchange: ExchangeCredentials = async (app_id, app_secret) => {
     const op = operations.getTenantAccessToken;
-    const answer = await send('getTenantAccessToken', {
-      method: op.method,
-      url: baseUrl + op.path,
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: JSON.stringify({ app_id, app_secret }),
-    });
+    const answer = await send(
+      'getTenantAccessToken',
+      {
+        method: op.method,
+        url: baseUrl + op.path,
+        headers: { 'content-type': JSON_TYPE },
+        body: JSON.stringify({ app_id, app_secret }),
+      },
+      context(undefined),
+    );
     const { tenant_access_token: token, expire } = answer.json;
     if (!answer.response.ok || answer.json.code !== 0 || typeof token !== 'string')
       throw apiError('getTenantAccessToken', answer);
-    return { token, expiresInSeconds: typeof expire === 'number' ? expire : 0 };
+    return { token, expiresInSeconds: typeof expire === 'number' ? expire : undefined };
+  };
+  const tokens = createTokenSource(options.auth, exchange, secrets);
+
+  const quota = options.quota ?? {};
+  const staticToken = (auth.tenantAccessToken ?? auth.userAccessToken) as string | undefined;
+  const quotaKey =
+    quota.key ??
+    (typeof auth.appId === 'string'
+      ? `app:${auth.appId}`
+      : staticToken
+        ? `token:${fingerprint(staticToken)}`
+        : `client:${Math.random().toString(36).slice(2)}`);
+  const store = quota.store ?? processStore;
+  const margin = quota.marginMs ?? 100;
+  const gate = (operation: OperationId) => {
+    if (options.throttle === false) return undefined;
+    const windows = quota.windows?.[operation] ?? windowsOf(operations[operation].rateLimit, margin);
+    return windows.length ? gateFor(store, `${quotaKey}:${operation}`, windows) : undefined;
   };
 
   const send = createSend({
     fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
     timeoutMs: options.timeoutMs ?? 30_000,
     retry: { ...defaultRetry, ...options.retryDelay, maxRetries: options.maxRetries ?? defaultRetry.maxRetries },
-    throttle: options.throttle === false ? undefined : new Throttle(),
-    tokens: createTokenSource(options.auth, (id, secret) => exchange(id, secret)),
-    log: createLog(options.logger),
+    gate,
+    maxWaitMs: quota.maxWaitMs ?? Number.POSITIVE_INFINITY,
+    tokens,
+    log,
   });
-  const raw = createFetchClient<paths>({ baseUrl, fetch: fetchAdapter(send) });
+
+  function context(signal: AbortSignal | undefined, deadlineMs = options.deadlineMs): CallContext {
+    return {
+      signal,
+      deadlineMs,
+      deadlineAt: deadlineMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + deadlineMs,
+    };
+  }
+
+  // Every error leaves through here: the client's and this call's secrets are scrubbed once.
+  async function guard<T>(run: () => Promise<T>, userToken?: string): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw error instanceof FeishuError ? error.scrubWith(secrets.exact(userToken)) : error;
+    }
+  }
+
+  const raw = createRaw(baseUrl, send, (signal) => context(signal), guard);
 
   // Named methods skip openapi-fetch's Request round trip (measured: it costs more CPU than the rest of
   // the client) but build their URL with its own serializers, so raw and named calls agree.
-  async function call<K extends TaskOperation>(
+  function call<K extends TaskOperation>(
     operation: K,
     input: CallInput<K>,
     callOptions: CallOptions = {},
-  ): Promise<CallData<K>> {
-    const op = operations[operation];
-    for (const [name, value] of Object.entries(input.path ?? {})) {
-      if (typeof value !== 'string' || value.length === 0)
-        throw new FeishuInputError(operation, `path.${name}`, 'must be a non-empty string');
-    }
-    const headers: Record<string, string> = {};
-    if (input.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
-    if (callOptions.userAccessToken) {
-      rememberSecret(callOptions.userAccessToken);
-      headers.authorization = `Bearer ${callOptions.userAccessToken}`;
-    }
-    const answer = await send(operation, {
-      method: op.method,
-      url: createFinalURL(op.path, {
-        baseUrl,
-        params: { path: input.path, query: input.query },
-        querySerializer,
-        pathSerializer: defaultPathSerializer,
-      }),
-      headers,
-      body: input.body === undefined ? undefined : JSON.stringify(input.body),
-      signal: callOptions.signal,
-    });
-    if (answer.response.ok && answer.json.code === 0) return answer.json.data as CallData<K>;
-    throw apiError(operation, answer);
+    checked = false,
+  ): Promise<CallResult<K>> {
+    const { userAccessToken } = callOptions;
+    return guard(async () => {
+      const op = operations[operation];
+      if (!checked) checkInput(operation, op.input as InputRules, input);
+      if (userAccessToken !== undefined && (typeof userAccessToken !== 'string' || userAccessToken === ''))
+        throw new FeishuInputError(operation, 'options.userAccessToken', 'must be a non-empty string when given');
+      const headers: Record<string, string> = {};
+      if (input.body !== undefined) headers['content-type'] = JSON_TYPE;
+      if (userAccessToken) headers.authorization = `Bearer ${userAccessToken}`;
+      const answer = await send(
+        operation,
+        {
+          method: op.method,
+          url: createFinalURL(op.path, {
+            baseUrl,
+            params: { path: input.path, query: input.query },
+            querySerializer,
+            pathSerializer: defaultPathSerializer,
+          }),
+          headers,
+          body: input.body === undefined ? undefined : JSON.stringify(input.body),
+        },
+        context(callOptions.signal, callOptions.deadlineMs ?? options.deadlineMs),
+      );
+      if (answer.replayed)
+        return { replayed: { code: answer.json.code as number, msg: String(answer.json.msg) } } as CallResult<K>;
+      if (answer.response.ok && answer.json.code === 0) return answer.json.data as CallResult<K>;
+      throw apiError(operation, answer);
+    }, userAccessToken);
   }
 
   return {
     raw,
     addTaskCollaborators: (input, o) => call('addTaskCollaborators', input, o),
     removeTaskCollaborator: (input, o) => call('removeTaskCollaborator', input, o),
-    async addTasklistMembers(input, o) {
-      const limits = operations.addTasklistMembers.arrayLimits.members;
-      const members = input.body?.members ?? [];
-      if (members.length < limits.minItems) {
-        throw new FeishuInputError(
-          'addTasklistMembers',
-          'body.members',
-          `must have at least ${limits.minItems} item(s), got ${members.length}`,
-        );
-      }
-      if (members.length <= limits.maxItems) return call('addTasklistMembers', input, o);
-      const chunks: (typeof members)[] = [];
-      for (let i = 0; i < members.length; i += limits.maxItems) chunks.push(members.slice(i, i + limits.maxItems));
-      let result: CallData<'addTasklistMembers'> | undefined;
-      for (const [index, chunk] of chunks.entries()) {
-        try {
-          result = await call('addTasklistMembers', { ...input, body: { ...input.body, members: chunk } }, o);
-        } catch (cause) {
-          throw new FeishuBulkError({
-            operation: 'addTasklistMembers',
-            chunkIndex: index,
-            chunkCount: chunks.length,
-            applied: members.slice(0, index * limits.maxItems),
-            notApplied: members.slice(index * limits.maxItems),
-            cause,
-          });
-        }
-      }
-      return result!;
-    },
+    addTasklistMembers: (input, o) =>
+      guard(async () => {
+        // The whole list is checked first (members beyond maxItems allowed: they are chunked), so a bad
+        // member in chunk 3 stops everything before chunk 1 is sent.
+        checkInput('addTasklistMembers', operations.addTasklistMembers.input as InputRules, input, 'body.members');
+        return addInChunks(input, o, (chunk, co) => call('addTasklistMembers', chunk, co, true));
+      }, o?.userAccessToken),
   };
 }

@@ -1,5 +1,6 @@
 export type { AuthOption } from './auth.js';
-export { type ClientOptions, createClient, type FeishuTaskClient } from './client.js';
+export { DEFAULT_EXPIRE_SECONDS } from './auth.js';
+export { type ClientOptions, createClient, type FeishuTaskClient, type QuotaOptions } from './client.js';
 export { FeishuAbortedError } from './errors/aborted-error.js';
 export {
   type DocumentedCode,
@@ -12,7 +13,9 @@ export { FeishuBulkError } from './errors/bulk-error.js';
 export { FeishuConnectionError } from './errors/connection-error.js';
 export { FeishuError } from './errors/feishu-error.js';
 export { FeishuInputError } from './errors/input-error.js';
+export { FeishuQuotaWaitError } from './errors/quota-wait-error.js';
 export { FeishuResponseError } from './errors/response-error.js';
 export { FeishuTimeoutError } from './errors/timeout-error.js';
 export type { Logger } from './logger.js';
-export type { CallData, CallInput, CallOptions, TaskOperation } from './types.js';
+export { MemoryQuotaStore, type QuotaStore, type QuotaWindow } from './quota/store.js';
+export type { CallData, CallInput, CallOptions, CallResult, ReplayedSuccess, TaskOperation } from './types.js';

@@ -1,4 +1,4 @@
-import { redactDeep } from './redact.js';
+import { redactDeep, type Scrub } from './redact.js';
 
 /** Any console-like object. Lines and fields pass through redaction before they reach it. */
 export interface Logger {
@@ -10,7 +10,11 @@ export interface Logger {
 
 export type Log = (level: keyof Logger, message: string, fields?: Record<string, unknown>) => void;
 
-export function createLog(logger: Logger | undefined): Log {
-  if (!logger) return () => {};
-  return (level, message, fields) => logger[level]?.(redactDeep(message), fields && redactDeep(fields));
+/** Undefined without a logger, so that callers (`log?.(...)`) do not even build the fields. */
+export function createLog(logger: Logger | undefined, scrub: () => Scrub): Log | undefined {
+  if (!logger) return undefined;
+  return (level, message, fields) => {
+    const s = scrub();
+    logger[level]?.(s(message), fields && redactDeep(fields, s));
+  };
 }

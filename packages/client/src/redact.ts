@@ -1,33 +1,64 @@
-// Secrets must never reach an error message, its JSON, inspect output or a log line. Known secrets
-// (the app secret, every token this client handled) are replaced by value; token-shaped strings and
-// bearer credentials are replaced by pattern, in case a server or proxy echoes one back.
+// Secrets must never reach an error message, its JSON, inspect output or a log line. Each client keeps
+// its own few secrets (the app secret, its static token, the last tenant tokens it fetched: a bounded
+// list), and a per-call user token is scrubbed by that call only and never stored, so memory and the
+// cost of building an error stay flat however many distinct tokens pass through. Token-shaped strings
+// and bearer credentials are replaced by pattern too, in case a server or proxy echoes one back.
 
-const known = new Set<string>();
 const TOKEN_SHAPES = /\b(Bearer\s+)[^\s"',;]+|\b([tu]-)[A-Za-z0-9._~+/=-]{6,}/g;
+const SECRET_KEYS = /authorization|secret|token/i;
 
-/** Registers a secret so that `redact` removes it wherever it appears. */
-export function rememberSecret(secret: string | undefined): void {
-  if (secret && secret.length >= 4) known.add(secret);
+export type Scrub = (text: string) => string;
+
+/** Replaces each of `secrets` and (unless `shapes` is false) every token shape in `text`. */
+export function redactWith(secrets: Iterable<string | undefined>, shapes = true): Scrub {
+  return (text) => {
+    let out = text;
+    for (const s of secrets) if (s && s.length >= 4 && out.includes(s)) out = out.split(s).join('[redacted]');
+    if (!shapes) return out;
+    return out.replace(TOKEN_SHAPES, (_m, bearer: string | undefined, prefix: string | undefined) =>
+      bearer ? `${bearer}[redacted]` : `${prefix}[redacted]`,
+    );
+  };
 }
 
-export function redact(text: string): string {
-  let out = text;
-  for (const secret of known) if (out.includes(secret)) out = out.split(secret).join('[redacted]');
-  return out.replace(TOKEN_SHAPES, (_m, bearer: string | undefined, prefix: string | undefined) =>
-    bearer ? `${bearer}[redacted]` : `${prefix}[redacted]`,
-  );
-}
+export const redact: Scrub = redactWith([]);
 
-/** Redacts every string inside a JSON-like value. */
-export function redactDeep<T>(value: T): T {
-  if (typeof value === 'string') return redact(value) as T;
-  if (Array.isArray(value)) return value.map(redactDeep) as T;
+/** Redacts every string inside a JSON-like value (and any value under a secret-looking key). */
+export function redactDeep<T>(value: T, scrub: Scrub = redact): T {
+  if (typeof value === 'string') return scrub(value) as T;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, scrub)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      out[k] = /authorization|secret|token/i.test(k) && typeof v === 'string' ? '[redacted]' : redactDeep(v);
+      out[k] = SECRET_KEYS.test(k) && typeof v === 'string' ? '[redacted]' : redactDeep(v, scrub);
     }
     return out as T;
   }
   return value;
+}
+
+/** A client's own secrets: the pinned ones (app secret, static token) and at most `max` recent tokens. */
+export class SecretList {
+  private readonly pinned: string[] = [];
+  private readonly recent: string[] = [];
+  constructor(private readonly max = 4) {}
+  pin(secret: string | undefined): void {
+    if (secret) this.pinned.push(secret);
+  }
+  add(secret: string | undefined): void {
+    if (!secret || this.recent.includes(secret)) return;
+    this.recent.push(secret);
+    if (this.recent.length > this.max) this.recent.shift();
+  }
+  /** A scrubber for this client's secrets plus those of one call, and every token shape. */
+  scrub(...extra: (string | undefined)[]): Scrub {
+    return redactWith([...this.pinned, ...this.recent, ...extra]);
+  }
+  /** The same secrets only: for errors, whose server-sent parts were shape-scrubbed when built. */
+  exact(...extra: (string | undefined)[]): Scrub {
+    return redactWith([...this.pinned, ...this.recent, ...extra], false);
+  }
+  get size(): number {
+    return this.pinned.length + this.recent.length;
+  }
 }

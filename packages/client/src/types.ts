@@ -1,4 +1,4 @@
-import type { operationTypes } from '@feishu-task/types';
+import type { operations, operationTypes } from '@feishu-task/types';
 
 type Ops = operationTypes;
 /** The operations with a named method. */
@@ -21,8 +21,25 @@ export type CallInput<K extends TaskOperation> = {
 /** A named method's result: the envelope's `data`. */
 export type CallData<K extends TaskOperation> = Ops[K]['responses'][200]['content']['application/json']['data'];
 
+/**
+ * What a call resolves with when its first attempt got no answer and the resend was answered with a code
+ * the spec declares as "already applied" (x-feishu-retry.replayedSuccessCodes): success, without the
+ * server's data, which was lost with the first answer.
+ */
+export interface ReplayedSuccess {
+  replayed: { code: number; msg: string };
+}
+
+/** A named method's result: `data`, or ReplayedSuccess for operations whose spec declares replayed codes. */
+export type CallResult<K extends TaskOperation> =
+  (typeof operations)[K]['retry']['replayedSuccessCodes'] extends readonly []
+    ? CallData<K>
+    : CallData<K> | ReplayedSuccess;
+
 export interface CallOptions {
-  /** Call as this user: sends this user_access_token instead of the client's auth. */
+  /** Call as this user: sends this user_access_token instead of the client's auth. Must not be empty. */
   userAccessToken?: string;
   signal?: AbortSignal;
+  /** Bounds the whole call (quota waits, every attempt and backoff), in milliseconds. */
+  deadlineMs?: number;
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createClient, FeishuApiError } from '../src/index.js';
+import { createClient, DEFAULT_EXPIRE_SECONDS, FeishuApiError } from '../src/index.js';
 import { fakeFetch, isToken, json, ok, tokenAnswer } from './helpers/fake-fetch.js';
 import { addCollaborators } from './helpers/inputs.js';
 
@@ -49,12 +49,31 @@ describe('auth', () => {
     expect(bearer(f.seen.at(-1)!.headers)).toBe('Bearer t-gen-2');
   });
 
+  it(`a token answer without expire is cached for the documented default (${DEFAULT_EXPIRE_SECONDS} s), not exchanged on every call`, async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    let n = 0;
+    const f = fakeFetch((req) =>
+      isToken(req) ? json(200, { code: 0, msg: 'ok', tenant_access_token: `t-gen-${++n}` }) : ok({ collaborator: {} }),
+    );
+    const client = createClient({ ...base, auth: { ...app, refreshMarginMs: 60_000 }, fetch: f.fetch });
+    await client.addTaskCollaborators(addCollaborators);
+    await client.addTaskCollaborators(addCollaborators);
+    vi.setSystemTime(Date.now() + (DEFAULT_EXPIRE_SECONDS - 61) * 1000);
+    await client.addTaskCollaborators(addCollaborators);
+    expect(n).toBe(1);
+    vi.setSystemTime(Date.now() + 2000);
+    await client.addTaskCollaborators(addCollaborators);
+    expect(n).toBe(2);
+  });
+
   it('single flight: concurrent callers share one token exchange', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const f = fakeFetch(async (req) =>
-      isToken(req) ? (await gate, tokenAnswer('t-shared')) : ok({ collaborator: {} }),
-    );
+    const f = fakeFetch(async (req) => {
+      if (!isToken(req)) return ok({ collaborator: {} });
+      await gate;
+      return tokenAnswer('t-shared');
+    });
     const client = createClient({ ...base, auth: app, fetch: f.fetch });
     const calls = Array.from({ length: 10 }, () => client.addTaskCollaborators(addCollaborators));
     await new Promise((r) => setTimeout(r, 10));

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createClient, FeishuApiError, FeishuBulkError, FeishuInputError } from '../src/index.js';
 import { fakeFetch, json, ok } from './helpers/fake-fetch.js';
@@ -41,10 +42,52 @@ describe('addTasklistMembers chunking', () => {
     expect(error).toMatchObject({ chunkIndex: 1, chunkCount: 3, operation: 'addTasklistMembers' });
     expect(error.applied).toEqual(input.body.members.slice(0, 500));
     expect(error.notApplied).toEqual(input.body.members.slice(500));
+    expect(error.unknown).toEqual([]);
     expect(error.cause).toBeInstanceOf(FeishuApiError);
     expect(error.cause).toMatchObject({ code: 1470612, codeName: 'TasklistMemberLimitExceeded' });
-    expect(error.message).toMatch(/chunk 2 of 3 failed; 500 items were applied, 800 were not/);
+    expect(error.message).toMatch(
+      /chunk 2 of 3 failed; 500 applied, 0 unknown, 800 not applied \(ou_500, ou_501, ou_502, ... \(797 more\)\)/,
+    );
     expect(f.seen).toHaveLength(2);
+  });
+
+  it('sends members of the same id and type once (the first one), keeps the same id of another type', async () => {
+    const f = fakeFetch((req) => ok(tasklistWith(req.body.members)));
+    const members = [
+      { id: 'ou_1', role: 'editor' as const },
+      { id: 'ou_1', type: 'user' as const, role: 'viewer' as const },
+      { id: 'ou_1', type: 'chat' as const },
+      { id: 'ou_2' },
+      { id: 'ou_2' },
+    ];
+    await createClient({ ...base, fetch: f.fetch }).addTasklistMembers({
+      path: { tasklist_guid: 'g' },
+      body: { members },
+    });
+    expect(f.seen[0]!.body.members).toEqual([members[0], members[2], members[3]]);
+  });
+
+  it('de-duplicates before chunking: 1,000 distinct among 1,500 go as two requests', async () => {
+    const f = fakeFetch((req) => ok(tasklistWith(req.body.members)));
+    const { path, body } = addMembers(1000);
+    await createClient({ ...base, fetch: f.fetch }).addTasklistMembers({
+      path,
+      body: { members: [...body.members, ...body.members.slice(0, 500)] },
+    });
+    expect(f.seen.map((s) => s.body.members.length)).toEqual([500, 500]);
+  });
+
+  it('a short message and inspect output, however many members', async () => {
+    const f = fakeFetch((_req, i) => (i === 2 ? json(400, { code: 1470400, msg: 'bad' }) : ok(tasklistWith([]))));
+    const error = await createClient({ ...base, fetch: f.fetch })
+      .addTasklistMembers(addMembers(5000))
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(FeishuBulkError);
+    expect(error.message.length).toBeLessThan(400);
+    const shown = inspect(error, { depth: 10 });
+    expect(shown.length).toBeLessThan(2_000);
+    expect(shown).toContain('"notApplied": 4000');
+    expect(JSON.stringify(error).length).toBeLessThan(2_000);
   });
 
   it('rejects an empty member list before sending anything', async () => {
@@ -63,7 +106,8 @@ describe('addTasklistMembers chunking', () => {
       .addTasklistMembers({ ...addMembers(1), path: { tasklist_guid: '' } })
       .catch((e) => e);
     expect(error).toBeInstanceOf(FeishuInputError);
-    expect(error.message).toMatch(/path\.tasklist_guid must be a non-empty string/);
+    expect(error.message).toMatch(/path\.tasklist_guid must be at least 1 character\(s\) long/);
+    expect(error.field).toBe('path.tasklist_guid');
     expect(f.seen).toHaveLength(0);
   });
 });

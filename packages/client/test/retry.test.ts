@@ -1,7 +1,7 @@
 import { errors } from '@feishu-task/types';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient, FeishuApiError, FeishuConnectionError } from '../src/index.js';
-import { defaultRetry, retryDelay } from '../src/retry.js';
+import { decide, defaultRetry, type Outcome, retryDelay } from '../src/retry.js';
 import { fakeFetch, json, ok } from './helpers/fake-fetch.js';
 import { addCollaborators, addMembers, removeCollaborator } from './helpers/inputs.js';
 
@@ -34,26 +34,41 @@ const documented = (Object.keys(inputs) as Op[]).flatMap((op) =>
 );
 
 describe('retries', () => {
-  it('covers the codes the issue names as retryable and as never retried', () => {
-    const kinds = new Map(documented.map((d) => [`${d.op}:${d.code}`, d.kind]));
-    for (const c of [
-      'addTaskCollaborators:1470450',
-      'addTaskCollaborators:1470451',
-      'addTaskCollaborators:99991400',
-      'addTasklistMembers:1470500',
-      'addTaskCollaborators:1470701',
-      'removeTaskCollaborator:1470702',
+  it('retries the codes the issue names as retryable, and never the others', async () => {
+    const named = (ops: string[], retried: boolean) =>
+      ops.map((c) => {
+        const [op, code] = c.split(':') as [Op, string];
+        const d = documented.find((x) => x.op === op && x.code === Number(code));
+        expect(d, c).toBeDefined();
+        return { ...d!, retried };
+      });
+    for (const { op, code, status, retried } of [
+      ...named(
+        [
+          'addTaskCollaborators:1470450',
+          'addTaskCollaborators:1470451',
+          'addTaskCollaborators:99991400',
+          'addTasklistMembers:1470500',
+          'addTaskCollaborators:1470701',
+          'removeTaskCollaborator:1470702',
+        ],
+        true,
+      ),
+      ...named(
+        [
+          'addTaskCollaborators:1470403',
+          'addTaskCollaborators:1470404',
+          'addTasklistMembers:1470400',
+          'addTasklistMembers:1470403',
+          'removeTaskCollaborator:1470700',
+        ],
+        false,
+      ),
     ]) {
-      expect(['rate_limit', 'server'], c).toContain(kinds.get(c));
-    }
-    for (const c of [
-      'addTaskCollaborators:1470403',
-      'addTaskCollaborators:1470404',
-      'addTasklistMembers:1470400',
-      'addTasklistMembers:1470403',
-      'removeTaskCollaborator:1470700',
-    ]) {
-      expect(['rate_limit', 'server'], c).not.toContain(kinds.get(c));
+      const f = fakeFetch(() => json(status, { code, msg: 'x' }));
+      const error = await callOf(op, createClient({ ...base, fetch: f.fetch }))().catch((e) => e);
+      expect(error, `${op} ${code}`).toMatchObject({ code, attempts: retried ? 3 : 1 });
+      expect(f.seen, `${op} ${code}`).toHaveLength(retried ? 3 : 1);
     }
   });
 
@@ -142,5 +157,51 @@ describe('retries', () => {
     expect(retryDelay(20, null, o, () => 0.999)).toBeLessThanOrEqual(10_000);
     expect(retryDelay(0, '2', o, () => 0)).toBe(2000);
     expect(retryDelay(0, '20', o, () => 0)).toBeUndefined();
+  });
+});
+
+describe('the retry policy alone', () => {
+  const o = { ...defaultRetry, baseDelayMs: 100 };
+  const state = { attempts: 1, outcomeUnknown: false, canRefresh: false, remainingMs: Number.POSITIVE_INFINITY };
+  const lost: Outcome = { type: 'no-answer', sent: true };
+  const notSent: Outcome = { type: 'no-answer', sent: false };
+  const answer = (code: number, status = 400): Outcome => ({
+    type: 'answer',
+    status,
+    code,
+    kind: undefined,
+    resetHeader: null,
+  });
+  const fixed = () => 0;
+  const nonIdempotent = { idempotent: false, replayedSuccessCodes: [] };
+  const addCollab = { idempotent: false, replayedSuccessCodes: [1470431] };
+  const idempotent = { idempotent: true, replayedSuccessCodes: [] };
+
+  it('after an unknown outcome, resends only what the spec allows', () => {
+    expect(decide(lost, state, nonIdempotent, o, fixed)).toEqual({ do: 'fail' });
+    expect(decide(lost, state, addCollab, o, fixed)).toEqual({ do: 'retry', delayMs: 50 });
+    expect(decide(lost, state, idempotent, o, fixed)).toEqual({ do: 'retry', delayMs: 50 });
+    expect(decide(notSent, state, nonIdempotent, o, fixed)).toEqual({ do: 'retry', delayMs: 50 });
+  });
+
+  it('a replayed code means success only after an unknown outcome', () => {
+    expect(decide(answer(1470431), { ...state, outcomeUnknown: true }, addCollab, o)).toEqual({
+      do: 'succeed',
+      replayed: true,
+    });
+    expect(decide(answer(1470431), state, addCollab, o)).toEqual({ do: 'fail' });
+    expect(decide(answer(1470700), { ...state, outcomeUnknown: true }, addCollab, o)).toEqual({ do: 'fail' });
+  });
+
+  it('stops at maxRetries and at the deadline', () => {
+    expect(decide(answer(1, 503), { ...state, attempts: 3 }, idempotent, o)).toEqual({ do: 'fail' });
+    expect(decide(answer(1, 503), { ...state, remainingMs: 10 }, idempotent, o, fixed)).toEqual({ do: 'fail' });
+    expect(decide(answer(0, 200), state, idempotent, o)).toEqual({ do: 'succeed', replayed: false });
+  });
+
+  it('refreshes a rejected token once when a new one can be had', () => {
+    const token: Outcome = { type: 'answer', status: 400, code: 99991663, kind: 'token', resetHeader: null };
+    expect(decide(token, { ...state, canRefresh: true }, idempotent, o)).toEqual({ do: 'refresh' });
+    expect(decide(token, state, idempotent, o)).toEqual({ do: 'fail' });
   });
 });

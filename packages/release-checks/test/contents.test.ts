@@ -26,7 +26,7 @@ const intended: Record<Published, RegExp[]> = {
     /^src\/(index|generated\/(openapi|tables))\.ts$/,
   ],
   '@feishu-task/client': [
-    /^dist\/index\.js(\.map)?$/,
+    /^dist\/(index|redis)\.js(\.map)?$/,
     /^dist\/([a-z-]+\/)?[a-z-]+\.d\.ts(\.map)?$/,
     /^src\/([a-z-]+\/)?[a-z-]+\.ts$/,
   ],

@@ -1,6 +1,7 @@
 // Turns the spec's extensions into TypeScript constants: servers, operations (method, path, rate
-// limit, scopes, array limits) and each operation's documented errors keyed by code.
+// limit, retry safety, scopes, array limits, input rules) and each operation's documented errors keyed by code.
 import { errorExamples, requestSchema, operations as walk } from '@feishu-task/spec-tools';
+import { inputRules } from './input-rules.mjs';
 
 function arrayLimits(operation) {
   const out = {};
@@ -30,14 +31,19 @@ export function buildTables(spec) {
   const operations = {};
   const errors = {};
   const adviceZh = {};
-  for (const { path, method, operation: op } of walk(spec)) {
+  for (const { path, method, pathItem, operation: op } of walk(spec)) {
     const rate = op['x-feishu-rate-limit'] ?? {};
+    const retry = op['x-feishu-retry'];
+    if (typeof retry?.idempotent !== 'boolean' || !Array.isArray(retry.replayedSuccessCodes))
+      throw new Error(`${op.operationId}: x-feishu-retry { idempotent, replayedSuccessCodes } is missing`);
     operations[op.operationId] = {
       method: method.toUpperCase(),
       path,
       rateLimit: { perMinute: rate.per_minute ?? null, perSecond: rate.per_second ?? null },
+      retry: { idempotent: retry.idempotent, replayedSuccessCodes: retry.replayedSuccessCodes },
       scopes: op['x-feishu-scopes'] ?? [],
       arrayLimits: arrayLimits(op),
+      input: inputRules(pathItem, op),
     };
     errors[op.operationId] = errorsOf(op);
     adviceZh[op.operationId] = adviceZhOf(op);
@@ -61,7 +67,12 @@ export function buildTables(spec) {
 /** The deployments, from the spec's servers. */
 export const servers = ${lit(servers)} as const;
 
-/** Every operation: method, path template, rate limit (x-feishu-rate-limit), scopes, array limits. */
+/**
+ * Every operation: method, path template, rate limit (x-feishu-rate-limit), retry safety (x-feishu-retry:
+ * may it be resent when the first attempt's outcome is unknown, and which codes answered to such a resend
+ * mean the first attempt applied), scopes, array limits, and the rules its input is checked against
+ * before sending (t: s(tring) | a(rray) | o(bject); min/max: length or count; req: required keys).
+ */
 export const operations = ${lit(operations)} as const;
 
 /** Each operation's documented errors by code: HTTP status, example name, kind, message, advice. */

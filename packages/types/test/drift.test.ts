@@ -43,6 +43,18 @@ describe('generated code', () => {
   it('tables carry the spec facts the client depends on', () => {
     expect(servers).toEqual({ feishu: 'https://open.feishu.cn', lark: 'https://open.larksuite.com' });
     expect(operations.addTasklistMembers.arrayLimits.members).toEqual({ minItems: 1, maxItems: 500 });
+    expect(operations.addTaskCollaborators.retry).toEqual({ idempotent: false, replayedSuccessCodes: [1470431] });
+    expect(operations.removeTaskCollaborator.retry).toEqual({ idempotent: false, replayedSuccessCodes: [1470700] });
+    expect(operations.addTasklistMembers.retry).toEqual({ idempotent: true, replayedSuccessCodes: [] });
+    expect(operations.getTenantAccessToken.retry).toEqual({ idempotent: true, replayedSuccessCodes: [] });
+    const members = operations.addTasklistMembers.input.body.props.members;
+    expect(members).toMatchObject({ t: 'a', min: 1, max: 500 });
+    expect(members.items).toMatchObject({ t: 'o', req: ['id'], closed: 1 });
+    expect(members.items.props.role).toEqual({ t: 's', enum: ['editor', 'viewer'], max: 20 });
+    expect(members.items.props.id).toEqual({ t: 's', min: 1, max: 100 });
+    expect(operations.addTasklistMembers.input.query.user_id_type.enum).toEqual(['open_id', 'union_id', 'user_id']);
+    expect(operations.removeTaskCollaborator.input.req).toEqual(['path.task_id', 'path.collaborator_id']);
+    expect(operations.addTasklistMembers.input.req).toEqual(['path.tasklist_guid', 'body']);
     expect(errors.addTaskCollaborators[1470404]).toMatchObject({
       status: 400,
       name: 'TaskUpdateRefused',

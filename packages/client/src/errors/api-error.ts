@@ -22,6 +22,7 @@ export type ErrorKind =
   | 'server'
   | 'unknown';
 type ErrorDetail = components['schemas']['ErrorDetail'];
+const HIDDEN_HEADERS = /^(authorization|cookie|set-cookie|proxy-authorization)$/i;
 
 /** Feishu answered with a non-zero `code`: the documented meaning and advice travel with it. */
 export class FeishuApiError<Op extends OperationId = OperationId> extends FeishuError {
@@ -45,6 +46,14 @@ export class FeishuApiError<Op extends OperationId = OperationId> extends Feishu
   readonly documented: boolean;
   /** The optional `error` details of the answer. */
   readonly detail: ErrorDetail | undefined;
+  /** From `x-ogw-ratelimit-reset`: how long the server asks to wait before the quota resets. */
+  readonly retryAfterMs: number | undefined;
+  /** Attempts made, this one included. */
+  attempts: number;
+  /** True when an earlier attempt got no answer: the call may have been applied all the same. */
+  outcomeUnknown = false;
+  /** The answer's headers (authorization and cookies removed). */
+  readonly headers: Record<string, string>;
 
   constructor(init: {
     operation: Op;
@@ -53,6 +62,8 @@ export class FeishuApiError<Op extends OperationId = OperationId> extends Feishu
     msg: string;
     logId?: string | undefined;
     detail?: ErrorDetail | undefined;
+    headers?: Headers | undefined;
+    attempts?: number;
   }) {
     const doc = documentedError(init.operation, init.code);
     const kind: ErrorKind =
@@ -60,6 +71,9 @@ export class FeishuApiError<Op extends OperationId = OperationId> extends Feishu
     super(
       `${init.operation} failed: ${init.code}${doc ? ` ${doc.name}` : ''} (HTTP ${init.status}): ${init.msg}` +
         (doc ? ` Advice: ${doc.advice}` : '') +
+        (init.headers?.get('x-ogw-ratelimit-reset')
+          ? ` Retry after ${init.headers.get('x-ogw-ratelimit-reset')} s.`
+          : '') +
         (init.logId ? ` [log id ${init.logId}]` : ''),
       init.operation,
     );
@@ -72,6 +86,13 @@ export class FeishuApiError<Op extends OperationId = OperationId> extends Feishu
     this.logId = init.logId;
     this.documented = doc !== undefined && doc.status === init.status;
     this.detail = redactDeep(init.detail);
+    this.headers = {};
+    init.headers?.forEach((value, key) => {
+      if (!HIDDEN_HEADERS.test(key)) this.headers[key] = redact(value);
+    });
+    const reset = Number(this.headers['x-ogw-ratelimit-reset'] ?? Number.NaN);
+    this.retryAfterMs = Number.isFinite(reset) && reset >= 0 ? reset * 1000 : undefined;
+    this.attempts = init.attempts ?? 1;
   }
 }
 

@@ -1,13 +1,38 @@
 import { FeishuError } from './feishu-error.js';
 
+// Codes that prove the request never left: nothing can have been applied.
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** The innermost useful reason of a fetch failure: `ECONNREFUSED 127.0.0.1:4010`, `ENOTFOUND host`, `ECONNRESET`. */
+export function rootCause(error: unknown): { text: string; code: string | undefined } {
+  let last: unknown = error;
+  for (let c: unknown = error, depth = 0; c && depth < 6; c = (c as { cause?: unknown }).cause, depth++) {
+    const e = c as { code?: unknown; address?: unknown; port?: unknown; hostname?: unknown; errors?: unknown };
+    if (typeof e.code === 'string') {
+      const where = e.hostname ?? (e.address ? `${e.address}${e.port ? `:${e.port}` : ''}` : undefined);
+      return { text: where ? `${e.code} ${where}` : e.code, code: e.code };
+    }
+    // Happy eyeballs reports every address it tried in an AggregateError.
+    if (Array.isArray(e.errors) && e.errors.length) return rootCause(e.errors[0]);
+    last = c;
+  }
+  return { text: last instanceof Error ? last.message : String(last), code: undefined };
+}
+
 /** The request never got an answer: DNS, refused connection, reset, TLS... */
 export class FeishuConnectionError extends FeishuError {
   override name = 'FeishuConnectionError';
+  /** The root cause's code, such as `ECONNREFUSED`, `ENOTFOUND` or `ECONNRESET`. */
+  readonly code: string | undefined;
+  /** True when the request may have reached the server (its effect is unknown); false when it surely did not. */
+  readonly outcomeUnknown: boolean;
+  /** Attempts made, this one included. */
+  attempts = 1;
+
   constructor(operation: string | undefined, cause: unknown) {
-    super(
-      `${operation ?? 'request'} failed: no answer from the server (${cause instanceof Error ? cause.message : String(cause)})`,
-      operation,
-      { cause },
-    );
+    const root = rootCause(cause);
+    super(`${operation ?? 'request'} failed: no answer from the server (${root.text})`, operation, { cause });
+    this.code = root.code;
+    this.outcomeUnknown = !NOT_SENT.has(root.code ?? '');
   }
 }

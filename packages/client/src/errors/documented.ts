@@ -14,6 +14,7 @@ export function documentedError(operation: string | undefined, code: unknown): D
     ? (operationErrors as Record<string, Record<number, readonly [number, string]>>)[operation]?.[code as number]
     : undefined;
   if (!entry) return undefined;
-  const { kind, advice } = (errorCatalog as Record<string, { kind: ErrorKind; advice: string }>)[entry[1]]!;
-  return { status: entry[0], name: entry[1], kind, advice };
+  const catalogued = (errorCatalog as Record<string, { kind: ErrorKind; advice: string }>)[entry[1]];
+  if (!catalogued) return undefined;
+  return { status: entry[0], name: entry[1], kind: catalogued.kind, advice: catalogued.advice };
 }

@@ -1,7 +1,7 @@
-import { createClient, FeishuApiError } from '@feishu-task/client';
 import { errors } from '@feishu-task/types';
 import { describe, expect, it } from 'vitest';
-import { mockUrl, recordingFetch } from '../helpers.js';
+import { createClient, FeishuApiError } from '../../src/index.js';
+import { mockUrl, recordingFetch } from '../helpers/mock.js';
 
 const inputs = {
   addTaskCollaborators: (c: ReturnType<typeof createClient>) =>

@@ -1,0 +1,50 @@
+// One 'abort' listener per AbortSignal however many calls share it: callers register callbacks here,
+// so a signal shared by hundreds of concurrent calls never trips MaxListenersExceededWarning, and
+// finished calls leave nothing attached.
+interface Watch {
+  callbacks: Set<() => void>;
+  fire: () => void;
+}
+const watches = new WeakMap<AbortSignal, Watch>();
+
+/** Runs `onAbort` once when `signal` fires; returns the function that stops watching. */
+export function watchAbort(signal: AbortSignal | undefined, onAbort: () => void): () => void {
+  if (!signal) return () => {};
+  let watch = watches.get(signal);
+  if (!watch) {
+    const callbacks = new Set<() => void>();
+    const fire = () => {
+      signal.removeEventListener('abort', fire);
+      watches.delete(signal);
+      for (const cb of callbacks) cb();
+    };
+    watch = { callbacks, fire };
+    watches.set(signal, watch);
+    signal.addEventListener('abort', fire);
+  }
+  const own = watch;
+  own.callbacks.add(onAbort);
+  return () => {
+    own.callbacks.delete(onAbort);
+    if (own.callbacks.size === 0 && watches.get(signal) === own) {
+      watches.delete(signal);
+      signal.removeEventListener('abort', own.fire);
+    }
+  };
+}
+
+/** A setTimeout that an AbortSignal cuts short (rejecting with the signal's reason). */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const stop = watchAbort(signal, () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    });
+    const timer = setTimeout(() => {
+      stop();
+      resolve();
+    }, ms);
+  });
+}

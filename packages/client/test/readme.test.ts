@@ -1,0 +1,49 @@
+// Every js example of the README runs as a new user would run it: against the mock (and a real
+// redis-server for the Redis example), from a temporary folder where `@feishu-task/client` resolves as an
+// installed package would.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const examples = [...readFileSync(join(pkg, 'README.md'), 'utf8').matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]!);
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'client-readme-'));
+  mkdirSync(join(dir, 'node_modules/@feishu-task'), { recursive: true });
+  symlinkSync(pkg, join(dir, 'node_modules/@feishu-task/client'), 'dir');
+  symlinkSync(join(pkg, 'node_modules/ioredis'), join(dir, 'node_modules/ioredis'), 'dir');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(code: string): string {
+  const file = join(dir, `example-${Math.random().toString(36).slice(2)}.mjs`);
+  writeFileSync(file, code);
+  return execFileSync(process.execPath, [file], {
+    env: { ...process.env, FEISHU_DOMAIN: inject('mockUrl'), REDIS_URL: inject('redisUrl') },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+describe('README examples', () => {
+  it('are there: the first one first, before the reference', () => {
+    expect(examples).toHaveLength(2);
+  });
+
+  it('the first example runs against the mock', () => {
+    const out = run(examples[0]!);
+    expect(out).toContain('tasklist cc371766-6584-cf50-a222-c22cd9055004 has 1 member(s)');
+    expect(out).toContain(
+      'FeishuInputError body.members[0].role - addTasklistMembers: body.members[0].role must be one of editor, viewer',
+    );
+  });
+
+  it('the Redis example shares its quota through a real redis-server', () => {
+    expect(run(examples[1]!)).toContain('removed {}');
+  });
+});

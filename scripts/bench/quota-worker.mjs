@@ -1,0 +1,66 @@
+// One process of the quota section: `n` add_members calls fired at once, by our client (its own
+// process quota, or a quota shared through Redis) or by the official SDK.
+// argv: <impl: ours|ours-redis|sdk> <baseUrl> <n> <windows JSON|-> <redisUrl|-> <startAt ms>; prints one JSON line.
+const [impl, base, nArg, windowsArg, redisUrl, startAtArg] = process.argv.slice(2);
+const n = Number(nArg);
+const windows = windowsArg === '-' ? undefined : JSON.parse(windowsArg);
+const body = (i) => ({ members: [{ id: `ou_${process.pid}_${i}`, type: 'user', role: 'editor' }] });
+const path = (i) => ({ tasklist_guid: `list-${i % 7}` });
+let call;
+let done = () => {};
+
+if (impl === 'sdk') {
+  const lark = await import('@larksuiteoapi/node-sdk');
+  const client = new lark.Client({
+    appId: 'cli_quota',
+    appSecret: 'quota-secret',
+    domain: base,
+    loggerLevel: lark.LoggerLevel.error,
+  });
+  call = async (i) => {
+    const res = await client.task.v2.tasklist
+      .addMembers({ path: path(i), data: body(i) })
+      .catch((e) => e?.response?.data ?? e);
+    if (res?.code !== 0) throw Object.assign(new Error('failed'), { code: res?.code });
+  };
+} else {
+  const { createClient } = await import('@feishu-task/client');
+  let store;
+  if (impl === 'ours-redis') {
+    const { Redis } = await import('ioredis');
+    const { createRedisQuotaStore } = await import('@feishu-task/client/redis');
+    const redis = new Redis(redisUrl);
+    store = createRedisQuotaStore({ redis, prefix: `bench-${startAtArg}:` });
+    done = () => redis.quit();
+  }
+  const client = createClient({
+    domain: base,
+    auth: { appId: 'cli_quota', appSecret: 'quota-secret' },
+    quota: { store, windows: windows && { addTasklistMembers: windows } },
+  });
+  call = (i) => client.addTasklistMembers({ path: path(i), body: body(i) });
+}
+
+await new Promise((r) => setTimeout(r, Math.max(0, Number(startAtArg) - Date.now())));
+const t0 = Date.now();
+const codes = {};
+let ok = 0;
+// The SDK gets the same work with the concurrency a careful caller would give it: 50 at a time.
+const lanes = impl === 'sdk' ? 50 : n;
+let next = 0;
+await Promise.all(
+  Array.from({ length: Math.min(lanes, n) }, async () => {
+    while (next < n) {
+      const i = next++;
+      try {
+        await call(i);
+        ok++;
+      } catch (e) {
+        codes[e.code ?? e.name] = (codes[e.code ?? e.name] ?? 0) + 1;
+      }
+    }
+  }),
+);
+await done();
+console.log(JSON.stringify({ ok, codes, ms: Date.now() - t0 }));
+process.exit(0);
