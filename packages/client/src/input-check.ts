@@ -11,6 +11,8 @@ interface Rule {
   items?: Rule;
   props?: Record<string, Rule>;
   req?: readonly string[];
+  /** Alternatives: every key of at least one of them must be present. */
+  any?: readonly (readonly string[])[];
   closed?: number;
 }
 export interface InputRules {
@@ -45,6 +47,8 @@ function check(value: unknown, rule: Rule, chunkedKey?: string, skipMax = false)
   } else {
     if (!isObject(value)) return ['', 'must be an object'];
     for (const key of rule.req ?? []) if (value[key] === undefined) return [`.${key}`, 'is required'];
+    if (rule.any && !rule.any.some((keys) => keys.every((key) => value[key] !== undefined)))
+      return ['', `needs ${rule.any.map((keys) => keys.join(' and ')).join(' or ')}`];
     for (const key in value) {
       const sub = rule.props?.[key];
       if (!sub) {

@@ -25,7 +25,7 @@ const DOC_ONLY = new Set([
 const CHECKED = {
   string: ['type', 'enum', 'minLength', 'maxLength'],
   array: ['type', 'items', 'minItems', 'maxItems'],
-  object: ['type', 'properties', 'required', 'additionalProperties'],
+  object: ['type', 'properties', 'required', 'additionalProperties', 'anyOf'],
 };
 
 /** A schema as a rule: { t: 'string'|'array'|'object', ... } with short keys (the client ships them). */
@@ -51,6 +51,12 @@ export function ruleOf(schema, where) {
     );
     if (schema.required?.length) rule.req = schema.required;
     if (schema.additionalProperties === false) rule.closed = 1;
+    // "at least one of these fields" (v1's id_list or id) is the only anyOf the checks express.
+    if (schema.anyOf) {
+      if (!schema.anyOf.every((alt) => Object.keys(alt).join() === 'required'))
+        throw new Error(`${where}: anyOf other than alternatives of required keys has no runtime check`);
+      rule.any = schema.anyOf.map((alt) => alt.required);
+    }
   }
   return rule;
 }
