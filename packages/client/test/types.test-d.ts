@@ -47,16 +47,18 @@ void client.addTasklistMembers({ path: { tasklist_guid: 'g' }, body: { members: 
 // @ts-expect-error delete takes no body
 void client.removeTaskCollaborator({ path: { task_id: 't', collaborator_id: 'c' }, body: { id: 'x' } });
 
-// Results are the spec's data shapes.
-expectTypeOf<CallData<'addTasklistMembers'>['tasklist']['guid']>().toEqualTypeOf<string>();
-expectTypeOf<NonNullable<CallData<'addTasklistMembers'>['tasklist']['members']>[number]['role']>().toEqualTypeOf<
-  'editor' | 'viewer' | 'owner' | 'creator'
->();
+// Results are the spec's data shapes, tolerant as the server is: fields optional, enums open (the known
+// values still autocomplete; an unknown role from a newer server still type-checks).
+expectTypeOf<CallData<'addTasklistMembers'>['tasklist']['guid']>().toEqualTypeOf<string | undefined>();
+type Role = Required<NonNullable<CallData<'addTasklistMembers'>['tasklist']['members']>[number]>['role'];
+expectTypeOf<'editor'>().toExtend<Role>();
+expectTypeOf<'a-future-role'>().toExtend<Role>();
+expectTypeOf<Role>().toEqualTypeOf<'editor' | 'viewer' | 'owner' | 'creator' | (string & {})>();
 expectTypeOf<CallData<'addTaskCollaborators'>['collaborator']['id_list']>().toEqualTypeOf<string[] | undefined>();
 
 // Error codes narrow to each operation's documented codes and names.
 expectTypeOf<DocumentedCode<'addTasklistMembers'>>().toEqualTypeOf<
-  1470400 | 1470612 | 99991661 | 99991663 | 99991668 | 99991671 | 1470403 | 1470404 | 99991400 | 1470500
+  1470400 | 1470612 | 99992402 | 99991661 | 99991663 | 99991668 | 99991671 | 1470403 | 1470404 | 99991400 | 1470500
 >();
 expectTypeOf<DocumentedCode<'removeTaskCollaborator'>>().toEqualTypeOf<
   | 1470602
