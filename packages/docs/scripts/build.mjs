@@ -16,7 +16,7 @@ import { errorExamples, HTTP_METHODS, loadSpec, operations } from '@feishu-task/
 import { marked } from 'marked';
 import { changelogEntries } from './changelog.mjs';
 import { codeSamples } from './code-samples.mjs';
-import { zhLabels } from './labels.mjs';
+import { zhLabels, zhTexts } from './labels.mjs';
 import { foreignTexts, localize } from './localize.mjs';
 import { operationNotes } from './operation-notes.mjs';
 import { CHROME, plainPage, referencePage } from './page.mjs';
@@ -100,6 +100,7 @@ for (const lang of Object.keys(CHROME)) {
     lang,
     spec: 'reference.json',
     labels: lang === 'zh' ? zhLabels : {},
+    texts: lang === 'zh' ? zhTexts : {},
     options: {
       disableTelemetry: true,
       skipBundle: true,

@@ -65,4 +65,35 @@ export const zhLabels = {
   'info.contact.url': '联系方式',
   'info.termsOfService': '服务条款',
   'info.title': 'API 简介',
+  security: '安全',
+  viewSecurityDetails: '查看安全详情',
+  requiredScopes: '所需权限',
+  required: '必填',
+  example: '示例',
+  default: '默认值',
+  'badges.deprecated': '已废弃',
+  'actions.show': '显示',
+  'actions.hide': '隐藏',
+  details: '详情',
+  property: '个属性',
+  properties: '个属性',
+  array: '数组',
+  moreDetails: '更多详情',
+};
+
+// Words the viewer writes into its markup directly (not through its translator), replaced as whole
+// text nodes by the boot script.
+export const zhTexts = {
+  Security: '安全',
+  Description: '说明',
+  'Enum Value': '枚举值',
+  Value: '取值',
+  'Items Enum Value': '元素枚举值',
+  'Items Value': '元素取值',
+  'API docs by': '文档生成：',
+  'to navigate': '切换',
+  'to select': '选择',
+  'to exit': '退出',
+  'non-empty': '非空',
+  'Loading...': '加载中…',
 };

@@ -30,7 +30,7 @@ const words = {
     },
     itemNote: (name) => `Each item of \`${name}\``,
     errors: 'Error codes',
-    head: ['HTTP', 'Code', 'Message', 'Advice'],
+    head: ['HTTP', 'Code', 'Message and advice'],
   },
   zh: {
     official: '官方文档页面',
@@ -57,7 +57,7 @@ const words = {
     },
     itemNote: (name) => `\`${name}\` 的每一项`,
     errors: '错误码',
-    head: ['HTTP', '错误码', '描述', '排查建议'],
+    head: ['HTTP', '错误码', '描述与排查建议'],
   },
 };
 
@@ -128,7 +128,8 @@ export function operationNotes(operation, lang, original = operation) {
   lines.push(`**${w.rate}:** ${parts.length ? `${parts.join(', ')} (${w.either})` : w.none}`, '');
   const tokens = (operation.security ?? []).flatMap((s) => Object.keys(s));
   if (tokens.length) lines.push(`**${w.tokens}:** ${tokens.map((t) => `\`${t}\``).join(', ')}`, '');
-  if (operation['x-feishu-app-types']) lines.push(`**${w.apps}:** ${operation['x-feishu-app-types'].join(', ')}`, '');
+  if (operation['x-feishu-app-types'])
+    lines.push(`**${w.apps}:** ${operation['x-feishu-app-types'].map((t) => `\`${t}\``).join(', ')}`, '');
   const retry = operation['x-feishu-retry'];
   if (retry) {
     const codes = (retry.replayedSuccessCodes ?? []).map((c) => `\`${c}\``).join(', ');
@@ -151,14 +152,14 @@ export function operationNotes(operation, lang, original = operation) {
     lines.push('');
   }
 
-  lines.push(`### ${w.errors} {% #error-codes %}`, '', `| ${w.head.join(' | ')} |`, '| --- | --- | --- | --- |');
+  lines.push(`### ${w.errors} {% #error-codes %}`, '', `| ${w.head.join(' | ')} |`, '| --- | --- | --- |');
   for (const [status, raw] of Object.entries(operation.responses ?? {})) {
     if (!/^[45]\d\d$/.test(status)) continue;
     for (const [name, ex] of Object.entries(raw.content?.['application/json']?.examples ?? {})) {
       const meta = ex['x-feishu-error'];
       if (!meta) continue;
       const advice = meta.advice?.[lang] ?? meta.advice?.en;
-      lines.push(`| ${status} | **${meta.code}** \`${name}\` | \`${cell(ex.value.msg)}\` | ${cell(advice)} |`);
+      lines.push(`| ${status} | **${meta.code}** \`${name}\` | \`${cell(ex.value.msg)}\` ${cell(advice)} |`);
     }
   }
   return lines.join('\n');

@@ -63,7 +63,7 @@ export function referencePage({ lang, assets, config }) {
 </head>
 <body>
 ${header(lang)}
-<main id="redoc" class="docs-main"><p class="docs-loading">${esc(c.loading)}</p></main>
+<div id="redoc" class="docs-main"><p class="docs-loading">${esc(c.loading)}</p></div>
 <noscript><p>${esc(c.noscript)} <a href="../openapi.yaml">openapi.yaml</a> · <a href="../openapi.json">openapi.json</a></p></noscript>
 </body>
 </html>

@@ -1,11 +1,12 @@
 // The one viewer script both language pages share: Redoc CE's standalone bundle as @redocly/cli ships it
-// (the same build `redocly build-docs` inlines), with three small patches, each asserted to apply once:
+// (the same build `redocly build-docs` inlines), with four small patches, each asserted to apply once:
 // 1. its label translator (a stub that returns the English default) asks the page's dictionary first,
 //    so Redoc's own labels (Request, Responses, Copy, Search, ...) follow the page's language;
 // 2. its word-boundary test treats Han characters as boundaries: Chinese has no spaces, so a
 //    two-character word such as 权限 inside a phrase must count as a match;
 // 3. its substring scan of every section runs always, not only when the token index found nothing,
-//    so a Chinese word in the middle of a phrase finds every section that holds it.
+//    so a Chinese word in the middle of a phrase finds every section that holds it;
+// 4. the example menu button loses an aria-label that hid its visible text (the example's name).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,6 +30,11 @@ const PATCHES = [
     why: 'search scans every section for the words',
     from: 'if(!n.length)for(let[r,i]of this._documents)e.has(r)||hOe(',
     to: 'for(let[r,i]of this._documents)e.has(r)||hOe(',
+  },
+  {
+    why: 'the example menu is named by its visible text (axe label-content-name-mismatch)',
+    from: '"aria-label":`Example`,options:',
+    to: 'options:',
   },
 ];
 
