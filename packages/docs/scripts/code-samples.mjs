@@ -105,7 +105,8 @@ const lark = require('@larksuiteoapi/node-sdk');
 const client = new lark.Client({
   appId: process.env.APP_ID,
   appSecret: process.env.APP_SECRET,
-  domain: process.env.FEISHU_DOMAIN ?? lark.Domain.Feishu,
+  domain: process.env.FEISHU_DOMAIN ?? '${DEFAULT_DOMAIN}', // Lark: lark.Domain.Lark
+  loggerLevel: lark.LoggerLevel.error,
 });
 
 client.${sdkMethod}({
