@@ -14,20 +14,21 @@ export const hasHan = (text) => HAN.test(text);
 
 // Literal values never decide a language and are never cut: fenced blocks, code spans, link targets,
 // URLs and identifiers such as contact:user.employee_id:readonly or tenant_access_token.
-const LITERAL = /```[\s\S]*?```|`[^`\n]*`|\]\([^)]*\)|https?:\/\/\S+/g;
+const LITERAL = /```[\s\S]*?```|`[^`\n]*`|\[[^\]\n]*\]\([^)]*\)|https?:\/\/\S+/g;
 const IDENTIFIER = /[A-Za-z0-9]+(?:[_.:/-][A-Za-z0-9]+)+/g;
 
-/** 'zh' when Han characters carry the sentence (one weighs about four Latin letters), 'en' for Latin
- *  prose of three words or more, 'neutral' otherwise (numbers, names, punctuation). */
+/** 'zh' when Han characters carry the sentence (at least as many Han characters as Latin words: a
+ *  Chinese sentence may name an English term, an English one may quote a Chinese word), 'en' for Latin
+ *  prose of two words or more, 'neutral' otherwise (numbers, names, punctuation). */
 function classify(sentence) {
   const plain = sentence
     .replace(/\uE000\d+\uE000/g, ' ')
     .replace(LITERAL, ' ')
     .replace(IDENTIFIER, ' ');
   const han = (plain.match(/\p{Script=Han}/gu) ?? []).length;
-  const latin = (plain.match(/[A-Za-z]/g) ?? []).length;
-  if (han > 0 && han * 4 >= latin) return 'zh';
-  if ((plain.match(/[A-Za-z]{2,}/g) ?? []).length >= 3) return 'en';
+  const words = (plain.match(/[A-Za-z]{2,}/g) ?? []).length;
+  if (han > 0 && han >= words) return 'zh';
+  if (words >= 2) return 'en';
   return 'neutral';
 }
 
@@ -43,7 +44,8 @@ function sentencesOf(text) {
         { text: paren[1], lang: 'zh' },
         { text: paren[2], lang: 'en' },
       ];
-    const parts = line.match(/[^.!?。！？]+(?:[.!?。！？]+|$)\s*/gu) ?? [line];
+    // A full stop ends a sentence only before a space or the line's end (not inside openapi.yaml).
+    const parts = line.match(/(?:[^.!?。！？]|[.!?](?=\S))+(?:[.!?。！？]+|$)\s*/gu) ?? [line];
     return parts.map((p) => ({ text: p, lang: classify(p) }));
   });
   return { lines, restore };
