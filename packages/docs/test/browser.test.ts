@@ -130,6 +130,23 @@ describe('index page', () => {
   });
 });
 
+describe('changelog', () => {
+  it.each(Object.keys(LANGS) as Lang[])('%s: lists every pending changeset, with a language switch', async (lang) => {
+    // @ts-expect-error plain ESM helper without types
+    const { changelogEntries } = await import('../scripts/changelog.mjs');
+    const o = await open(`/${lang}/changelog.html`);
+    await expect(o.page.locator('html').getAttribute('lang')).resolves.toBe(LANGS[lang].htmlLang);
+    for (const c of changelogEntries().pending)
+      await expect(o.page.getByText(c.body.split('\n')[0].slice(0, 40)).first().isVisible(), c.file).resolves.toBe(
+        true,
+      );
+    const other = lang === 'en' ? 'zh' : 'en';
+    await expect(o.page.locator(`a[href="../${other}/changelog.html"]`).isVisible()).resolves.toBe(true);
+    expect(o.problems).toEqual([]);
+    await close(o);
+  });
+});
+
 describe('downloads', () => {
   it('serves the bundled description as YAML and JSON, compressed', async () => {
     const json = await fetch(`${server.url}/openapi.json`, { headers: { 'accept-encoding': 'br' } });
