@@ -64,8 +64,7 @@ const hashed = (name, content) => {
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(dist, 'assets'), { recursive: true });
-for (const f of ['logo.svg', 'logo-mark.svg', 'redocly-attribution.svg'])
-  copyFileSync(join(pkg, 'assets', f), join(dist, f));
+for (const f of ['logo-mark.svg', 'redocly-attribution.svg']) copyFileSync(join(pkg, 'assets', f), join(dist, f));
 for (const f of ['openapi.yaml', 'openapi.json'])
   copyFileSync(require.resolve(`@feishu-task/openapi/${f}`), join(dist, f));
 
@@ -84,7 +83,7 @@ for (const lang of Object.keys(CHROME)) {
   const stats = { split: 0 };
   const doc = localize(structuredClone(spec), lang, stats);
   doc.info.description = fillIn(readFileSync(join(pkg, `content/intro.${lang}.md`), 'utf8'), lang);
-  doc.info['x-logo'] = { url: '../logo.svg', altText: CHROME[lang].brand };
+  doc.info['x-logo'] = { url: 'logo.svg', altText: CHROME[lang].brand };
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of HTTP_METHODS) {
       const op = item[method];
@@ -95,6 +94,14 @@ for (const lang of Object.keys(CHROME)) {
   }
   const dir = join(dist, lang);
   mkdirSync(dir, { recursive: true });
+  // The logo's title and tagline in the page's language.
+  writeFileSync(
+    join(dir, 'logo.svg'),
+    readFileSync(join(pkg, 'assets/logo.template.svg'), 'utf8').replace(
+      /\{\{(brand|tagline)\}\}/g,
+      (_, k) => CHROME[lang][k],
+    ),
+  );
   writeFileSync(join(dir, 'reference.json'), JSON.stringify(doc));
   const config = {
     lang,
@@ -170,7 +177,7 @@ writeFileSync(
 <link rel="stylesheet" href="assets/${assets.theme}">
 </head>
 <body class="docs-home"><main>
-<img src="logo.svg" alt="Feishu Task API" width="300" height="64" class="docs-home-logo">
+<img src="en/logo.svg" alt="Feishu Task API" width="300" height="64" class="docs-home-logo">
 <h1>Feishu / Lark Task API</h1>
 <p>${spec.info.summary} ${Object.keys(spec.paths).length} paths, generated from one OpenAPI ${spec.openapi} description.</p>
 <p lang="zh-CN">${spec.info['x-i18n']?.zh?.summary ?? ''}</p>
