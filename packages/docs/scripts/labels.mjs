@@ -96,4 +96,8 @@ export const zhTexts = {
   'to exit': '退出',
   'non-empty': '非空',
   'Loading...': '加载中…',
+  'One of:': '以下之一：',
+  'Any of:': '以下任意：',
+  Discriminator: '区分字段',
+  'Default mapping': '默认映射',
 };

@@ -9,6 +9,10 @@
 
 const HAN = /\p{Script=Han}/u;
 const TEXT_KEYS = new Set(['summary', 'description', 'title', 'x-displayName']);
+// Data, not prose: example values and schema literals are shown as they are (a `description` inside
+// an example's value is what the API answers).
+const LITERAL_KEYS = new Set(['value', 'example', 'default', 'const', 'enum']);
+const isLiteral = (key, value) => LITERAL_KEYS.has(key) || (key === 'examples' && Array.isArray(value));
 
 export const hasHan = (text) => HAN.test(text);
 
@@ -100,7 +104,9 @@ export function localize(node, lang, stats = { split: 0 }) {
   for (const [key, value] of Object.entries(node)) {
     if (key === 'x-i18n') continue;
     if (key in translated) continue;
-    if (TEXT_KEYS.has(key) && typeof value === 'string') {
+    if (isLiteral(key, value)) {
+      out[key] = structuredClone(value);
+    } else if (TEXT_KEYS.has(key) && typeof value === 'string') {
       const picked = pickText(value, lang);
       if (picked !== value) stats.split++;
       out[key] = picked;
@@ -136,6 +142,7 @@ export function foreignTexts(doc, lang) {
     if (!node || typeof node !== 'object') return;
     for (const [key, value] of Object.entries(node)) {
       const here = `${at}/${key}`;
+      if (isLiteral(key, value)) continue;
       if (typeof value === 'string' && (TEXT_KEYS.has(key) || /enumDescriptions$/.test(at))) {
         const langs = langsOf(value);
         if (langs.has('zh') && langs.has('en')) found.push({ path: here, text: value, mixed: true });

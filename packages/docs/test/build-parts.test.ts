@@ -43,6 +43,15 @@ describe('localize', () => {
     );
   });
 
+  it('leaves example values and schema literals as they are', () => {
+    const example = {
+      summary: 'An answer',
+      value: { msg: 'ok', error: { description: 'the max len is 50. 长度超限。' } },
+    };
+    expect(localize(example, 'zh').value).toEqual(example.value);
+    expect(foreignTexts(localize(example, 'zh'), 'zh')).toEqual([{ path: '/summary', text: 'An answer' }]);
+  });
+
   it('reports texts still in the other language, and never a mixed one after localizing', () => {
     const doc = localize(
       { a: { description: 'Only English here, no translation.' }, b: { description: 'Mixed text here. 中文。' } },
