@@ -95,8 +95,9 @@ async function open(path: string, size: keyof typeof SIZES = 'desktop', colorSch
     bytes += e.encodedDataLength;
   });
   const encodings: Record<string, string> = {};
-  page.on('response', async (r) => {
-    encodings[new URL(r.url()).pathname] = (await r.allHeaders())['content-encoding'] ?? 'identity';
+  // Synchronous: a handler still awaiting headers when the page closes would reject unhandled.
+  page.on('response', (r) => {
+    encodings[new URL(r.url()).pathname] = r.headers()['content-encoding'] ?? 'identity';
   });
   await page.goto(server.url + path, { waitUntil: 'load' });
   if (path.includes('index.html')) await usable(page);
