@@ -1,117 +1,211 @@
-// pnpm docs: builds dist/en/index.html and dist/zh/index.html with `redocly build-docs` from the
-// bundled spec (one language picked per page, code samples and per-operation notes added), and
-// dist/index.html linking both.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// pnpm build:docs (turbo task `docs`): builds dist/ from the bundled spec:
+//   dist/en/index.html, dist/zh/index.html   one small shell per language (lang="en" / lang="zh-CN")
+//   dist/<lang>/reference.json               that language's spec, with notes and code samples added
+//   dist/<lang>/changelog.html               the changelog, from the changesets
+//   dist/assets/*.<hash>.*                   the one shared viewer, boot script and theme
+//   dist/openapi.yaml, dist/openapi.json     the description, for download
+//   dist/index.html                          links both languages
+// and a .br and .gz copy of every text file, which `pnpm start` (scripts/serve.mjs) serves.
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { errorExamples, HTTP_METHODS, loadSpec, operations } from '@feishu-task/spec-tools';
+import { marked } from 'marked';
+import { changelogEntries } from './changelog.mjs';
 import { codeSamples } from './code-samples.mjs';
-import { localize } from './localize.mjs';
+import { zhLabels, zhTexts } from './labels.mjs';
+import { foreignTexts, localize } from './localize.mjs';
 import { operationNotes } from './operation-notes.mjs';
+import { CHROME, plainPage, referencePage } from './page.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = resolve(here, '..');
 const dist = join(pkg, 'dist');
 const require = createRequire(import.meta.url);
 const spec = loadSpec(import.meta.url, 'dereferenced');
-const redocly = join(dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
 
-const LANGS = {
-  en: { title: 'Feishu Task API reference', other: 'zh', otherLabel: '中文' },
-  zh: { title: '飞书任务 API 参考', other: 'en', otherLabel: 'English' },
-};
+const { viewerSource } = await import('./viewer.mjs');
+const ops = Object.fromEntries([...operations(spec)].map((o) => [o.operation.operationId, o.operation]));
 
 // The introductions name a few codes and statuses; `{{code NAME}}` and `{{status OPERATION CODE}}` are
-// filled in from the spec so that the prose cannot drift from it.
-function fillIn(text) {
-  const ops = Object.fromEntries([...operations(spec)].map((o) => [o.operation.operationId, o.operation]));
+// filled in from the spec so that the prose cannot drift from it, `{{officialPages}}` lists the pages.
+function fillIn(text, lang) {
   return text
     .replace(/\{\{code (\w+)\}\}/g, (_, name) => spec.components.examples[name].value.code)
     .replace(
       /\{\{status (\w+) (\d+)\}\}/g,
       (_, op, code) => errorExamples(ops[op]).find((e) => e.code === Number(code)).status,
     )
+    .replace('{{officialPages}}', () => officialPages(lang))
     .replace(/\{\{[^}]*\}\}/g, (m) => {
       throw new Error(`unknown placeholder ${m}`);
     });
 }
 
-rmSync(dist, { recursive: true, force: true });
-mkdirSync(dist, { recursive: true });
-copyFileSync(join(pkg, 'assets/logo.svg'), join(dist, 'logo.svg'));
-copyFileSync(join(pkg, 'assets/redocly-attribution.svg'), join(dist, 'redocly-attribution.svg'));
-
-// The pages must work offline: Redoc's sidebar attribution loads its logo from a CDN, so point it at a
-// local copy of the attribution, and give every page the favicon.
-function offline(html) {
-  return html
-    .replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g, '../redocly-attribution.svg')
-    .replace('<head>', '<head>\n<link rel="icon" type="image/svg+xml" href="../logo.svg">');
+/** The official pages named by x-feishu-source / x-source (kind page), each once. */
+export function officialPages(lang) {
+  const pages = new Map();
+  for (const { operation } of operations(spec)) {
+    const url =
+      operation['x-feishu-source']?.url ?? (operation['x-source']?.kind === 'page' && operation['x-source'].url);
+    const title = lang === 'zh' ? (operation['x-i18n']?.zh?.summary ?? operation.summary) : operation.summary;
+    if (url && !pages.has(url)) pages.set(url, title);
+  }
+  return [...pages].map(([url, title]) => `- [${title}](${url})`).join('\n');
 }
 
-for (const [lang, meta] of Object.entries(LANGS)) {
-  const doc = localize(structuredClone(spec), lang);
-  doc.info.description = `[${meta.otherLabel}](../${meta.other}/index.html)\n\n${fillIn(readFileSync(join(pkg, `content/intro.${lang}.md`), 'utf8'))}`;
-  doc.info['x-logo'] = { url: '../logo.svg', altText: 'Feishu Task API' };
+const hashed = (name, content) => {
+  const ext = extname(name);
+  return `${name.slice(0, -ext.length)}.${createHash('sha256').update(content).digest('hex').slice(0, 10)}${ext}`;
+};
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(join(dist, 'assets'), { recursive: true });
+for (const f of ['logo-mark.svg', 'redocly-attribution.svg']) copyFileSync(join(pkg, 'assets', f), join(dist, f));
+for (const f of ['openapi.yaml', 'openapi.json'])
+  copyFileSync(require.resolve(`@feishu-task/openapi/${f}`), join(dist, f));
+
+const viewer = viewerSource();
+const assets = { viewer: `redoc.${viewer.hash}.js` };
+writeFileSync(join(dist, 'assets', assets.viewer), viewer.code);
+const boot = readFileSync(join(pkg, 'assets/boot.js'), 'utf8').replace('__VIEWER__', `./${assets.viewer}`);
+assets.boot = hashed('boot.js', boot);
+writeFileSync(join(dist, 'assets', assets.boot), boot);
+const theme = readFileSync(join(pkg, 'assets/theme.css'), 'utf8');
+assets.theme = hashed('theme.css', theme);
+writeFileSync(join(dist, 'assets', assets.theme), theme);
+
+const report = {};
+for (const lang of Object.keys(CHROME)) {
+  const stats = { split: 0 };
+  const doc = localize(structuredClone(spec), lang, stats);
+  doc.info.description = fillIn(readFileSync(join(pkg, `content/intro.${lang}.md`), 'utf8'), lang);
+  doc.info['x-logo'] = { url: 'logo.svg', altText: CHROME[lang].brand };
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!op) continue;
-      op.description = `${op.description ?? ''}\n${operationNotes(doc, op, lang)}`;
-      op['x-codeSamples'] = codeSamples(doc, path, method, item, op);
+      op.description = `${op.description ?? ''}\n${operationNotes(op, lang, spec.paths[path][method])}`;
+      op['x-codeSamples'] = codeSamples(path, method, item, op);
     }
   }
   const dir = join(dist, lang);
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'openapi.json');
-  writeFileSync(file, JSON.stringify(doc, null, 2));
-  execFileSync(
-    process.execPath,
-    [
-      redocly,
-      'build-docs',
-      file,
-      '-o',
-      join(dir, 'index.html'),
-      '--title',
-      meta.title,
-      '--inlineBundle',
-      '--config',
-      join(pkg, 'redocly.yaml'),
-    ],
-    {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-    },
+  // The logo's title and tagline in the page's language.
+  writeFileSync(
+    join(dir, 'logo.svg'),
+    readFileSync(join(pkg, 'assets/logo.template.svg'), 'utf8').replace(
+      /\{\{(brand|tagline)\}\}/g,
+      (_, k) => CHROME[lang][k],
+    ),
   );
-  const html = join(dir, 'index.html');
-  writeFileSync(html, offline(readFileSync(html, 'utf8')));
-  if (readFileSync(html, 'utf8').includes('cdn.redoc.ly/redoc/logo'))
-    throw new Error(`${html} still loads Redoc's logo from a CDN`);
-  console.log(`docs: ${html}`);
+  writeFileSync(join(dir, 'reference.json'), JSON.stringify(doc));
+  const config = {
+    lang,
+    spec: 'reference.json',
+    labels: lang === 'zh' ? zhLabels : {},
+    texts: lang === 'zh' ? zhTexts : {},
+    options: {
+      disableTelemetry: true,
+      skipBundle: true,
+      hideDownloadButtons: false,
+      downloadUrls: [
+        { title: 'openapi.yaml', url: '../openapi.yaml' },
+        { title: 'openapi.json', url: '../openapi.json' },
+      ],
+      codeSamples: {
+        languages: [{ lang: 'TypeScript' }, { lang: 'curl' }, { lang: 'Node.js', label: 'Node.js (official SDK)' }],
+      },
+      jsonSamplesExpandLevel: 3,
+      sortRequiredPropsFirst: true,
+    },
+  };
+  writeFileSync(join(dir, 'index.html'), referencePage({ lang, assets, config }));
+  writeFileSync(join(dir, 'changelog.html'), changelogPage(lang));
+  const foreign = foreignTexts(doc, lang);
+  report[lang] = {
+    split: stats.split,
+    untranslated: foreign.filter((f) => !f.mixed).length,
+    mixed: foreign.filter((f) => f.mixed).length,
+  };
+  if (report[lang].mixed)
+    throw new Error(`${lang}: mixed-language texts left: ${JSON.stringify(foreign.filter((f) => f.mixed))}`);
+}
+
+function changelogPage(lang) {
+  const { pending, released } = changelogEntries();
+  const t =
+    lang === 'zh'
+      ? {
+          title: '更新日志',
+          pending: '待发布的变更',
+          released: '已发布版本',
+          none: '暂无。',
+          note: '条目以英文撰写，取自仓库的 changeset。',
+        }
+      : {
+          title: 'Changelog',
+          pending: 'Unreleased changes',
+          released: 'Released versions',
+          none: 'None yet.',
+          note: 'Entries come from the repository’s changesets.',
+        };
+  const items = pending
+    .map(
+      (c) =>
+        `<li><p class="docs-bumps">${c.packages.map((p) => `<code>${p.name}</code> ${p.bump}`).join(', ')}</p><div lang="en">${marked.parse(c.body)}</div></li>`,
+    )
+    .join('\n');
+  const body = `<h1>${t.title}</h1>
+<p>${t.note}</p>
+<h2>${t.pending}</h2>
+${items ? `<ul class="docs-changes">${items}</ul>` : `<p>${t.none}</p>`}
+<h2>${t.released}</h2>
+${released.length ? released.map((r) => `<section lang="en">${marked.parse(r.markdown.replace(/^# /m, `## `))}</section>`).join('\n') : `<p>${t.none}</p>`}`;
+  return plainPage({ lang, title: `${t.title} · ${CHROME[lang].brand}`, body, assets });
 }
 
 writeFileSync(
   join(dist, 'index.html'),
   `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Feishu Task API</title>
-<link rel="icon" type="image/svg+xml" href="logo.svg">
+<link rel="icon" type="image/svg+xml" href="logo-mark.svg">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-body{font-family:system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif;margin:0;background:#f5f6f7;color:#1f2329}
-main{max-width:720px;margin:12vh auto;padding:40px;background:#fff;border-radius:16px;box-shadow:0 4px 24px rgba(0,0,0,.06)}
-h1{margin:16px 0 8px}a.card{display:block;margin:16px 0;padding:18px 22px;border:1px solid #dee0e3;border-radius:12px;color:#3370ff;text-decoration:none;font-size:18px}
-a.card:hover{border-color:#3370ff}p{color:#646a73;line-height:1.6}
-</style></head>
-<body><main>
-<img src="logo.svg" alt="Feishu Task API" width="300" height="64">
+<link rel="stylesheet" href="assets/${assets.theme}">
+</head>
+<body class="docs-home"><main>
+<img src="en/logo.svg" alt="Feishu Task API" width="300" height="64" class="docs-home-logo">
 <h1>Feishu / Lark Task API</h1>
 <p>${spec.info.summary} ${Object.keys(spec.paths).length} paths, generated from one OpenAPI ${spec.openapi} description.</p>
+<p lang="zh-CN">${spec.info['x-i18n']?.zh?.summary ?? ''}</p>
 <a class="card" href="en/index.html">English reference →</a>
-<a class="card" href="zh/index.html">中文参考文档 →</a>
+<a class="card" href="zh/index.html" lang="zh-CN">中文参考文档 →</a>
+<p><a href="openapi.yaml">openapi.yaml</a> · <a href="openapi.json">openapi.json</a> · <a href="en/changelog.html">Changelog</a> · <a href="zh/changelog.html" lang="zh-CN">更新日志</a></p>
 </main></body></html>
 `,
 );
-console.log(`docs: ${join(dist, 'index.html')}`);
+
+// Precompressed copies for the server: brotli (best) and gzip, for every text file.
+const TEXT = new Set(['.html', '.js', '.css', '.json', '.yaml', '.svg']);
+const walk = (dir) =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+let raw = 0;
+let br = 0;
+for (const file of walk(dist)) {
+  if (!TEXT.has(extname(file))) continue;
+  const content = readFileSync(file);
+  const b = brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+  writeFileSync(`${file}.br`, b);
+  writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+  raw += content.length;
+  br += b.length;
+}
+console.log(`docs: viewer Redoc ${viewer.version} (patched) as assets/${assets.viewer}`);
+console.log(`docs: ${Math.round(raw / 1024)} KiB of text, ${Math.round(br / 1024)} KiB brotli`);
+for (const [lang, r] of Object.entries(report))
+  console.log(
+    `docs: ${lang}: ${r.untranslated} spec texts not yet in this language, ${r.split} mixed texts split by script`,
+  );

@@ -1,26 +1,29 @@
-// A tiny static server for dist/ (used by `pnpm start` and the browser test).
-import { createReadStream, existsSync, statSync } from 'node:fs';
+// Serves dist/ for `pnpm start` and the browser test with sirv: the build writes .br and .gz beside every
+// text file, and sirv answers with the smallest one the browser accepts (Content-Encoding, Vary).
+// Hashed assets under /assets/ are cached for a year; pages are revalidated.
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.js': 'text/javascript',
-  '.png': 'image/png',
-};
+import sirv from 'sirv';
 
 export function serveStatic(root, port = 0, host = '127.0.0.1') {
-  const server = createServer((req, res) => {
-    let file = normalize(join(root, decodeURIComponent((req.url ?? '/').split('?')[0])));
-    if (!file.startsWith(root)) return res.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
+  const handler = sirv(root, {
+    brotli: true,
+    gzip: true,
+    dev: false,
+    etag: true,
+    setHeaders(res, pathname) {
+      res.setHeader(
+        'Cache-Control',
+        pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
+      );
+    },
   });
+  const server = createServer((req, res) =>
+    handler(req, res, () => {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+    }),
+  );
   return new Promise((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolveListen({ server, url: `http://${host}:${server.address().port}` }));

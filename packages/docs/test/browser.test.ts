@@ -1,21 +1,50 @@
-// Opens each built page in headless Chromium (Debian's, driven by playwright-core) from a local
-// server: it must render with no console errors and show every operation, its error codes, its rate
-// limit and its code samples. Screenshots land in artifacts/ for people to look at.
-import { mkdirSync } from 'node:fs';
+// Opens the built site in headless Chromium (Debian's, driven by playwright-core) from the same server
+// `pnpm start` uses, as readers would, at desktop (1280x800) and phone (390x844) sizes in both
+// languages, and checks what the issue asks of it. Screenshots land in artifacts/ for review.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSpec } from '@feishu-task/spec-tools';
-import { type Browser, chromium } from 'playwright-core';
+import { loadSpec, operations } from '@feishu-task/spec-tools';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM helper without types
 import { serveStatic } from '../scripts/serve.mjs';
+import { countForeignTexts, readCeiling } from './l10n-count.ts';
 
 const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = join(pkg, 'artifacts');
+const require = createRequire(import.meta.url);
 const spec = loadSpec(import.meta.url, 'dereferenced');
-const taskOps = Object.values<any>(spec.paths)
-  .flatMap((item) => ['post', 'delete'].map((m) => item[m]).filter(Boolean))
-  .filter((op) => op['x-feishu-rate-limit']?.per_minute);
+const ops = [...operations(spec)].map((o) => o.operation);
+const taskOps = ops.filter((op) => op['x-feishu-rate-limit']?.per_minute);
+const route = (op: any) => `#/${String(op.tags[0]).toLowerCase().replace(/\s+/g, '-')}/${op.operationId.toLowerCase()}`;
+const reference = (lang: string) => JSON.parse(readFileSync(join(pkg, 'dist', lang, 'reference.json'), 'utf8'));
+
+/** Every property and parameter name in the spec: identifiers, shown as they are in both languages. */
+function propertyNames(node: any, found = new Set<string>()): string[] {
+  if (Array.isArray(node)) for (const n of node) propertyNames(n, found);
+  else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries<any>(node)) {
+      if (key === 'properties' && value && typeof value === 'object') for (const k of Object.keys(value)) found.add(k);
+      if (key === 'name' && typeof value === 'string' && node.in) found.add(value);
+      propertyNames(value, found);
+    }
+  }
+  return [...found];
+}
+
+const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+const LANGS = {
+  en: { htmlLang: 'en', perMinute: (n: number) => `${n} requests per minute`, summary: (op: any) => op.summary },
+  zh: {
+    htmlLang: 'zh-CN',
+    perMinute: (n: number) => `${n} 次/分钟`,
+    summary: (op: any) => op['x-i18n']?.zh?.summary ?? op.summary,
+  },
+} as const;
+type Lang = keyof typeof LANGS;
+const ONE_MB = 1024 * 1024;
 
 let browser: Browser;
 let server: { server: import('node:http').Server; url: string };
@@ -29,11 +58,11 @@ beforeAll(async () => {
       '--headless',
       '--no-sandbox',
       '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
     ],
   });
 });
@@ -42,88 +71,333 @@ afterAll(async () => {
   server?.server.close();
 });
 
-async function open(path: string) {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+interface Opened {
+  page: Page;
+  problems: string[];
+  /** Bytes on the wire (compressed) until the page was usable, from CDP network events. */
+  transferred: number;
+  encodings: Record<string, string>;
+}
+
+/** Opens a page and waits until it is usable: the reference rendered and the route's heading shown. */
+async function open(path: string, size: keyof typeof SIZES = 'desktop', colorScheme: 'light' | 'dark' = 'light') {
+  const context = await browser.newContext({ viewport: SIZES[size], colorScheme });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (e: any) => {
+    bytes += e.encodedDataLength;
+  });
+  const encodings: Record<string, string> = {};
+  // Synchronous: a handler still awaiting headers when the page closes would reject unhandled.
+  page.on('response', (r) => {
+    encodings[new URL(r.url()).pathname] = r.headers()['content-encoding'] ?? 'identity';
+  });
   await page.goto(server.url + path, { waitUntil: 'load' });
-  return { page, problems };
+  if (path.includes('index.html')) await usable(page);
+  const opened: Opened = { page, problems, transferred: bytes, encodings };
+  return opened;
+}
+const close = (o: Opened) => o.page.context().close();
+
+/** Usable: the reference rendered and a heading of the route in view. */
+async function usable(page: Page) {
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-component-name="Layout/ThreePanelLayout"]') &&
+      [...document.querySelectorAll('#redoc h1, #redoc h2')].some((h) => {
+        const r = h.getBoundingClientRect();
+        return r.height > 0 && r.bottom > 0 && r.top < innerHeight;
+      }),
+    undefined,
+    { timeout: 60_000 },
+  );
 }
 
 describe('index page', () => {
-  it('links both languages and renders cleanly', async () => {
-    const { page, problems } = await open('/');
-    await expect(page.locator('a[href="en/index.html"]').isVisible()).resolves.toBe(true);
-    await expect(page.locator('a[href="zh/index.html"]').isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: join(artifacts, 'index.png') });
-    expect(problems).toEqual([]);
-    await page.close();
+  it('links both languages and the downloads, and renders cleanly', async () => {
+    const o = await open('/');
+    for (const href of ['en/index.html', 'zh/index.html', 'openapi.yaml', 'openapi.json'])
+      await expect(o.page.locator(`a[href="${href}"]`).first().isVisible(), href).resolves.toBe(true);
+    await o.page.screenshot({ path: join(artifacts, 'index.png') });
+    expect(o.problems).toEqual([]);
+    await close(o);
   });
 });
 
-const pages = {
-  en: { perMinute: (n: number) => `${n} requests per minute`, summary: (op: any) => op.summary },
-  zh: { perMinute: (n: number) => `${n} 次/分钟`, summary: (op: any) => op['x-i18n'].zh.summary },
-};
-const SAMPLES = ['TypeScript (@feishu-task/client)', 'curl', 'Node.js (official SDK)'];
-const tagOf = (op: any) => String(op.tags[0]).toLowerCase().replace(/\s+/g, '-');
+describe('changelog', () => {
+  it.each(Object.keys(LANGS) as Lang[])('%s: lists every pending changeset, with a language switch', async (lang) => {
+    // @ts-expect-error plain ESM helper without types
+    const { changelogEntries } = await import('../scripts/changelog.mjs');
+    const o = await open(`/${lang}/changelog.html`);
+    await expect(o.page.locator('html').getAttribute('lang')).resolves.toBe(LANGS[lang].htmlLang);
+    for (const c of changelogEntries().pending)
+      await expect(o.page.getByText(c.body.split('\n')[0].slice(0, 40)).first().isVisible(), c.file).resolves.toBe(
+        true,
+      );
+    const other = lang === 'en' ? 'zh' : 'en';
+    await expect(o.page.locator(`a[href="../${other}/changelog.html"]`).isVisible()).resolves.toBe(true);
+    expect(o.problems).toEqual([]);
+    await close(o);
+  });
+});
 
-describe.each(Object.entries(pages))('%s reference', (lang, expected) => {
+describe('downloads', () => {
+  it('serves the bundled description as YAML and JSON, compressed', async () => {
+    const json = await fetch(`${server.url}/openapi.json`, { headers: { 'accept-encoding': 'br' } });
+    expect(json.headers.get('content-encoding')).toBe('br');
+    expect((await json.json()).openapi).toBe(spec.openapi);
+    const yaml = await fetch(`${server.url}/openapi.yaml`);
+    expect(yaml.status).toBe(200);
+    expect(await yaml.text()).toMatch(/^openapi: 3\.1/m);
+  });
+});
+
+describe.each(Object.keys(LANGS) as Lang[])('%s reference', (lang) => {
+  const expected = LANGS[lang];
+
+  it.each(Object.keys(SIZES) as (keyof typeof SIZES)[])(
+    '%s: declares its language, loads compressed within 1 MB, passes axe, tables unclipped, screenshot',
+    async (size) => {
+      const o = await open(`/${lang}/index.html`, size);
+      const { page } = o;
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe(expected.htmlLang);
+      // Weight: everything transferred until the reference was usable.
+      console.log(`${lang} ${size}: ${(o.transferred / 1024).toFixed(0)} KiB transferred before usable`);
+      expect(o.transferred).toBeGreaterThan(0);
+      expect(o.transferred).toBeLessThanOrEqual(ONE_MB);
+      const viewer = Object.keys(o.encodings).find((p) => /\/assets\/redoc\.[0-9a-f]+\.js$/.test(p));
+      expect(viewer, 'the shared viewer script').toBeTruthy();
+      expect(o.encodings[viewer as string]).toBe('br');
+      expect(o.encodings[`/${lang}/index.html`]).toBe('br');
+      await page.screenshot({ path: join(artifacts, `${lang}-${size}.png`) });
+
+      // No clipped error table: each table fits its column, and every cell of it is inside the table.
+      await page.goto(`${server.url}/${lang}/index.html${route(taskOps[0])}`);
+      await page.locator('#redoc table').first().waitFor();
+      const tables = await page.$$eval('#redoc table', (ts) =>
+        ts.map((t) => {
+          let box = t.parentElement as HTMLElement;
+          while (box && box.clientWidth === 0) box = box.parentElement as HTMLElement;
+          const tr = t.getBoundingClientRect();
+          const br = box.getBoundingClientRect();
+          const cells = [...t.querySelectorAll('th, td')].map((c) => c.getBoundingClientRect());
+          return {
+            heads: [...t.querySelectorAll('th')].map((h) => h.textContent),
+            overflow: t.scrollWidth - t.clientWidth,
+            outside: tr.right - br.right,
+            pastViewport: tr.right - document.documentElement.clientWidth,
+            clippedCells: cells.filter((c) => c.width < 1 || c.right > tr.right + 1).length,
+          };
+        }),
+      );
+      expect(tables.length).toBeGreaterThan(0);
+      for (const t of tables) {
+        expect(t, `table ${t.heads.join('|')}`).toMatchObject({ clippedCells: 0 });
+        expect(t.overflow, `table ${t.heads.join('|')} scrolls`).toBeLessThanOrEqual(1);
+        expect(t.outside, `table ${t.heads.join('|')} wider than its column`).toBeLessThanOrEqual(1);
+        expect(t.pastViewport, `table ${t.heads.join('|')} past the viewport`).toBeLessThanOrEqual(0);
+      }
+      await page.screenshot({ path: join(artifacts, `${lang}-${size}-operation.png`) });
+
+      // Accessibility: axe-core, zero critical and zero serious findings on the whole rendered page.
+      await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+      const violations = await page.evaluate(async () => {
+        const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+        return result.violations
+          .filter((v: any) => v.impact === 'critical' || v.impact === 'serious')
+          .map((v: any) => `${v.impact} ${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`);
+      });
+      expect(violations).toEqual([]);
+      expect(o.problems).toEqual([]);
+      await close(o);
+    },
+  );
+
   it.each(taskOps.map((op) => [op.operationId, op]))(
-    '%s: heading, rate limit, every error code and the three code samples, no console errors',
-    async (id, op) => {
-      const { page, problems } = await open(`/${lang}/index.html#/${tagOf(op)}/${String(id).toLowerCase()}`);
-      // A tag's operations share one page: scope every check to this operation's own section.
-      const main = page.locator(`[data-section-id="/${tagOf(op)}/${String(id).toLowerCase()}"]`);
-      await main
-        .locator('h1, h2')
-        .getByText(expected.summary(op), { exact: true })
-        .first()
-        .waitFor({ timeout: 30_000 });
+    '%s: heading, rate limit, every error code, the three samples',
+    async (_id, op) => {
+      const o = await open(`/${lang}/index.html${route(op)}`);
+      const section = o.page.locator(`[data-section-id="${route(op).slice(1)}"]`);
+      await section.locator('h1, h2').getByText(expected.summary(op), { exact: true }).first().waitFor();
       await expect(
-        main.getByText(expected.perMinute(op['x-feishu-rate-limit'].per_minute)).first().isVisible(),
-        'rate limit',
+        section.getByText(expected.perMinute(op['x-feishu-rate-limit'].per_minute)).first().isVisible(),
       ).resolves.toBe(true);
       for (const [status, response] of Object.entries<any>(op.responses)) {
         if (!/^[45]/.test(status)) continue;
         for (const [name, ex] of Object.entries<any>(response.content['application/json'].examples)) {
-          const row = main.locator('tr', { hasText: name }).filter({ hasText: String(ex.value.code) });
-          await row.first().scrollIntoViewIfNeeded();
-          await expect(row.first().isVisible(), `error row ${status} ${name}`).resolves.toBe(true);
-          await expect(row.first().locator('td').first().textContent(), `status of ${name}`).resolves.toBe(status);
+          const row = section.locator('tr', { hasText: name }).filter({ hasText: String(ex.value.code) });
+          await expect(row.first().locator('td').first().textContent(), `${status} ${name}`).resolves.toBe(status);
         }
       }
-      await main.locator('h1, h2').first().scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(artifacts, `${lang}-${id}.png`) });
-      // The code samples sit behind the panel's language menu: every one must be offered and render.
-      for (const label of SAMPLES) {
-        await main
-          .locator('button', { hasText: /^(TypeScript \(@feishu-task\/client\)|curl|Node\.js \(official SDK\))$/ })
-          .first()
-          .click();
-        await page.getByText(label, { exact: true }).last().click();
-        const code = main.locator('pre, code').filter({
-          hasText:
-            label === 'curl'
-              ? 'curl -i -X'
-              : label.startsWith('TypeScript')
-                ? `client.${id}(`
-                : `client.${op['x-feishu-sdk-method']}(`,
-        });
-        await expect(code.first().isVisible(), `sample ${label}`).resolves.toBe(true);
-      }
-      expect(problems).toEqual([]);
-      await page.close();
+      const samples = reference(lang).paths;
+      const own = Object.values<any>(samples)
+        .flatMap((item) => Object.values<any>(item))
+        .find((x) => x?.operationId === op.operationId);
+      expect(own['x-codeSamples'].map((s: any) => s.lang)).toEqual(['TypeScript', 'curl', 'Node.js']);
+      expect(o.problems).toEqual([]);
+      await close(o);
     },
   );
 
-  it('the introduction and the top of the page render', async () => {
-    const { page, problems } = await open(`/${lang}/index.html`);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.screenshot({ path: join(artifacts, `${lang}-top.png`) });
-    expect(problems).toEqual([]);
-    await page.close();
+  it('the language switch keeps the operation the reader is on', async () => {
+    const op = taskOps[taskOps.length - 1];
+    const o = await open(`/${lang}/index.html${route(op)}`);
+    const other: Lang = lang === 'en' ? 'zh' : 'en';
+    const link = o.page.locator('[data-lang-switch]');
+    await link.click();
+    await o.page.waitForURL(`**/${other}/index.html${route(op)}`);
+    await o.page.locator('h1, h2').getByText(LANGS[other].summary(op), { exact: true }).first().waitFor();
+    await expect(o.page.locator('html').getAttribute('lang')).resolves.toBe(LANGS[other].htmlLang);
+    await close(o);
+  });
+
+  it('shows why members[].id is required, in this language', async () => {
+    const op = ops.find((x) => x.operationId === 'addTasklistMembers');
+    const note = reference(lang).paths['/open-apis/task/v2/tasklists/{tasklist_guid}/add_members'].post.requestBody
+      .content['application/json'].schema.properties.members.items.description as string;
+    const o = await open(`/${lang}/index.html${route(op)}`);
+    const sentence = note
+      .split(/\n\s*\n/)
+      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .find((p) => /\bid\b/.test(p) && /(requir|必填)/.test(p)) as string;
+    expect(sentence).toBeTruthy();
+    await expect(o.page.getByText(sentence.trim().slice(-30)).first().isVisible()).resolves.toBe(true);
+    await close(o);
+  });
+
+  it(`counts text in the other language and stays under the README's ceiling`, async () => {
+    const ceiling = readCeiling(readFileSync(join(pkg, 'README.md'), 'utf8'), lang);
+    // Every route: the introduction's sections, each tag and each operation, each counted once.
+    const intro = reference(lang).info.description as string;
+    const routes = [
+      '#/',
+      ...[...intro.matchAll(/\{% #([\w-]+) %\}/g)].map((m) => `#/${m[1]}`),
+      ...[...new Set(ops.map((op) => `#/${String(op.tags[0]).toLowerCase().replace(/\s+/g, '-')}`))],
+      ...ops.map(route),
+    ];
+    const names = propertyNames(spec);
+    const o = await open(`/${lang}/index.html`);
+    const found = new Set<string>();
+    for (const r of routes) {
+      await o.page.goto(`${server.url}/${lang}/index.html${r}`);
+      await usable(o.page);
+      await o.page.waitForTimeout(300);
+      for (const text of await countForeignTexts(o.page, lang, names)) found.add(`${text}`);
+    }
+    console.log(
+      `${lang}: ${found.size} ${lang === 'zh' ? 'English-only' : 'Chinese-only'} strings on ${routes.length} routes (ceiling ${ceiling}):\n  ${[...found].join('\n  ')}`,
+    );
+    expect(found.size).toBeLessThanOrEqual(ceiling);
+    await close(o);
+  });
+});
+
+describe('theme', () => {
+  it('applies the CJK font stack and the brand colours (computed styles)', async () => {
+    const o = await open('/zh/index.html');
+    const styles = await o.page.evaluate(() => {
+      const h1 = document.querySelector('#redoc h1') as HTMLElement;
+      const root = getComputedStyle(document.documentElement);
+      return {
+        font: getComputedStyle(h1).fontFamily,
+        body: getComputedStyle(document.querySelector('#redoc p') as HTMLElement).fontFamily,
+        brand: root.getPropertyValue('--color-primary-base').trim(),
+        brand5: root.getPropertyValue('--color-brand-5').trim(),
+        brand6: root.getPropertyValue('--color-brand-6').trim(),
+        sidebar: getComputedStyle(document.querySelector('.menu-content') as HTMLElement).backgroundColor,
+        link: getComputedStyle(document.querySelector('#redoc p a') as HTMLElement).color,
+      };
+    });
+    expect(styles.font).toContain('WenQuanYi Micro Hei');
+    expect(styles.body).toContain('WenQuanYi Micro Hei');
+    expect(styles.brand5).toBe('#3370ff');
+    expect(styles.brand6).toBe('#245bdb');
+    expect(styles.sidebar).toBe('rgb(245, 246, 247)');
+    expect(styles.link).toBe('rgb(36, 91, 219)');
+    await close(o);
+  });
+
+  it('dark mode keeps the logo title readable (the logo is inverted)', async () => {
+    const o = await open('/en/index.html', 'desktop', 'dark');
+    const filter = await o.page
+      .locator('[data-component-name="SidebarLogo/SidebarLogo"] img')
+      .evaluate((img) => getComputedStyle(img).filter);
+    expect(filter).toContain('invert(1)');
+    await o.page.screenshot({ path: join(artifacts, 'en-desktop-dark.png') });
+    await close(o);
+  });
+});
+
+describe('phone layout', () => {
+  it('the navigation button sits in the bar, the copy button above the code, the panel header uncut', async () => {
+    const op = taskOps[0];
+    const o = await open(`/zh/index.html${route(op)}`, 'phone');
+    const { page } = o;
+    const bar = await page.locator('.docs-bar').boundingBox();
+    const fab = await page.locator('button[aria-label="Open navigation menu"]').boundingBox();
+    expect(fab && bar && fab.y + fab.height <= bar.y + bar.height + 1).toBe(true);
+    const panel = page.locator('.panel-request-samples').first();
+    await panel.scrollIntoViewIfNeeded();
+    const geometry = await panel.evaluate((p) => {
+      const copy = p.querySelector('[data-component-name="Buttons/CopyButton"]')?.getBoundingClientRect();
+      const code = p.querySelector('[data-component-name="CodeBlock/CodeBlockContainer"] code, pre code, pre');
+      const range = document.createRange();
+      const first = code?.querySelector('span, div') ?? code;
+      range.selectNodeContents(first as Node);
+      const line = range.getClientRects()[0];
+      const header = p.querySelector('[data-component-name="Panel/PanelHeader"]') as HTMLElement;
+      const cut = [...header.querySelectorAll('*')].filter(
+        (e) =>
+          (e as HTMLElement).scrollWidth > (e as HTMLElement).clientWidth + 1 &&
+          getComputedStyle(e).overflow !== 'visible',
+      );
+      return { copyBottom: copy?.bottom ?? 0, lineTop: line?.top ?? 0, cut: cut.length };
+    });
+    expect(geometry.copyBottom).toBeLessThanOrEqual(geometry.lineTop + 1);
+    expect(geometry.cut).toBe(0);
+    await close(o);
+  });
+});
+
+describe('Chinese search', () => {
+  // 'intro' is the introduction (its sections 频率限制 and 错误码 are one search document, at #/).
+  const expectations: Record<string, string[]> = {
+    权限: ['addTaskCollaborators', 'addTasklistMembers'],
+    限流: ['addTaskCollaborators'],
+    频率限制: ['addTaskCollaborators', 'removeTaskCollaborator', 'addTasklistMembers', 'intro'],
+    执行者: ['addTaskCollaborators', 'removeTaskCollaborator'],
+    成员: ['addTasklistMembers'],
+    错误码: ['intro', 'addTaskCollaborators', 'removeTaskCollaborator', 'addTasklistMembers'],
+  };
+  it.each(Object.entries(expectations))('%s finds %j', async (word, wanted) => {
+    const o = await open('/zh/index.html');
+    await o.page.locator('[data-testid="search-trigger"]').click();
+    const input = o.page.locator('input').last();
+    await input.fill(word);
+    const items = o.page.locator('a[data-component-name="Search/SearchItem"]');
+    const hrefs = async () =>
+      (await items.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).map((h) => h.toLowerCase());
+    const found = (list: string[], target: string) =>
+      target === 'intro'
+        ? list.some((h) => h === '#/' || h.startsWith('#/#'))
+        : list.some((h) => h.split('#')[1]?.endsWith(`/${target.toLowerCase()}`));
+    // Results arrive in steps (index hits, then the scan): wait until every wanted one is listed.
+    await expect
+      .poll(
+        async () => {
+          const list = await hrefs();
+          return wanted.filter((t) => !found(list, t));
+        },
+        { timeout: 10_000 },
+      )
+      .toEqual([]);
+    await close(o);
   });
 });

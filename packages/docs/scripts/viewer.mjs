@@ -1,0 +1,58 @@
+// The one viewer script both language pages share: Redoc CE's standalone bundle as @redocly/cli ships it
+// (the same build `redocly build-docs` inlines), with four small patches, each asserted to apply once:
+// 1. its label translator (a stub that returns the English default) asks the page's dictionary first,
+//    so Redoc's own labels (Request, Responses, Copy, Search, ...) follow the page's language;
+// 2. its word-boundary test treats Han characters as boundaries: Chinese has no spaces, so a
+//    two-character word such as 权限 inside a phrase must count as a match;
+// 3. its substring scan of every section runs always, not only when the token index found nothing,
+//    so a Chinese word in the middle of a phrase finds every section that holds it;
+// 4. the example menu button loses an aria-label that hid its visible text (the example's name).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const EXPECTED_VERSION = '3.0.1';
+
+const PATCHES = [
+  {
+    why: 'labels follow the page language',
+    from: 'useTranslate:()=>({translate:(e,t)=>(typeof t==`string`?t:t?.defaultValue)||e||``})',
+    to: 'useTranslate:()=>({translate:(e,t)=>{let d=(typeof t==`string`?t:t?.defaultValue)||e||``,f=globalThis.__docsTranslate;return f?f(e,d):d}})',
+  },
+  {
+    why: 'Han characters are word boundaries in search',
+    from: 'function b0(e){return e!==void 0&&TDe.test(e)}',
+    to: 'function b0(e){return e!==void 0&&TDe.test(e)&&!/\\p{Script=Han}/u.test(e)}',
+  },
+  {
+    why: 'search scans every section for the words',
+    from: 'if(!n.length)for(let[r,i]of this._documents)e.has(r)||hOe(',
+    to: 'for(let[r,i]of this._documents)e.has(r)||hOe(',
+  },
+  {
+    why: 'the example menu is named by its visible text (axe label-content-name-mismatch)',
+    from: '"aria-label":`Example`,options:',
+    to: 'options:',
+  },
+];
+
+export function viewerSource() {
+  const file = join(dirname(require.resolve('@redocly/cli/package.json')), 'lib/chunks/redoc.standalone.js');
+  let code = readFileSync(file, 'utf8');
+  const version = /Version: ([\d.]+)/.exec(code)?.[1];
+  if (version !== EXPECTED_VERSION)
+    throw new Error(
+      `Redoc standalone is ${version}, the patches are for ${EXPECTED_VERSION}: review scripts/viewer.mjs`,
+    );
+  // Offline: the sidebar's "API docs by Redocly" logo comes from a CDN; point it at the local copy.
+  code = code.replaceAll(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g, '../redocly-attribution.svg');
+  if (code.includes('cdn.redoc.ly')) throw new Error('the viewer still loads something from cdn.redoc.ly');
+  for (const patch of PATCHES) {
+    const count = code.split(patch.from).length - 1;
+    if (count !== 1) throw new Error(`viewer patch "${patch.why}" matched ${count} times (expected 1)`);
+    code = code.replace(patch.from, () => patch.to);
+  }
+  return { code, version, hash: createHash('sha256').update(code).digest('hex').slice(0, 10) };
+}
