@@ -19,7 +19,8 @@ try {
   run(process.execPath, [join(root, 'scripts/system-deps.mjs')]);
   run(process.execPath, [join(root, 'scripts/check-changesets.mjs')]);
   run(bin('biome'), ['check', '.']);
-  run(bin('turbo'), ['run', 'test', '--concurrency=1', ...process.argv.slice(2)]);
+  // --continue: every package's tests run and report, even after one fails.
+  run(bin('turbo'), ['run', 'test', '--concurrency=1', '--continue', ...process.argv.slice(2)]);
 } catch (error) {
   process.exit(typeof error.status === 'number' ? error.status || 1 : 1);
 }
