@@ -129,6 +129,24 @@ describe('a consumer project installed from the tarballs', () => {
     expect(failed).toMatch(/"owner"/);
   });
 
+  // The emulator from its tarball, in process, on every Node the packages promise: a token, then a call.
+  const EMULATE = `import { startEmulator } from '@feishu-task/emulator';
+const emu = await startEmulator({ port: 0 });
+const post = (path, body, auth) => fetch(emu.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(auth && { authorization: 'Bearer ' + auth }) }, body: JSON.stringify(body) }).then((r) => r.json());
+const token = await post('/open-apis/auth/v3/tenant_access_token/internal', { app_id: 'cli_consumer', app_secret: 's' });
+const missing = await post('/open-apis/task/v2/tasklists/no-such-list/add_members', { members: [{ id: 'ou_1' }] }, token.tenant_access_token);
+await emu.close();
+console.log(JSON.stringify([token.code, missing.code]));`;
+  for (const [major, node] of [
+    ...Object.entries(NODES).map(([m, a]) => [m, `node_modules/${a}/bin/node`]),
+    ['24', ''],
+  ]) {
+    it(`the emulator answers from its tarball on Node ${major}`, async () => {
+      writeFileSync(join(dir, 'emulate.mjs'), EMULATE);
+      expect(await runLines(node ? join(dir, node) : process.execPath, ['emulate.mjs'])).toEqual([0, 1470404]);
+    });
+  }
+
   for (const [major, alias] of Object.entries(NODES)) {
     it(`runs on Node ${major}`, async () => {
       const node = join(dir, 'node_modules', alias, 'bin/node');

@@ -36,6 +36,11 @@ const intended: Record<Published, RegExp[]> = {
     /^bin\/feishu-task-mock\.js$/,
     /^runtime\/prism-watchdog\.cjs$/,
   ],
+  '@feishu-task/emulator': [
+    /^dist\/(operations\/)?[a-z-]+\.(js|d\.ts)(\.map)?$/,
+    /^src\/(operations\/)?[a-z-]+\.ts$/,
+    /^bin\/feishu-task-emulator\.js$/,
+  ],
 };
 const always = ['LICENSE', 'README.md', 'package.json'];
 

@@ -10,6 +10,7 @@ export const published = {
   '@feishu-task/types': 'packages/types',
   '@feishu-task/client': 'packages/client',
   '@feishu-task/mock': 'packages/mock',
+  '@feishu-task/emulator': 'packages/emulator',
 } as const;
 export type Published = keyof typeof published;
 
