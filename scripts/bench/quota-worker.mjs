@@ -1,19 +1,23 @@
 // One process of the quota section: `n` add_members calls fired at once, by our client (its own
-// process quota, or a quota shared through Redis) or by the official SDK.
-// argv: <impl: ours|ours-redis|sdk> <baseUrl> <n> <windows JSON|-> <redisUrl|-> <startAt ms>; prints one JSON line.
-const [impl, base, nArg, windowsArg, redisUrl, startAtArg] = process.argv.slice(2);
+// process quota, or a quota shared through Redis) or by the official SDK, spread over tasklists
+// list-0 .. list-<tasklists - 1>.
+// Both authenticate with the app of QUOTA_APP_ID / QUOTA_APP_SECRET at the server's token endpoint.
+// argv: <impl: ours|ours-redis|sdk> <baseUrl> <n> <windows JSON|-> <redisUrl|-> <startAt ms> <tasklists>;
+// prints one JSON line.
+const [impl, base, nArg, windowsArg, redisUrl, startAtArg, listsArg] = process.argv.slice(2);
+const { QUOTA_APP_ID: appId, QUOTA_APP_SECRET: appSecret } = process.env;
 const n = Number(nArg);
 const windows = windowsArg === '-' ? undefined : JSON.parse(windowsArg);
 const body = (i) => ({ members: [{ id: `ou_${process.pid}_${i}`, type: 'user', role: 'editor' }] });
-const path = (i) => ({ tasklist_guid: `list-${i % 7}` });
+const path = (i) => ({ tasklist_guid: `list-${i % Number(listsArg)}` });
 let call;
 let done = () => {};
 
 if (impl === 'sdk') {
   const lark = await import('@larksuiteoapi/node-sdk');
   const client = new lark.Client({
-    appId: 'cli_quota',
-    appSecret: 'quota-secret',
+    appId,
+    appSecret,
     domain: base,
     loggerLevel: lark.LoggerLevel.error,
   });
@@ -35,7 +39,7 @@ if (impl === 'sdk') {
   }
   const client = createClient({
     domain: base,
-    auth: { appId: 'cli_quota', appSecret: 'quota-secret' },
+    auth: { appId, appSecret },
     quota: { store, windows: windows && { addTasklistMembers: windows } },
   });
   call = (i) => client.addTasklistMembers({ path: path(i), body: body(i) });

@@ -1,8 +1,12 @@
 // The emulator's tunable behaviour. Limits that the spec states are read from it; the others are the
 // emulator's own assumptions (documented in the README) and can be changed per test.
 export interface EmulatorConfig {
-  /** The platform's quotas (x-feishu-rate-limit): on, and scaled (0.1 = a tenth of each limit). */
-  quotas: { enabled: boolean; scale: number };
+  /**
+   * The platform's quotas (x-feishu-rate-limit): on, and scaled (0.1 = a tenth of each limit); `windows`
+   * replaces an operation's windows outright (not scaled), for a run that must show the per-minute
+   * window in seconds.
+   */
+  quotas: { enabled: boolean; scale: number; windows?: Record<string, QuotaWindow[]> };
   /** The Task service's "too frequent on one task" rule (1470451): at most `max` per `windowMs`; null = off. */
   taskFrequency: { max: number; windowMs: number } | null;
   /** Members a tasklist may hold (1470612 beyond). */
@@ -13,6 +17,11 @@ export interface EmulatorConfig {
   tokenTtlSeconds: number;
   /** Register an unknown user id on first use (a tenant of any size) instead of refusing it. */
   autoRegisterUsers: boolean;
+}
+
+export interface QuotaWindow {
+  limit: number;
+  windowMs: number;
 }
 
 export type ConfigInput = Partial<Omit<EmulatorConfig, 'quotas' | 'taskFrequency'>> & {
@@ -29,6 +38,21 @@ const positiveInt = (name: string, v: unknown) => {
     throw new ConfigError(`${name} must be a positive integer, got ${String(v)}`);
   return v as number;
 };
+
+function quotaWindows(input: unknown): Record<string, QuotaWindow[]> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new ConfigError('quotas.windows must be an object of operationId: [{ limit, windowMs }]');
+  const out: Record<string, QuotaWindow[]> = {};
+  for (const [op, list] of Object.entries(input)) {
+    if (!Array.isArray(list) || list.length === 0)
+      throw new ConfigError(`quotas.windows.${op} must be a non-empty array of { limit, windowMs }`);
+    out[op] = list.map((w: { limit?: unknown; windowMs?: unknown }, i) => ({
+      limit: positiveInt(`quotas.windows.${op}[${i}].limit`, w?.limit),
+      windowMs: positiveInt(`quotas.windows.${op}[${i}].windowMs`, w?.windowMs),
+    }));
+  }
+  return out;
+}
 
 /** `base` with `input` applied; throws a ConfigError naming the first bad value. */
 export function applyConfig(base: EmulatorConfig, input: ConfigInput = {}): EmulatorConfig {
@@ -53,6 +77,7 @@ export function applyConfig(base: EmulatorConfig, input: ConfigInput = {}): Emul
           throw new ConfigError(`quotas.scale must be a number > 0, got ${String(input.quotas.scale)}`);
         next.quotas.scale = input.quotas.scale;
       }
+      if (input.quotas.windows !== undefined) next.quotas.windows = quotaWindows(input.quotas.windows);
     }
   }
   if (input.taskFrequency !== undefined) {

@@ -4,7 +4,7 @@
 // its own answer against the spec's schema for the status, and journals it all.
 import { authenticate } from './auth.js';
 import { type Clock, createClock } from './clock.js';
-import { applyConfig, type ConfigInput, type EmulatorConfig } from './config.js';
+import { applyConfig, ConfigError, type ConfigInput, type EmulatorConfig } from './config.js';
 import { type FaultSpec, Faults } from './faults.js';
 import { checkFixture, type Fixture, fixtureFromSpec } from './fixture.js';
 import { type Caller, Journal, type JournalEntry } from './journal.js';
@@ -85,16 +85,18 @@ export class Emulator {
     this.journalRing = new Journal(journalSize ?? 1000);
     this.faultQueue = new Faults(this.operations.map((o) => o.id));
     const token = this.operations.find((o) => o.id === 'getTenantAccessToken')?.successExample;
-    this.config = applyConfig(
-      {
-        quotas: { enabled: true, scale: 1 },
-        taskFrequency: { max: 10, windowMs: 1000 },
-        tasklistMemberLimit: 3000,
-        collaboratorLimit: 50,
-        tokenTtlSeconds: typeof token?.expire === 'number' ? token.expire : 7200,
-        autoRegisterUsers: true,
-      },
-      config,
+    this.config = this.checked(
+      applyConfig(
+        {
+          quotas: { enabled: true, scale: 1 },
+          taskFrequency: { max: 10, windowMs: 1000 },
+          tasklistMemberLimit: 3000,
+          collaboratorLimit: 50,
+          tokenTtlSeconds: typeof token?.expire === 'number' ? token.expire : 7200,
+          autoRegisterUsers: true,
+        },
+        config,
+      ),
     );
     this.fromSpec = fixture === undefined || fixture === 'examples' ? fixtureFromSpec(this.spec) : undefined;
     this.initial = fixture === 'empty' ? {} : (this.fromSpec ?? (fixture as Fixture));
@@ -128,8 +130,18 @@ export class Emulator {
 
   /** Changes options at run time (quotas, limits, token lifetime...). */
   configure(input: ConfigInput) {
-    this.config = applyConfig(this.config, input);
+    this.config = this.checked(applyConfig(this.config, input));
     return this.settings();
+  }
+
+  /** Refuses quota windows for an operation the spec does not have (they would never apply). */
+  private checked(config: EmulatorConfig) {
+    for (const id of Object.keys(config.quotas.windows ?? {}))
+      if (!this.operations.some((o) => o.id === id))
+        throw new ConfigError(
+          `quotas.windows: unknown operation "${id}" (have ${this.operations.map((o) => o.id).join(', ')})`,
+        );
+    return config;
   }
 
   settings(): EmulatorConfig {
@@ -287,10 +299,12 @@ export class Emulator {
       ctx.caller = entry.caller = auth.caller;
       if (this.config.quotas.enabled && op.quotas.length > 0) {
         const caller = auth.caller as { appId: string; tenantKey: string };
-        const windows = op.quotas.map((q) => ({
-          windowMs: q.windowMs,
-          limit: Math.max(1, Math.round(q.limit * this.config.quotas.scale)),
-        }));
+        const windows =
+          this.config.quotas.windows?.[op.id] ??
+          op.quotas.map((q) => ({
+            windowMs: q.windowMs,
+            limit: Math.max(1, Math.round(q.limit * this.config.quotas.scale)),
+          }));
         const over = this.quotaWindows.take(`${caller.appId}|${caller.tenantKey}|${op.id}`, windows, ctx.now);
         if (over) return rateLimited(ctx, over.limit, over.resetSeconds);
       }

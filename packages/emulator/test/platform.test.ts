@@ -104,6 +104,31 @@ describe('quotas', () => {
     expect((await call('POST', v1, { id_list: ['ou_s9'] }, token)).status).toBe(200);
   });
 
+  it("windows per operation replace the spec's (unscaled), with their own reset; unknown operations refused", async () => {
+    const engine = createEmulator({
+      fixture: workflowFixture,
+      taskFrequency: false,
+      quotas: { scale: 0.05, windows: { addTaskCollaborators: [{ limit: 3, windowMs: 3000 }] } },
+      clock: { start: Date.UTC(2030, 0, 1, 0, 0, 1, 500), frozen: true },
+    });
+    const { call, tenantToken } = caller(engine);
+    const token = (await tenantToken()).tenant_access_token;
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await call('POST', v1, { id_list: [`ou_w${i}`] }, token)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const limited = await call('POST', v1, { id_list: ['ou_w9'] }, token);
+    expect(limited.headers).toMatchObject({ 'x-ogw-ratelimit-limit': '3', 'x-ogw-ratelimit-reset': '2' });
+    engine.clock.advance(1500);
+    expect((await call('POST', v1, { id_list: ['ou_w9'] }, token)).status).toBe(200);
+    expect(() => engine.configure({ quotas: { windows: { addMembers: [{ limit: 1, windowMs: 1 }] } } })).toThrow(
+      /unknown operation "addMembers"/,
+    );
+    expect(() =>
+      engine.configure({ quotas: { windows: { addTaskCollaborators: [{ limit: 0, windowMs: 1 }] } } }),
+    ).toThrow(/quotas\.windows\.addTaskCollaborators\[0\]\.limit must be a positive integer/);
+    expect(engine.settings().quotas.windows).toEqual({ addTaskCollaborators: [{ limit: 3, windowMs: 3000 }] });
+  });
+
   it('too-frequent operations on one task answer 1470451 (configurable)', async () => {
     const engine = createEmulator({
       fixture: workflowFixture,

@@ -30,7 +30,12 @@ async function apiError(call: Promise<unknown>): Promise<FeishuApiError> {
 }
 
 const ids = (from: number, n: number) => Array.from({ length: n }, (_, i) => `ou_client_${from + i}`);
-const add = (id_list: string[]) => client.addTaskCollaborators({ path: { task_id: TASK }, body: { id_list } });
+// No connection drops here, so every success carries the server's data (never a ReplayedSuccess).
+const add = async (id_list: string[]) => {
+  const result = await client.addTaskCollaborators({ path: { task_id: TASK }, body: { id_list } });
+  if ('replayed' in result) throw new Error(`unexpected replayed success ${result.replayed.code}`);
+  return result;
+};
 
 describe('@feishu-task/client against the emulator', () => {
   it('the collaborator workflow: 1470431, partial adds, 1470429, 1470700', async () => {
