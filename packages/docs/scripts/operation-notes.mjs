@@ -92,10 +92,18 @@ const SKIP = new Set([
 ]);
 const placeOf = (at) => at.filter((p) => !SKIP.has(p) && !/^\d+$/.test(p)).join('.') || '—';
 
-/** Array properties whose item schema carries a description Redoc does not show under the array. */
+/**
+ * Array properties whose item schema, or a required field of it, carries a description Redoc does not
+ * show under the collapsed array (why `members[].id` is required is one).
+ */
 function itemNotes(schema, name = '', found = []) {
   if (!schema || typeof schema !== 'object') return found;
   if (schema.type === 'array' && schema.items?.description) found.push({ name, text: schema.items.description });
+  if (schema.type === 'array')
+    for (const field of schema.items?.required ?? []) {
+      const text = schema.items.properties?.[field]?.description;
+      if (text) found.push({ name: `${name}[].${field}`, text });
+    }
   for (const [prop, sub] of Object.entries(schema.properties ?? {}))
     itemNotes(sub, name ? `${name}.${prop}` : prop, found);
   if (schema.items) itemNotes(schema.items, `${name}[]`, found);
