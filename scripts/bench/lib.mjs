@@ -1,5 +1,6 @@
 // Shared helpers of the bench sections: medians, fresh worker processes, verdict text.
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,4 +20,13 @@ export function runWorker(file, args, execArgv = []) {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return JSON.parse(out.trim().split('\n').at(-1));
+}
+
+/** A port that was free a moment ago, for a server started in another process. */
+export async function freePort() {
+  const s = createServer();
+  await new Promise((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address();
+  await new Promise((r) => s.close(r));
+  return port;
 }

@@ -7,11 +7,10 @@ import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { root, verdict } from '../lib.mjs';
+import { freePort, root, verdict } from '../lib.mjs';
 
 export const title = 'Mock (@feishu-task/mock) and bare Prism under load';
 
@@ -22,14 +21,6 @@ const bundledSpec = requireFromMock.resolve('@feishu-task/openapi/openapi.json')
 const PATH = '/open-apis/task/v2/tasklists/d300a75f-c56a-4be9-80d1-e47653028ceb/add_members';
 const BODY = JSON.stringify({ members: [{ id: 'ou_2cefb2f014f8d0c6c2d2eb7bafb0e54f', type: 'user', role: 'editor' }] });
 const HUNG_MS = 5000;
-
-async function freePort() {
-  const s = createServer();
-  await new Promise((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address();
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 const rssMb = (pid) => {
   try {

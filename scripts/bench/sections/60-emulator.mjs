@@ -3,10 +3,9 @@
 // process; each server in its own process), `startEmulator()` start time, and memory after many requests.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { median, root, verdict } from '../lib.mjs';
+import { freePort, median, root, verdict } from '../lib.mjs';
 
 export const title = 'Emulator (@feishu-task/emulator) vs Prism';
 
@@ -16,14 +15,6 @@ const self = fileURLToPath(import.meta.url);
 const GUID = 'd300a75f-c56a-4be9-80d1-e47653028ceb';
 const PATH = `/open-apis/task/v2/tasklists/${GUID}/add_members`;
 const BODY = JSON.stringify({ members: [{ id: 'ou_2cefb2f014f8d0c6c2d2eb7bafb0e54f', type: 'user', role: 'editor' }] });
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address();
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /** Starts a child and resolves once a line of its output matches `ready`. */
 function startChild(command, args, ready) {

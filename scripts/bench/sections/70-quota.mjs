@@ -4,10 +4,9 @@
 // Every client of the run authenticates as one app, so all share one quota. `--quick` shrinks the quota
 // (fewer calls, a shorter per-minute window) so CI takes seconds.
 import { execFile, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { here, root, verdict } from '../lib.mjs';
+import { freePort, here, root, verdict } from '../lib.mjs';
 
 export const title = 'Quotas under load (add_members, against the emulator)';
 
@@ -30,14 +29,6 @@ function runWorker(args) {
       (e, out) => (e ? reject(e) : resolve(JSON.parse(out.trim().split('\n').at(-1)))),
     ),
   );
-}
-
-async function freePort() {
-  const s = createServer();
-  await new Promise((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address();
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 async function startRedis() {
