@@ -68,7 +68,8 @@ describe.each(Object.keys(published) as Published[])('%s tarball', (name) => {
       name,
       type: 'module',
       license: 'MIT',
-      engines: { node: '>=18' },
+      // Each package's floor is one the consumer test runs (20) or below; the emulator states 20.
+      engines: { node: expect.stringMatching(/^>=(18|20)$/) },
       publishConfig: { access: 'public', provenance: true },
     });
     expect(m.repository).toMatchObject({ type: 'git', directory: published[name] });
