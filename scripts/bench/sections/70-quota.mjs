@@ -23,7 +23,7 @@ function runWorker(args) {
       // The app's credentials go by environment, not argv (where any `ps` would show them).
       {
         cwd: root,
-        maxBuffer: 1 << 20,
+        maxBuffer: 64 << 20,
         env: { ...process.env, QUOTA_APP_ID: APP.appId, QUOTA_APP_SECRET: APP.appSecret },
       },
       (e, out) => (e ? reject(e) : resolve(JSON.parse(out.trim().split('\n').at(-1)))),
