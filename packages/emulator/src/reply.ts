@@ -1,13 +1,9 @@
 // Building answers: documented errors come from the operation's own examples in the spec (code, status
-// and message as the page gives them); the platform's field-validation error is the one answer that no
-// endpoint page documents (see the seeds' platform facts).
+// and message as the page gives them), the platform's field validation included.
 import type { Caller } from './journal.js';
 import type { Json } from './spec.js';
 import type { OperationModel } from './spec-model.js';
 import type { Violation } from './validator.js';
-
-/** The platform's "field validation failed" code, answered when the operation documents no own code. */
-export const FIELD_VALIDATION_FAILED = { code: 99992402, msg: 'field validation failed' };
 
 export interface Reply {
   status: number;
@@ -57,25 +53,14 @@ export function documentedCode(ctx: Pick<Context, 'op' | 'logId'>, code: number)
 }
 
 /**
- * A request that fails the spec's validation: the operation's own documented "invalid parameter" error
- * when it has one, else the platform's 99992402; both with `error.field_violations`.
+ * A request that fails the spec's validation, answered as the spec marks (x-feishu-error.answersInvalidFields):
+ * the operation's own code when its page documents one, else the platform's; with `error.field_violations`.
  */
 export function invalid(ctx: Pick<Context, 'op' | 'logId'>, violations: Violation[]): Reply {
-  const own = [...ctx.op.byName.values()].find(
-    (e) => e.status === 400 && e.kind === 'validation' && /^InvalidParam(eter)?$/.test(e.name),
-  );
-  if (own) return documented(ctx, own.name, { field_violations: violations });
-  return {
-    status: 400,
-    body: {
-      ...FIELD_VALIDATION_FAILED,
-      error: {
-        log_id: ctx.logId,
-        troubleshooter: troubleshooter(ctx.logId, FIELD_VALIDATION_FAILED.code),
-        field_violations: violations,
-      },
-    },
-  };
+  const answers = [...ctx.op.byName.values()].filter((e) => e.answersInvalidFields);
+  const answer = answers.find((e) => e.fromPage) ?? answers[0];
+  if (!answer) return documented(ctx, 'an invalid-fields', { field_violations: violations });
+  return documented(ctx, answer.name, { field_violations: violations });
 }
 
 /** A success answer: `data` in the envelope, with the message of the spec's success example. */

@@ -1,15 +1,17 @@
 // What the engine needs to know of each operation, read from the dereferenced spec: its route, its
 // parameters and body with the JSON pointers of their schemas, its quotas, and its documented answers.
+import { operations as operationTable } from '@feishu-task/types';
 import type { Json } from './spec.js';
-
-// The only HTTP methods an OpenAPI path item may hold (OpenAPI 3.1, "Path Item Object").
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 export interface DocumentedError {
   status: number;
   name: string;
   code: number;
   kind: string | undefined;
+  /** The spec's answer to invalid fields (x-feishu-error.answersInvalidFields). */
+  answersInvalidFields: boolean;
+  /** Documented by the operation's own page (x-source kind page), not by the platform. */
+  fromPage: boolean;
   body: { code: number; msg: string };
 }
 
@@ -67,6 +69,8 @@ function errorsOf(operation: Json) {
         name,
         code: value.code,
         kind: example['x-feishu-error']?.kind,
+        answersInvalidFields: example['x-feishu-error']?.answersInvalidFields === true,
+        fromPage: example['x-source']?.kind === 'page',
         body: { code: value.code, msg: String(value.msg ?? '') },
       };
       if (!errors.has(value.code)) errors.set(value.code, documented);
@@ -79,65 +83,64 @@ function errorsOf(operation: Json) {
 /** Every operation of the spec, ready for routing. */
 export function modelSpec(spec: Json): OperationModel[] {
   const out: OperationModel[] = [];
-  for (const [template, pathItem] of Object.entries<Json>(spec.paths ?? {})) {
-    for (const method of METHODS) {
-      const operation = pathItem[method];
-      if (!operation) continue;
-      const base = ['paths', template];
-      const params: ParamModel[] = [];
-      const collect = (list: Json[] | undefined, at: string[]) =>
-        (list ?? []).forEach((p, i) => {
-          params.push({
-            name: p.name,
-            in: p.in,
-            required: p.required === true,
-            pointer: [...at, 'parameters', String(i), 'schema'],
-            default: p.schema?.default,
-          });
+  // The operations are the generated table's (each one's method and path template), looked up in the spec.
+  for (const { method: upper, path: template } of Object.values(operationTable)) {
+    const method = upper.toLowerCase();
+    const pathItem: Json = spec.paths?.[template] ?? {};
+    const operation = pathItem[method];
+    if (!operation) continue;
+    const base = ['paths', template];
+    const params: ParamModel[] = [];
+    const collect = (list: Json[] | undefined, at: string[]) =>
+      (list ?? []).forEach((p, i) => {
+        params.push({
+          name: p.name,
+          in: p.in,
+          required: p.required === true,
+          pointer: [...at, 'parameters', String(i), 'schema'],
+          default: p.schema?.default,
         });
-      collect(pathItem.parameters, base);
-      collect(operation.parameters, [...base, method]);
-      const pathNames: string[] = [];
-      const pattern = new RegExp(
-        `^${template
-          .split(/(\{[^}]+\})/)
-          .map((part) => {
-            const name = /^\{([^}]+)\}$/.exec(part)?.[1];
-            if (!name) return escapeRegExp(part);
-            pathNames.push(name);
-            return '([^/]+)';
-          })
-          .join('')}$`,
-      );
-      const body = operation.requestBody?.content?.['application/json'];
-      const security: Json[] = operation.security ?? spec.security ?? [];
-      const { errors, byName } = errorsOf(operation);
-      out.push({
-        id: operation.operationId,
-        method: method.toUpperCase(),
-        template,
-        pattern,
-        pathNames,
-        params,
-        bodyPointer: body?.schema
-          ? [...base, method, 'requestBody', 'content', 'application/json', 'schema']
-          : undefined,
-        bodyRequired: operation.requestBody?.required === true,
-        secretFields: Object.entries<Json>(body?.schema?.properties ?? {})
-          .filter(([, p]) => p.format === 'password' || p.writeOnly === true)
-          .map(([name]) => name),
-        secured: security.length > 0 && !security.some((s) => Object.keys(s).length === 0),
-        quotas: quotasOf(operation),
-        errors,
-        byName,
-        responseStatuses: new Set(Object.keys(operation.responses ?? {}).map(Number)),
-        successExample: Object.values<Json>(
-          operation.responses?.['200']?.content?.['application/json']?.examples ?? {},
-        )[0]?.value,
-        retry: operation['x-feishu-retry'],
-        operation,
       });
-    }
+    collect(pathItem.parameters, base);
+    collect(operation.parameters, [...base, method]);
+    const pathNames: string[] = [];
+    const pattern = new RegExp(
+      `^${template
+        .split(/(\{[^}]+\})/)
+        .map((part) => {
+          const name = /^\{([^}]+)\}$/.exec(part)?.[1];
+          if (!name) return escapeRegExp(part);
+          pathNames.push(name);
+          return '([^/]+)';
+        })
+        .join('')}$`,
+    );
+    const body = operation.requestBody?.content?.['application/json'];
+    const security: Json[] = operation.security ?? spec.security ?? [];
+    const { errors, byName } = errorsOf(operation);
+    out.push({
+      id: operation.operationId,
+      method: method.toUpperCase(),
+      template,
+      pattern,
+      pathNames,
+      params,
+      bodyPointer: body?.schema ? [...base, method, 'requestBody', 'content', 'application/json', 'schema'] : undefined,
+      bodyRequired: operation.requestBody?.required === true,
+      secretFields: Object.entries<Json>(body?.schema?.properties ?? {})
+        .filter(([, p]) => p.format === 'password' || p.writeOnly === true)
+        .map(([name]) => name),
+      secured: security.length > 0 && !security.some((s) => Object.keys(s).length === 0),
+      quotas: quotasOf(operation),
+      errors,
+      byName,
+      responseStatuses: new Set(Object.keys(operation.responses ?? {}).map(Number)),
+      successExample: Object.values<Json>(
+        operation.responses?.['200']?.content?.['application/json']?.examples ?? {},
+      )[0]?.value,
+      retry: operation['x-feishu-retry'],
+      operation,
+    });
   }
   return out;
 }
