@@ -6,7 +6,12 @@
 import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { errorCatalog } from '@feishu-task/types';
 import { freePort, here, root, verdict } from '../lib.mjs';
+
+// The answers that mean "too fast", by the spec's names: the platform's quota and v1's per-app limit.
+const LIMITED = errorCatalog.PlatformRateLimited.code;
+const TOO_FREQUENT = errorCatalog.TooManyRequests.code;
 
 export const title = 'Quotas under load (add_members, against the emulator)';
 
@@ -63,13 +68,13 @@ function arrivals(emulator) {
   const count = (test) => entries.filter(test).length;
   const other = {};
   for (const e of entries)
-    if (e.code !== 0 && e.status !== 429 && e.code !== 99991400 && e.code !== 1470450)
+    if (e.code !== 0 && e.status !== 429 && e.code !== LIMITED && e.code !== TOO_FREQUENT)
       other[e.code ?? e.status] = (other[e.code ?? e.status] ?? 0) + 1;
   return {
     total: entries.length,
     ok: count((e) => e.status === 200 && e.code === 0),
-    limited: count((e) => e.status === 429 || e.code === 99991400),
-    tooFrequent: count((e) => e.code === 1470450),
+    limited: count((e) => e.status === 429 || e.code === LIMITED),
+    tooFrequent: count((e) => e.code === TOO_FREQUENT),
     other,
     first: entries[0]?.at ?? 0,
     last: entries.at(-1)?.at ?? 0,
@@ -131,7 +136,7 @@ export async function run({ quick }) {
       const share = idealMs(seen.ok, windows) / Math.max(1, spanMs);
       rows.push({ label, ok, failed, seen, spanMs, share });
       console.log(
-        `   ${label}: ${ok}/${n} ok, ${seen.total} arrived, ${seen.limited} answered 429 / 99991400, ${(spanMs / 1000).toFixed(1)} s`,
+        `   ${label}: ${ok}/${n} ok, ${seen.total} arrived, ${seen.limited} answered 429 / ${LIMITED}, ${(spanMs / 1000).toFixed(1)} s`,
       );
     }
     const broken = emulator.contractViolations().length;
@@ -144,9 +149,9 @@ export async function run({ quick }) {
     .map((w) => `${w.limit} per ${w.windowMs >= 1000 ? `${w.windowMs / 1000} s` : `${w.windowMs} ms`}`)
     .join(' and ');
   const lines = [
-    `${n} \`add_members\` calls fired at once against the emulator (\`startEmulator()\` in the bench process), which enforces ${fmtWindows} per app + tenant + operation in fixed windows aligned to the clock (${quick ? 'quick mode: a shorter per-minute window and scaled-down limits, set with its `quotas.windows` option' : "the spec's x-feishu-rate-limit"}) and answers a request over the limit 429 / 99991400 with \`x-ogw-ratelimit-reset\`. Every client authenticates with the same app credentials at the emulator's token endpoint, so all share one quota; a fresh emulator state for each row. Arrivals are counted from the emulator's journal. "Share of the rate" is the time the fastest possible schedule under the limits needs for the calls that succeeded, divided by the time from the first to the last arrival. Our client runs with its defaults (each window widened by 100 ms or 1%, whichever is more).`,
+    `${n} \`add_members\` calls fired at once against the emulator (\`startEmulator()\` in the bench process), which enforces ${fmtWindows} per app + tenant + operation in fixed windows aligned to the clock (${quick ? 'quick mode: a shorter per-minute window and scaled-down limits, set with its `quotas.windows` option' : "the spec's x-feishu-rate-limit"}) and answers a request over the limit 429 / ${LIMITED} with \`x-ogw-ratelimit-reset\`. Every client authenticates with the same app credentials at the emulator's token endpoint, so all share one quota; a fresh emulator state for each row. Arrivals are counted from the emulator's journal. "Share of the rate" is the time the fastest possible schedule under the limits needs for the calls that succeeded, divided by the time from the first to the last arrival. Our client runs with its defaults (each window widened by 100 ms or 1%, whichever is more).`,
     '',
-    '| client | succeeded | arrived at the emulator | 429 / 99991400 | 1470450 | other answers | failed calls (client side) | first to last arrival (s) | share of the rate |',
+    `| client | succeeded | arrived at the emulator | 429 / ${LIMITED} | ${TOO_FREQUENT} | other answers | failed calls (client side) | first to last arrival (s) | share of the rate |`,
     '| --- | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: |',
   ];
   const tally = (o) =>
@@ -164,7 +169,7 @@ export async function run({ quick }) {
   const pct = (r) => (r.ok === n ? `${(r.share * 100).toFixed(1)}%` : `${n - r.ok} calls failed`);
   lines.push(
     '',
-    `Targets: one process at least 95% of the rate (${verdict(one.ok === n && one.share >= 0.95)}: ${pct(one)}), four processes sharing Redis at least 90% (${verdict(four.ok === n && four.share >= 0.9)}: ${pct(four)}), and no 429 / 99991400 / 1470450 answer for our client (${verdict(clean(one) && clean(four))}). The official SDK got ${sdk.seen.limited} rate-limit answers (429 / 99991400) and ${sdk.seen.tooFrequent} × 1470450 at the emulator, and ${n - sdk.ok} failed calls, on the same work.`,
+    `Targets: one process at least 95% of the rate (${verdict(one.ok === n && one.share >= 0.95)}: ${pct(one)}), four processes sharing Redis at least 90% (${verdict(four.ok === n && four.share >= 0.9)}: ${pct(four)}), and no 429 / ${LIMITED} / ${TOO_FREQUENT} answer for our client (${verdict(clean(one) && clean(four))}). The official SDK got ${sdk.seen.limited} rate-limit answers (429 / ${LIMITED}) and ${sdk.seen.tooFrequent} × ${TOO_FREQUENT} at the emulator, and ${n - sdk.ok} failed calls, on the same work.`,
   );
   return lines;
 }
