@@ -46,17 +46,20 @@ export function header(lang, { home = '../index.html', root = '..' } = {}) {
 </header>`;
 }
 
-export function referencePage({ lang, assets, config }) {
-  const c = CHROME[lang];
-  return `<!doctype html>
+/** The start of every page, up to its own head elements: language, title, icon, theme. */
+const pageStart = (c, title, assets) => `<!doctype html>
 <html lang="${c.htmlLang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(c.title)}</title>
+<title>${esc(title)}</title>
 <link rel="icon" type="image/svg+xml" href="../logo-mark.svg">
+<link rel="stylesheet" href="../assets/${assets.theme}">`;
+
+export function referencePage({ lang, assets, config }) {
+  const c = CHROME[lang];
+  return `${pageStart(c, c.title, assets)}
 <link rel="alternate" hreflang="${c.otherLang}" href="../${c.other}/index.html">
-<link rel="stylesheet" href="../assets/${assets.theme}">
 <link rel="modulepreload" href="../assets/${assets.viewer}">
 <link rel="preload" href="reference.json" as="fetch" crossorigin>
 <script>try{var m=localStorage.getItem("redoc.colorMode");if(m!=="light"&&m!=="dark")m=matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light";document.documentElement.classList.add(m)}catch(e){}</script>
@@ -74,14 +77,7 @@ ${header(lang)}
 
 export function plainPage({ lang, title, body, assets }) {
   const c = CHROME[lang];
-  return `<!doctype html>
-<html lang="${c.htmlLang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<link rel="icon" type="image/svg+xml" href="../logo-mark.svg">
-<link rel="stylesheet" href="../assets/${assets.theme}">
+  return `${pageStart(c, title, assets)}
 </head>
 <body class="docs-plain">
 ${header(lang).replace(`data-lang-switch="../${c.other}/index.html" href="../${c.other}/index.html"`, `href="../${c.other}/changelog.html"`)}
