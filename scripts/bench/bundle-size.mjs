@@ -5,6 +5,14 @@ import { oneCallApp } from './budget.mjs';
 
 const apps = {
   ours: { platform: 'browser', file: oneCallApp },
+  // The same call through the raw entry: what an app that wants openapi-fetch's { data, error } pays.
+  oursRaw: {
+    platform: 'browser',
+    code: `import { createClient } from '@feishu-task/client';
+import { createRawClient } from '@feishu-task/client/raw';
+const raw = createRawClient(createClient({ auth: { tenantAccessToken: globalThis.TOKEN } }));
+raw.POST('/open-apis/task/v2/tasklists/{tasklist_guid}/add_members', { params: { path: { tasklist_guid: 'g' } }, body: { members: [{ id: 'ou_1' }] } }).then(console.log);`,
+  },
   // Reference: the same call on bare openapi-fetch (no auth, retries, throttling or typed errors).
   openapiFetch: {
     platform: 'browser',

@@ -10,7 +10,8 @@ export type AuthOption =
   | { appId: string; appSecret: string; refreshMarginMs?: number };
 
 export interface TokenSource {
-  get(): Promise<string>;
+  /** A token, synchronously when one is at hand (most calls: no promise to wait on). */
+  get(): string | Promise<string>;
   /** Drops `token` if it is the current one; returns false when a new token cannot be had. */
   invalidate(token: string): boolean;
 }
@@ -30,7 +31,7 @@ export function createTokenSource(auth: AuthOption, exchange: ExchangeCredential
   if ('tenantAccessToken' in auth || 'userAccessToken' in auth) {
     const token = 'tenantAccessToken' in auth ? auth.tenantAccessToken : auth.userAccessToken;
     secrets.pin(token);
-    return { get: async () => token, invalidate: () => false };
+    return { get: () => token, invalidate: () => false };
   }
   if ('tokenProvider' in auth) {
     let refresh = false;
@@ -65,8 +66,8 @@ class TenantTokenCache implements TokenSource {
     private readonly secrets: SecretList,
   ) {}
 
-  get(): Promise<string> {
-    if (this.token !== undefined && Date.now() < this.expiresAt - this.marginMs) return Promise.resolve(this.token);
+  get(): string | Promise<string> {
+    if (this.token !== undefined && Date.now() < this.expiresAt - this.marginMs) return this.token;
     if (!this.inflight) {
       this.inflight = this.exchange(this.appId, this.appSecret)
         .then(({ token, expiresInSeconds }) => {

@@ -8,7 +8,8 @@ type Input = CallInput<'addTasklistMembers'>;
 type Member = Input['body']['members'][number];
 
 /** Members of the same id and type are one member: the first occurrence is kept. */
-export function uniqueMembers(members: readonly Member[]): Member[] {
+export function uniqueMembers(members: Member[]): Member[] {
+  if (members.length < 2) return members;
   const seen = new Set<string>();
   return members.filter((m) => {
     const key = `${m.type ?? 'user'}\u0000${m.id}`;
@@ -27,9 +28,10 @@ export async function addInChunks<R>(
 ): Promise<R> {
   const max = operations.addTasklistMembers.arrayLimits.members.maxItems;
   const members = uniqueMembers(input.body.members);
+  if (members.length <= max)
+    return callOne(members === input.body.members ? input : { ...input, body: { ...input.body, members } }, options);
   const chunks: Member[][] = [];
   for (let i = 0; i < members.length; i += max) chunks.push(members.slice(i, i + max));
-  if (chunks.length <= 1) return callOne({ ...input, body: { ...input.body, members } }, options);
   let result: R | undefined;
   for (const [index, chunk] of chunks.entries()) {
     try {

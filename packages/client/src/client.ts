@@ -1,10 +1,4 @@
-import { type OperationId, operations, type paths, servers } from '@feishu-task/types';
-import {
-  createFinalURL,
-  createQuerySerializer,
-  defaultPathSerializer,
-  type Client as FetchClient,
-} from 'openapi-fetch';
+import { type OperationId, operations, servers } from '@feishu-task/types';
 import type { Answer } from './attempt.js';
 import { type AuthOption, createTokenSource, type ExchangeCredentials } from './auth.js';
 import { addInChunks } from './bulk.js';
@@ -12,13 +6,15 @@ import { FeishuApiError } from './errors/api-error.js';
 import { FeishuError } from './errors/feishu-error.js';
 import { FeishuInputError } from './errors/input-error.js';
 import { checkInput, type InputRules } from './input-check.js';
+import { type ClientInternals, INTERNALS } from './internals.js';
 import { createLog, type Logger } from './logger.js';
+import type { QuotaGate } from './quota/gate.js';
 import { fingerprint, gateFor, processStore, type QuotaStore, type QuotaWindow, windowsOf } from './quota/index.js';
-import { createRaw } from './raw.js';
 import { SecretList } from './redact.js';
 import { defaultRetry, type RetryOptions } from './retry.js';
 import { type CallContext, createSend } from './send.js';
 import type { CallInput, CallOptions, CallResult, TaskOperation } from './types.js';
+import { buildUrl } from './url.js';
 
 export interface QuotaOptions {
   /** Where slots are counted (default: this process's memory, shared by its clients of the same app). */
@@ -53,9 +49,8 @@ export interface ClientOptions {
   logger?: Logger;
 }
 
+/** The named calls. For openapi-fetch's typed `{ data, error, response }` calls: `createRawClient(client)` from `@feishu-task/client/raw`. */
 export interface FeishuTaskClient {
-  /** The typed openapi-fetch client: `raw.POST('/open-apis/...', {...})` returns `{data, error, response}`. */
-  raw: FetchClient<paths>;
   addTaskCollaborators(
     input: CallInput<'addTaskCollaborators'>,
     options?: CallOptions,
@@ -71,7 +66,6 @@ export interface FeishuTaskClient {
   ): Promise<CallResult<'addTasklistMembers'>>;
 }
 
-const querySerializer = createQuerySerializer();
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 function apiError(operation: OperationId, answer: Answer): FeishuApiError {
@@ -89,6 +83,15 @@ function apiError(operation: OperationId, answer: Answer): FeishuApiError {
   error.outcomeUnknown = answer.outcomeUnknown;
   return error;
 }
+
+// Method and path template to operation, for the raw client (made on its first use).
+let routes: Map<string, OperationId> | undefined;
+function operationAt(method: string, template: string): OperationId | undefined {
+  routes ??= new Map(Object.entries(operations).map(([id, op]) => [`${op.method} ${op.path}`, id as OperationId]));
+  return routes.get(`${method} ${template}`);
+}
+const inputError = (operation: string, field: string, problem: string) =>
+  new FeishuInputError(operation, field, problem);
 
 function nonEmpty(value: unknown, field: string): void {
   if (typeof value !== 'string' || value.length === 0)
@@ -142,10 +145,14 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
         : `client:${Math.random().toString(36).slice(2)}`);
   const store = quota.store ?? processStore;
   const margin = quota.marginMs ?? 100;
+  const gates = new Map<OperationId, QuotaGate | undefined>();
   const gate = (operation: OperationId) => {
     if (options.throttle === false) return undefined;
-    const windows = quota.windows?.[operation] ?? windowsOf(operations[operation].rateLimit, margin);
-    return windows.length ? gateFor(store, `${quotaKey}:${operation}`, windows) : undefined;
+    if (!gates.has(operation)) {
+      const windows = quota.windows?.[operation] ?? windowsOf(operations[operation].rateLimit, margin);
+      gates.set(operation, windows.length ? gateFor(store, `${quotaKey}:${operation}`, windows) : undefined);
+    }
+    return gates.get(operation);
   };
 
   const send = createSend({
@@ -167,65 +174,81 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
   }
 
   // Every error leaves through here: the client's and this call's secrets are scrubbed once.
-  async function guard<T>(run: () => Promise<T>, userToken?: string): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
+  function guard<T>(run: () => Promise<T>, userToken?: string): Promise<T> {
+    const scrub = (error: unknown) => {
       throw error instanceof FeishuError ? error.scrubWith(secrets.exact(userToken)) : error;
+    };
+    try {
+      return run().catch(scrub);
+    } catch (error) {
+      return Promise.reject(error).catch(scrub);
     }
   }
 
-  const raw = createRaw(baseUrl, send, (signal) => context(signal), guard);
+  function checkOptions(operation: TaskOperation, { userAccessToken }: CallOptions): void {
+    if (userAccessToken !== undefined && (typeof userAccessToken !== 'string' || userAccessToken === ''))
+      throw new FeishuInputError(operation, 'options.userAccessToken', 'must be a non-empty string when given');
+  }
 
-  // Named methods skip openapi-fetch's Request round trip (measured: it costs more CPU than the rest of
-  // the client) but build their URL with its own serializers, so raw and named calls agree.
+  // One request of a named operation whose input was checked.
+  async function request<K extends TaskOperation>(
+    operation: K,
+    input: CallInput<K>,
+    callOptions: CallOptions,
+  ): Promise<CallResult<K>> {
+    const op = operations[operation];
+    const { userAccessToken } = callOptions;
+    const headers: Record<string, string> = {};
+    if (input.body !== undefined) headers['content-type'] = JSON_TYPE;
+    if (userAccessToken) headers.authorization = `Bearer ${userAccessToken}`;
+    const answer = await send(
+      operation,
+      {
+        method: op.method,
+        url: buildUrl(baseUrl, op.path, input.path, input.query),
+        headers,
+        body: input.body === undefined ? undefined : JSON.stringify(input.body),
+      },
+      context(callOptions.signal, callOptions.deadlineMs ?? options.deadlineMs),
+    );
+    if (answer.replayed)
+      return { replayed: { code: answer.json.code as number, msg: String(answer.json.msg) } } as CallResult<K>;
+    if (answer.response.ok && answer.json.code === 0) return answer.json.data as CallResult<K>;
+    throw apiError(operation, answer);
+  }
+
   function call<K extends TaskOperation>(
     operation: K,
     input: CallInput<K>,
     callOptions: CallOptions = {},
-    checked = false,
   ): Promise<CallResult<K>> {
-    const { userAccessToken } = callOptions;
-    return guard(async () => {
-      const op = operations[operation];
-      if (!checked) checkInput(operation, op.input as InputRules, input);
-      if (userAccessToken !== undefined && (typeof userAccessToken !== 'string' || userAccessToken === ''))
-        throw new FeishuInputError(operation, 'options.userAccessToken', 'must be a non-empty string when given');
-      const headers: Record<string, string> = {};
-      if (input.body !== undefined) headers['content-type'] = JSON_TYPE;
-      if (userAccessToken) headers.authorization = `Bearer ${userAccessToken}`;
-      const answer = await send(
-        operation,
-        {
-          method: op.method,
-          url: createFinalURL(op.path, {
-            baseUrl,
-            params: { path: input.path, query: input.query },
-            querySerializer,
-            pathSerializer: defaultPathSerializer,
-          }),
-          headers,
-          body: input.body === undefined ? undefined : JSON.stringify(input.body),
-        },
-        context(callOptions.signal, callOptions.deadlineMs ?? options.deadlineMs),
-      );
-      if (answer.replayed)
-        return { replayed: { code: answer.json.code as number, msg: String(answer.json.msg) } } as CallResult<K>;
-      if (answer.response.ok && answer.json.code === 0) return answer.json.data as CallResult<K>;
-      throw apiError(operation, answer);
-    }, userAccessToken);
+    return guard(() => {
+      checkInput(operation, operations[operation].input as InputRules, input);
+      checkOptions(operation, callOptions);
+      return request(operation, input, callOptions);
+    }, callOptions.userAccessToken);
   }
 
-  return {
-    raw,
+  const client: FeishuTaskClient = {
     addTaskCollaborators: (input, o) => call('addTaskCollaborators', input, o),
     removeTaskCollaborator: (input, o) => call('removeTaskCollaborator', input, o),
-    addTasklistMembers: (input, o) =>
-      guard(async () => {
+    addTasklistMembers: (input, o = {}) =>
+      guard(() => {
         // The whole list is checked first (members beyond maxItems allowed: they are chunked), so a bad
         // member in chunk 3 stops everything before chunk 1 is sent.
         checkInput('addTasklistMembers', operations.addTasklistMembers.input as InputRules, input, 'body.members');
-        return addInChunks(input, o, (chunk, co) => call('addTasklistMembers', chunk, co, true));
-      }, o?.userAccessToken),
+        checkOptions('addTasklistMembers', o);
+        return addInChunks(input, o, (chunk) => request('addTasklistMembers', chunk, o));
+      }, o.userAccessToken),
   };
+  const internals: ClientInternals = {
+    baseUrl,
+    send,
+    context: (signal) => context(signal),
+    guard,
+    operationAt,
+    inputError,
+  };
+  Object.defineProperty(client, INTERNALS, { value: internals });
+  return client;
 }

@@ -62,6 +62,10 @@ function check(value: unknown, rule: Rule, chunkedKey?: string, skipMax = false)
   return undefined;
 }
 
+const PARAMS = ['path', 'query'] as const;
+// The rule of an operation's path or query object (closed: only its documented parameters), made once.
+const paramRules = new WeakMap<Record<string, Rule>, Rule>();
+
 /**
  * Throws a FeishuInputError naming the first field that breaks a rule. `chunked` names an array the
  * caller splits into requests of at most its maxItems, so its count is not capped here.
@@ -78,11 +82,22 @@ export function checkInput(operation: string, rules: InputRules, input: unknown,
     if (key === undefined ? holder === undefined : !isObject(holder) || holder[key] === undefined)
       fail(name, 'is required');
   }
-  for (const where of ['path', 'query'] as const) {
+  for (const where of PARAMS) {
     const params = given[where];
     if (params === undefined) continue;
-    const problem = check(params, { t: 'o', props: rules[where], closed: 1 });
+    let rule = paramRules.get(rules[where]);
+    if (!rule) {
+      rule = { t: 'o', props: rules[where], closed: 1 };
+      paramRules.set(rules[where], rule);
+    }
+    const problem = check(params, rule);
     if (problem) fail(where + problem[0], problem[1]);
+    // A URL resolves these segments away (percent-encoded too), so the request would reach another path.
+    if (where === 'path')
+      for (const key in params as Record<string, unknown>) {
+        const value = (params as Record<string, unknown>)[key];
+        if (value === '.' || value === '..') fail(`path.${key}`, `must not be '${value}' (a URL drops it)`);
+      }
   }
   if (rules.body && given.body !== undefined) {
     const problem = check(given.body, rules.body, chunked?.slice('body.'.length));

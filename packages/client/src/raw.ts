@@ -1,24 +1,32 @@
-// client.raw: openapi-fetch's own client, with one middleware that hands each request to the send loop.
-// openapi-fetch tells the middleware which path template it called (schemaPath), so the operation is a
-// table lookup, and the answer goes back with the envelope already parsed (no second JSON.parse).
-import { type OperationId, operations, type paths } from '@feishu-task/types';
+// @feishu-task/client/raw: openapi-fetch's own client, with one middleware that hands each request to the
+// client's send loop (auth, quota, retries). openapi-fetch tells the middleware which path template it
+// called (schemaPath), so the operation is a table lookup, and the answer goes back with the envelope
+// already parsed (no second JSON.parse). Its own entry, so apps that only make named calls never bundle
+// openapi-fetch.
+import type { paths } from '@feishu-task/types';
 import createFetchClient, { type Client as FetchClient, type Middleware } from 'openapi-fetch';
 import type { Answer } from './attempt.js';
-import type { CallContext, Send } from './send.js';
+import type { FeishuTaskClient } from './client.js';
+import { type ClientInternals, INTERNALS } from './internals.js';
 
-const routes = new Map<string, OperationId>(
-  Object.entries(operations).map(([id, op]) => [`${op.method} ${op.path}`, id as OperationId]),
-);
-
-export function createRaw(
-  baseUrl: string,
-  send: Send,
-  context: (signal: AbortSignal | undefined) => CallContext,
-  guard: <T>(run: () => Promise<T>, userToken?: string) => Promise<T>,
-): FetchClient<paths> {
+/**
+ * The typed openapi-fetch client of `client`: `raw.POST('/open-apis/...', {...})` resolves with
+ * `{ data, error, response }`, sharing the client's auth, quota and retries.
+ */
+export function createRawClient(client: FeishuTaskClient): FetchClient<paths> {
+  const internals = (client as unknown as Record<symbol, ClientInternals | undefined>)[INTERNALS];
+  if (!internals) throw new TypeError('createRawClient: expected a client made by createClient()');
+  const { baseUrl, send, context, guard, operationAt, inputError } = internals;
   const raw = createFetchClient<paths>({ baseUrl });
   const middleware: Middleware = {
     async onRequest({ request, schemaPath }) {
+      // Request() already resolved a '.' or '..' path parameter away: the URL names another resource.
+      if (new URL(request.url).pathname.split('/').length !== schemaPath.split('/').length)
+        throw inputError(
+          operationAt(request.method, schemaPath) ?? schemaPath,
+          'params.path',
+          "must not hold '.' or '..' (a URL drops it)",
+        );
       const headers: Record<string, string> = {};
       request.headers.forEach((value, key) => {
         headers[key] = value;
@@ -28,7 +36,7 @@ export function createRaw(
       const answer = await guard(
         () =>
           send(
-            routes.get(`${request.method} ${schemaPath}`),
+            operationAt(request.method, schemaPath),
             { method: request.method, url: request.url, headers, body: body || undefined },
             context(request.signal),
           ),

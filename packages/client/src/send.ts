@@ -45,7 +45,8 @@ export function createSend(o: SendOptions): Send {
     let refreshed = false;
 
     for (let attempts = 1; ; attempts++) {
-      const token = tokens ? await tokens.get() : undefined;
+      let token = tokens?.get();
+      if (typeof token === 'object') token = await token;
       if (token !== undefined) out.headers.authorization = `Bearer ${token}`;
       // The slot is taken right before the request leaves, so the quota counts departures exactly.
       if (gate) {

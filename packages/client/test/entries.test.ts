@@ -1,5 +1,5 @@
-// The main entry is fetch only: a browser bundle of it carries none of the Redis store, which lives in
-// its own entry (@feishu-task/client/redis).
+// The main entry is fetch only: a browser bundle of it carries neither the Redis store
+// (@feishu-task/client/redis) nor openapi-fetch (@feishu-task/client/raw), each in an entry of its own.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -24,6 +24,25 @@ describe('entries', () => {
     const main = await bundle('src/index.ts');
     expect(main).toContain('MemoryQuotaStore');
     expect(main).not.toMatch(/ZREMRANGEBYSCORE|ioredis|createRedisQuotaStore/);
+    expect(main).not.toMatch(/Middleware must be an object|createRawClient|openapi-fetch/);
+  });
+
+  it('the raw entry holds openapi-fetch, but no second copy of the tables or error classes', async () => {
+    const raw = await bundle('src/raw.ts');
+    expect(raw).toContain('Middleware must be an object');
+    expect(raw).not.toMatch(/class|IdentityTokenIncorrect|replayedSuccessCodes/);
+  });
+
+  it('errors from the built raw entry are instances of the main entry classes', async () => {
+    const { createClient, FeishuInputError } = await import(join(pkg, 'dist/index.js'));
+    const { createRawClient } = await import(join(pkg, 'dist/raw.js'));
+    const raw = createRawClient(createClient({ domain: 'http://127.0.0.1:9', auth: { tenantAccessToken: 't-x' } }));
+    const error = await raw
+      .DELETE('/open-apis/task/v1/tasks/{task_id}/collaborators/{collaborator_id}', {
+        params: { path: { task_id: '..', collaborator_id: 'ou_1' } },
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FeishuInputError);
   });
 
   it('the redis entry holds the Redis store', async () => {

@@ -22,6 +22,13 @@ const cases: [Op, string, (i: any) => unknown, string][] = [
   ],
   ['addTaskCollaborators', 'no path at all', (i) => ({ body: i.body }), 'path.task_id'],
   ['addTaskCollaborators', 'an empty path parameter', (i) => ({ ...i, path: { task_id: '' } }), 'path.task_id'],
+  ['addTaskCollaborators', "a path parameter '..'", (i) => ({ ...i, path: { task_id: '..' } }), 'path.task_id'],
+  [
+    'removeTaskCollaborator',
+    "a path parameter '.'",
+    (i) => ({ ...i, path: { ...i.path, collaborator_id: '.' } }),
+    'path.collaborator_id',
+  ],
   ['addTaskCollaborators', 'a number as path parameter', (i) => ({ ...i, path: { task_id: 42 } }), 'path.task_id'],
   ['addTaskCollaborators', 'an unknown path parameter', (i) => ({ ...i, path: { ...i.path, x: 'y' } }), 'path.x'],
   [

@@ -1,10 +1,11 @@
-// client.raw is openapi-fetch's own client; one middleware hands each request to the same send loop.
+// The raw client is openapi-fetch's own; one middleware hands each request to the client's send loop.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createClient, FeishuConnectionError, MemoryQuotaStore } from '../src/index.js';
+import { createClient, FeishuConnectionError, FeishuInputError, MemoryQuotaStore } from '../src/index.js';
+import { createRawClient } from '../src/raw.js';
 import { fakeFetch, json, ok } from './helpers/fake-fetch.js';
 
 afterEach(() => vi.restoreAllMocks());
-const client = (fetch: typeof globalThis.fetch, o: object = {}) =>
+const named = (fetch: typeof globalThis.fetch, o: object = {}) =>
   createClient({
     domain: 'http://feishu.test',
     auth: { tenantAccessToken: 't-static' },
@@ -13,8 +14,12 @@ const client = (fetch: typeof globalThis.fetch, o: object = {}) =>
     fetch,
     ...o,
   });
+const client = (fetch: typeof globalThis.fetch, o: object = {}) => {
+  const c = named(fetch, o);
+  return Object.assign(c, { raw: createRawClient(c) });
+};
 
-describe('client.raw', () => {
+describe('createRawClient', () => {
   it('knows the operation from openapi-fetch (retry policy and documented codes apply) and parses the answer once', async () => {
     const f = fakeFetch((_r, i) =>
       i === 0 ? json(500, { code: 1470500, msg: 'x' }) : ok({ tasklist: { guid: 'g' } }),
@@ -78,5 +83,48 @@ describe('client.raw', () => {
         },
       ),
     ).rejects.toThrow(FeishuConnectionError);
+  });
+});
+
+describe('named and raw calls agree on URLs', () => {
+  // Named calls build their URL without openapi-fetch; for every value the input checks allow, it must be
+  // the URL openapi-fetch builds for the same parameters.
+  it('for awkward path and query values', async () => {
+    const values = ['plain', 'a b', 'ü/é?#&=', '%2F', '%2e%2e', '...', '{x}', 'ou_1+2', '日本'];
+    for (const task_id of values)
+      for (const collaborator_id of values.slice(0, 3)) {
+        const f = fakeFetch(() => ok({}));
+        const c = client(f.fetch, { throttle: false });
+        const query = { user_id_type: 'open_id' as const };
+        await c.removeTaskCollaborator({ path: { task_id, collaborator_id }, query });
+        await c.raw.DELETE('/open-apis/task/v1/tasks/{task_id}/collaborators/{collaborator_id}', {
+          params: { path: { task_id, collaborator_id }, query },
+        });
+        await c.addTaskCollaborators({ path: { task_id }, body: { id_list: ['ou_1'] } });
+        await c.raw.POST('/open-apis/task/v1/tasks/{task_id}/collaborators', {
+          params: { path: { task_id } },
+          body: { id_list: ['ou_1'] },
+        });
+        const urls = f.seen.map((r) => r.href);
+        expect(urls[0]).toBe(urls[1]);
+        expect(urls[2]).toBe(urls[3]);
+        expect(urls[0]).toContain(encodeURIComponent(task_id));
+      }
+  });
+
+  it("refuses a '..' path parameter, which Request() would resolve into another path, and sends nothing", async () => {
+    const f = fakeFetch(() => ok({}));
+    const error = await client(f.fetch)
+      .raw.DELETE('/open-apis/task/v1/tasks/{task_id}/collaborators/{collaborator_id}', {
+        params: { path: { task_id: '..', collaborator_id: 'ou_1' } },
+      })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(FeishuInputError);
+    expect(error.message).toContain('removeTaskCollaborator: params.path');
+    expect(f.seen).toHaveLength(0);
+  });
+
+  it('needs a client made by createClient', () => {
+    expect(() => createRawClient({} as never)).toThrow(/createClient/);
   });
 });

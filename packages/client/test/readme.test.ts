@@ -32,7 +32,7 @@ function run(code: string): string {
 
 describe('README examples', () => {
   it('are there: the first one first, before the reference', () => {
-    expect(examples).toHaveLength(2);
+    expect(examples).toHaveLength(3);
   });
 
   it('the first example runs against the mock', () => {
@@ -45,5 +45,9 @@ describe('README examples', () => {
 
   it('the Redis example shares its quota through a real redis-server', () => {
     expect(run(examples[1]!)).toContain('removed {}');
+  });
+
+  it('the raw example gets openapi-fetch results through the same client', () => {
+    expect(run(examples[2]!)).toContain('raw 200 0 undefined');
   });
 });

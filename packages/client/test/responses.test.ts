@@ -1,6 +1,7 @@
 // Against a real local HTTP server: non-JSON bodies, timeouts, aborts, and the raw typed calls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, FeishuAbortedError, FeishuResponseError, FeishuTimeoutError } from '../src/index.js';
+import { createRawClient } from '../src/raw.js';
 import { startServer } from './helpers/http-server.js';
 import { addCollaborators } from './helpers/inputs.js';
 
@@ -96,10 +97,13 @@ describe('timeouts and aborts', () => {
 
 describe('raw typed calls', () => {
   it('keep openapi-fetch results: {error, response} for a documented error', async () => {
-    const { data, error, response } = await client().raw.POST('/open-apis/task/v1/tasks/{task_id}/collaborators', {
-      params: { path: { task_id: 'bad' } },
-      body: { id_list: ['ou_1'] },
-    });
+    const { data, error, response } = await createRawClient(client()).POST(
+      '/open-apis/task/v1/tasks/{task_id}/collaborators',
+      {
+        params: { path: { task_id: 'bad' } },
+        body: { id_list: ['ou_1'] },
+      },
+    );
     expect(data).toBeUndefined();
     expect(error).toEqual({ code: 1470602, msg: 'Invalid task id.' });
     expect(response.status).toBe(400);

@@ -1,6 +1,7 @@
 // A consumer's code, type-checked with `strict` against the installed tarballs and run unchanged on
 // every runtime: the three operations, then a documented error.
 import { type CallInput, createClient, isFeishuApiError } from '@feishu-task/client';
+import { createRawClient } from '@feishu-task/client/raw';
 
 type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -30,6 +31,13 @@ export async function run(domain: string, fetchImpl?: Fetch): Promise<string[]> 
     body: { members },
   });
   lines.push(`tasklist ${tasklist.guid}`);
+
+  // openapi-fetch's typed call, from its own entry, through the same client.
+  const raw = await createRawClient(client).POST('/open-apis/task/v2/tasklists/{tasklist_guid}/add_members', {
+    params: { path: { tasklist_guid: 'd300a75f-c56a-4be9-80d1-e47653028ceb' } },
+    body: { members },
+  });
+  lines.push(`raw ${raw.response.status} ${raw.data?.data?.tasklist?.guid}`);
 
   const prefer: Fetch = (input, init) =>
     base(input, {

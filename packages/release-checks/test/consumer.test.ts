@@ -29,6 +29,7 @@ const EXPECTED = [
   'added ou_99e1a581b36ecc4862cbfbce473f3123',
   'removed',
   'tasklist cc371766-6584-cf50-a222-c22cd9055004',
+  'raw 200 cc371766-6584-cf50-a222-c22cd9055004',
   'error 1470404 TasklistNotFound 404',
 ];
 

@@ -26,7 +26,7 @@ const intended: Record<Published, RegExp[]> = {
     /^src\/(index|generated\/(openapi|tables))\.ts$/,
   ],
   '@feishu-task/client': [
-    /^dist\/(index|redis)\.js(\.map)?$/,
+    /^dist\/(index|raw|redis)\.js(\.map)?$/,
     /^dist\/([a-z-]+\/)?[a-z-]+\.d\.ts(\.map)?$/,
     /^src\/([a-z-]+\/)?[a-z-]+\.ts$/,
   ],

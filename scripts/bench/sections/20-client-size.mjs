@@ -8,11 +8,11 @@ import { kb, root, verdict } from '../lib.mjs';
 
 export const title = 'One-call app, bundled with esbuild (minified, then gzip -9)';
 
-// What each feature is made of: the client's source files by job, the generated tables, openapi-fetch.
+// What each feature is made of: the client's source files by job, the generated tables. openapi-fetch is
+// not part of it: only the raw entry (@feishu-task/client/raw) brings it, measured as an app of its own.
 const PARTS = [
-  ['openapi-fetch (URL building; the whole client behind `client.raw`)', /openapi-fetch/],
   ['generated tables: error codes and advice, quotas, retry safety, input rules', /generated\/tables/],
-  ['`client.raw` middleware', /src\/raw\.ts/],
+  ['URL building (path and query serialization, as openapi-fetch does it)', /src\/url\.ts/],
   ['quotas: sliding-window store, waiting line', /src\/quota\//],
   ['input checks (interpreter of the generated rules)', /src\/input-check\.ts/],
   ['send loop, attempt, retry policy, abort handling', /src\/(send|attempt|retry|abort)\.ts/],
@@ -20,7 +20,7 @@ const PARTS = [
   ['bulk: de-duplication, chunks, exact outcome', /src\/bulk\.ts/],
   ['auth: token cache, exchange, providers', /src\/auth\.ts/],
   ['redaction and logging', /src\/(redact|logger)\.ts/],
-  ['createClient and the named methods', /src\/client\.ts/],
+  ['createClient and the named methods', /src\/(client|internals)\.ts/],
 ];
 
 async function breakdown() {
@@ -53,6 +53,7 @@ createClient({ auth: { tenantAccessToken: globalThis.TOKEN } }).addTasklistMembe
 export async function run() {
   const size = {
     ours: await bundleSize('ours'),
+    oursRaw: await bundleSize('oursRaw'),
     openapiFetch: await bundleSize('openapiFetch'),
     sdk: await bundleSize('sdk'),
   };
@@ -62,6 +63,7 @@ export async function run() {
     '| app | min (KB) | min+gzip (KB) |',
     '| --- | ---: | ---: |',
     `| @feishu-task/client (platform browser; \`packages/release-checks/size/${budget.file}\`) | ${kb(size.ours.minBytes)} | ${kb(size.ours.gzipBytes)} |`,
+    `| @feishu-task/client, the same call through \`createRawClient\` (\`@feishu-task/client/raw\`, which brings openapi-fetch) | ${kb(size.oursRaw.minBytes)} | ${kb(size.oursRaw.gzipBytes)} |`,
     `| reference: bare openapi-fetch, same call, no client features | ${kb(size.openapiFetch.minBytes)} | ${kb(size.openapiFetch.gzipBytes)} |`,
     `| @larksuiteoapi/node-sdk (platform node) | ${kb(size.sdk.minBytes)} | ${kb(size.sdk.gzipBytes)} |`,
     '',
@@ -72,5 +74,7 @@ export async function run() {
     '| part | min (KB) | ≈ min+gzip (KB) |',
     '| --- | ---: | ---: |',
     ...parts.map((p) => `| ${p.label} | ${kb(p.min)} | ${kb(p.gzip)} |`),
+    '',
+    `Every part the app bundles is named above (the ${kb(parts.reduce((a, p) => a + p.min, 0))} KB they add up to, of ${kb(size.ours.minBytes)} KB minified, leaves only the app's own lines unnamed).`,
   ];
 }

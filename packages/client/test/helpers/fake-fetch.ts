@@ -2,6 +2,8 @@
 export interface Seen {
   method: string;
   url: URL;
+  /** The URL exactly as the client passed it (before URL parsing normalizes it). */
+  href: string;
   headers: Headers;
   body: any;
 }
@@ -23,11 +25,13 @@ export function fakeFetch(route: Handler) {
   const seen: Seen[] = [];
   let tokens = 0;
   const fetch = async (input: string | URL | Request, init: RequestInit = {}) => {
-    const url = new URL(String(input instanceof Request ? input.url : input));
+    const href = String(input instanceof Request ? input.url : input);
+    const url = new URL(href);
     const text = init.body === undefined || init.body === null ? undefined : String(init.body);
     const req: Seen = {
       method: init.method ?? 'GET',
       url,
+      href,
       headers: new Headers(init.headers),
       body: text ? JSON.parse(text) : undefined,
     };
