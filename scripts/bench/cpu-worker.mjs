@@ -1,13 +1,20 @@
-// One client in a fresh process: N sequential add_members calls, CPU time measured with process.cpuUsage.
-// argv: <impl: raw|ours|sdk> <baseUrl> <calls>; prints one JSON line.
-const [impl, base, callsArg] = process.argv.slice(2);
-const calls = Number(callsArg);
+// One client in a worker thread of its own (own heap, own fetch and connection pool): it makes
+// add_members calls in blocks when the bench asks, and reports the CPU time of its own thread per block
+// (process.threadCpuUsage), so work of the other clients and of the server never counts against it.
+// workerData: { impl: raw|rawAbortable|ours|oursNoTimeout|sdk, base }.
+import { parentPort, workerData } from 'node:worker_threads';
+
+const { impl, base } = workerData;
 const guid = 'd300a75f-c56a-4be9-80d1-e47653028ceb';
 const body = { members: [{ id: 'ou_2cefb2f014f8d0c6c2d2eb7bafb0e54f', type: 'user', role: 'editor' }] };
 
 async function makeCall() {
-  if (impl === 'raw') {
+  if (impl === 'raw' || impl === 'rawAbortable') {
+    // rawAbortable: what any abortable per-attempt timeout costs, an AbortSignal and a timer per request.
+    const abortable = impl === 'rawAbortable';
     return async () => {
+      const controller = abortable ? new AbortController() : undefined;
+      const timer = abortable ? setTimeout(() => controller.abort(), 30_000) : undefined;
       const res = await fetch(`${base}/open-apis/task/v2/tasklists/${guid}/add_members?user_id_type=open_id`, {
         method: 'POST',
         headers: {
@@ -15,18 +22,21 @@ async function makeCall() {
           'content-type': 'application/json; charset=utf-8',
         },
         body: JSON.stringify(body),
+        signal: controller?.signal,
       });
       const json = await res.json();
+      clearTimeout(timer);
       if (json.code !== 0) throw new Error('bad answer');
       return json.data;
     };
   }
-  if (impl === 'ours') {
+  if (impl === 'ours' || impl === 'oursNoTimeout') {
     const { createClient } = await import('@feishu-task/client');
     const client = createClient({
       domain: base,
       auth: { tenantAccessToken: 't-bench-token-0123456789' },
       throttle: false,
+      ...(impl === 'oursNoTimeout' ? { timeoutMs: Number.POSITIVE_INFINITY } : {}),
     });
     return () => client.addTasklistMembers({ path: { tasklist_guid: guid }, query: { user_id_type: 'open_id' }, body });
   }
@@ -50,10 +60,12 @@ async function makeCall() {
 }
 
 const call = await makeCall();
-for (let i = 0; i < Math.min(500, calls); i++) await call(); // warm-up: JIT, connections
-const cpu0 = process.cpuUsage();
-const t0 = performance.now();
-for (let i = 0; i < calls; i++) await call();
-const wall = performance.now() - t0;
-const cpu = process.cpuUsage(cpu0);
-console.log(JSON.stringify({ cpuUsPerCall: (cpu.user + cpu.system) / calls, wallUsPerCall: (wall * 1000) / calls }));
+parentPort.on('message', async (calls) => {
+  const cpu0 = process.threadCpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < calls; i++) await call();
+  const wall = performance.now() - t0;
+  const cpu = process.threadCpuUsage(cpu0);
+  parentPort.postMessage({ cpuUs: cpu.user + cpu.system, wallUs: wall * 1000 });
+});
+parentPort.postMessage('ready');

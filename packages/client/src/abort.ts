@@ -33,6 +33,9 @@ export function watchAbort(signal: AbortSignal | undefined, onAbort: () => void)
   };
 }
 
+/** setTimeout's ceiling (about 24.8 days): a longer delay would fire at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 /** A setTimeout that an AbortSignal cuts short (rejecting with the signal's reason). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (signal?.aborted) return Promise.reject(signal.reason);
@@ -42,9 +45,12 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       clearTimeout(timer);
       reject(signal?.reason);
     });
-    const timer = setTimeout(() => {
-      stop();
-      resolve();
-    }, ms);
+    const timer = setTimeout(
+      () => {
+        stop();
+        resolve();
+      },
+      Math.min(ms, MAX_TIMER_MS),
+    );
   });
 }

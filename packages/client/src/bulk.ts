@@ -21,15 +21,26 @@ export function uniqueMembers(members: Member[]): Member[] {
 
 const mayHaveApplied = (error: unknown) => (error as { outcomeUnknown?: unknown })?.outcomeUnknown === true;
 
-export async function addInChunks<R>(
+export function addInChunks<R>(
   input: Input,
   options: CallOptions | undefined,
   callOne: (input: Input, options?: CallOptions) => Promise<R>,
 ): Promise<R> {
   const max = operations.addTasklistMembers.arrayLimits.members.maxItems;
   const members = uniqueMembers(input.body.members);
+  // One request (the common case) is handed straight on: no chunk bookkeeping, no extra promise.
   if (members.length <= max)
     return callOne(members === input.body.members ? input : { ...input, body: { ...input.body, members } }, options);
+  return inChunks(input, members, max, options, callOne);
+}
+
+async function inChunks<R>(
+  input: Input,
+  members: Member[],
+  max: number,
+  options: CallOptions | undefined,
+  callOne: (input: Input, options?: CallOptions) => Promise<R>,
+): Promise<R> {
   const chunks: Member[][] = [];
   for (let i = 0; i < members.length; i += max) chunks.push(members.slice(i, i + max));
   let result: R | undefined;

@@ -8,6 +8,7 @@ import { FeishuInputError } from './errors/input-error.js';
 import { checkInput, type InputRules } from './input-check.js';
 import { type ClientInternals, INTERNALS } from './internals.js';
 import { createLog, type Logger } from './logger.js';
+import { checkNumber } from './options-check.js';
 import type { QuotaGate } from './quota/gate.js';
 import { fingerprint, gateFor, processStore, type QuotaStore, type QuotaWindow, windowsOf } from './quota/index.js';
 import { SecretList } from './redact.js';
@@ -113,6 +114,14 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
   } else if ('tenantAccessToken' in auth) nonEmpty(auth.tenantAccessToken, 'auth.tenantAccessToken');
   else if ('userAccessToken' in auth) nonEmpty(auth.userAccessToken, 'auth.userAccessToken');
 
+  checkNumber('createClient', 'timeoutMs', options.timeoutMs, 'positive', true);
+  checkNumber('createClient', 'deadlineMs', options.deadlineMs, 'positive', true);
+  checkNumber('createClient', 'maxRetries', options.maxRetries, 'count');
+  checkNumber('createClient', 'retryDelay.baseDelayMs', options.retryDelay?.baseDelayMs, 'non-negative');
+  checkNumber('createClient', 'retryDelay.maxDelayMs', options.retryDelay?.maxDelayMs, 'non-negative', true);
+  checkNumber('createClient', 'quota.maxWaitMs', options.quota?.maxWaitMs, 'non-negative', true);
+  checkNumber('createClient', 'quota.marginMs', options.quota?.marginMs, 'non-negative');
+
   const secrets = new SecretList();
   const log = createLog(options.logger, () => secrets.scrub());
   const exchange: ExchangeCredentials = async (app_id, app_secret) => {
@@ -185,9 +194,10 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
     }
   }
 
-  function checkOptions(operation: TaskOperation, { userAccessToken }: CallOptions): void {
+  function checkOptions(operation: TaskOperation, { userAccessToken, deadlineMs }: CallOptions): void {
     if (userAccessToken !== undefined && (typeof userAccessToken !== 'string' || userAccessToken === ''))
       throw new FeishuInputError(operation, 'options.userAccessToken', 'must be a non-empty string when given');
+    checkNumber(operation, 'options.deadlineMs', deadlineMs, 'positive', true);
   }
 
   // One request of a named operation whose input was checked.

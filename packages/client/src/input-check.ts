@@ -63,6 +63,17 @@ function check(value: unknown, rule: Rule, chunkedKey?: string, skipMax = false)
 }
 
 const PARAMS = ['path', 'query'] as const;
+// An operation's required inputs ('path.task_id', 'body'), each split once into where and key.
+type Required = [name: string, where: string, key: string | undefined];
+const required = new WeakMap<InputRules, Required[]>();
+function requiredOf(rules: InputRules): Required[] {
+  let list = required.get(rules);
+  if (!list) {
+    list = (rules.req ?? []).map((name) => [name, ...name.split('.')] as Required);
+    required.set(rules, list);
+  }
+  return list;
+}
 // The rule of an operation's path or query object (closed: only its documented parameters), made once.
 const paramRules = new WeakMap<Record<string, Rule>, Rule>();
 
@@ -76,8 +87,7 @@ export function checkInput(operation: string, rules: InputRules, input: unknown,
   };
   if (!isObject(input)) fail('input', 'must be an object');
   const given = input as Record<string, unknown>;
-  for (const name of rules.req ?? []) {
-    const [where, key] = name.split('.') as ['path' | 'query' | 'body', string | undefined];
+  for (const [name, where, key] of requiredOf(rules)) {
     const holder = given[where];
     if (key === undefined ? holder === undefined : !isObject(holder) || holder[key] === undefined)
       fail(name, 'is required');
