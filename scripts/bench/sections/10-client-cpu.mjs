@@ -62,7 +62,7 @@ export async function run({ quick }) {
   const per = (impl, key) => total[impl][key] / calls;
   const ratio = (impl) => per(impl, 'cpuUs') / per('raw', 'cpuUs');
   return [
-    `Each client runs in a worker thread of its own (own heap, fetch and connection pool) in one process, against the same local HTTP server (another process). The clients take turns, ${block} sequential \`add_members\` calls each per turn, in a rotating order, ${blocks} turns each after ${warm} turns of warm-up: ${calls} measured calls per client. CPU is the client thread's own user+system time (\`process.threadCpuUsage\`), so neither the server nor the other clients count against it. Our client runs with \`throttle: false\` (otherwise the quota from the spec's \`x-feishu-rate-limit\` is the bottleneck, by design).`,
+    `Each client runs in a worker thread of its own (own heap, fetch and connection pool) in one process, against the same local HTTP server (another process). The clients take turns, ${block} sequential \`add_members\` calls each per turn, in a rotating order, ${blocks} turns each after a warm-up of ${warm} turn${warm === 1 ? '' : 's'}: ${calls} measured calls per client. CPU is the client thread's own user+system time (\`process.threadCpuUsage\`), so neither the server nor the other clients count against it. Our client runs with \`throttle: false\` (otherwise the quota from the spec's \`x-feishu-rate-limit\` is the bottleneck, by design).`,
     '',
     '| client | CPU per call (µs) | wall per call (µs) | vs raw fetch |',
     '| --- | ---: | ---: | ---: |',
