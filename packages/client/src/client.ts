@@ -8,7 +8,7 @@ import { FeishuInputError } from './errors/input-error.js';
 import { checkInput, type InputRules } from './input-check.js';
 import { type ClientInternals, INTERNALS } from './internals.js';
 import { createLog, type Logger } from './logger.js';
-import { checkNumber } from './options-check.js';
+import { CLIENT_NUMBERS, checkNumber } from './options-check.js';
 import type { QuotaGate } from './quota/gate.js';
 import { fingerprint, gateFor, processStore, type QuotaStore, type QuotaWindow, windowsOf } from './quota/index.js';
 import { SecretList } from './redact.js';
@@ -114,13 +114,11 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
   } else if ('tenantAccessToken' in auth) nonEmpty(auth.tenantAccessToken, 'auth.tenantAccessToken');
   else if ('userAccessToken' in auth) nonEmpty(auth.userAccessToken, 'auth.userAccessToken');
 
-  checkNumber('createClient', 'timeoutMs', options.timeoutMs, 'positive', true);
-  checkNumber('createClient', 'deadlineMs', options.deadlineMs, 'positive', true);
-  checkNumber('createClient', 'maxRetries', options.maxRetries, 'count');
-  checkNumber('createClient', 'retryDelay.baseDelayMs', options.retryDelay?.baseDelayMs, 'non-negative');
-  checkNumber('createClient', 'retryDelay.maxDelayMs', options.retryDelay?.maxDelayMs, 'non-negative', true);
-  checkNumber('createClient', 'quota.maxWaitMs', options.quota?.maxWaitMs, 'non-negative', true);
-  checkNumber('createClient', 'quota.marginMs', options.quota?.marginMs, 'non-negative');
+  for (const [path, rule] of CLIENT_NUMBERS) {
+    const [outer, inner] = path.split('.') as [keyof ClientOptions, string | undefined];
+    const value = options[outer];
+    checkNumber('createClient', path, inner ? (value as Record<string, unknown> | undefined)?.[inner] : value, rule);
+  }
 
   const secrets = new SecretList();
   const log = createLog(options.logger, () => secrets.scrub());
@@ -197,7 +195,7 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
   function checkOptions(operation: TaskOperation, { userAccessToken, deadlineMs }: CallOptions): void {
     if (userAccessToken !== undefined && (typeof userAccessToken !== 'string' || userAccessToken === ''))
       throw new FeishuInputError(operation, 'options.userAccessToken', 'must be a non-empty string when given');
-    checkNumber(operation, 'options.deadlineMs', deadlineMs, 'positive', true);
+    checkNumber(operation, 'options.deadlineMs', deadlineMs, [1, 1]);
   }
 
   // One request of a named operation whose input was checked.

@@ -3,32 +3,35 @@
 import { MAX_TIMER_MS } from './abort.js';
 import { FeishuInputError } from './errors/input-error.js';
 
-const RANGES = {
-  positive: [(n: number) => n >= 1 && n <= MAX_TIMER_MS, `a number of milliseconds from 1 to ${MAX_TIMER_MS}`],
-  'non-negative': [(n: number) => n >= 0 && n <= MAX_TIMER_MS, `a number of milliseconds from 0 to ${MAX_TIMER_MS}`],
-  count: [(n: number) => Number.isInteger(n) && n >= 0, 'a whole number from 0'],
-} as const;
+/** `from`: the least milliseconds allowed (at most MAX_TIMER_MS), or 'count' for a whole number from 0. */
+export type NumberRule = [from: 0 | 1 | 'count', infinite?: 1];
 
-/**
- * Throws a FeishuInputError naming `field` unless `value` is undefined or in `range` (or, when
- * `infinite`, Infinity: no limit).
- */
-export function checkNumber(
-  where: string,
-  field: string,
-  value: unknown,
-  range: keyof typeof RANGES,
-  infinite = false,
-): void {
+/** Throws a FeishuInputError naming `field` unless `value` is undefined or keeps `rule`. */
+export function checkNumber(where: string, field: string, value: unknown, [from, infinite]: NumberRule): void {
   if (value === undefined) return;
-  const [test, what] = RANGES[range];
+  const count = from === 'count';
   const ok =
     typeof value === 'number' &&
-    (value === Number.POSITIVE_INFINITY ? infinite : Number.isFinite(value) && test(value));
+    (value === Number.POSITIVE_INFINITY
+      ? infinite === 1
+      : count
+        ? Number.isInteger(value) && value >= 0
+        : value >= from && value <= MAX_TIMER_MS);
   if (!ok)
     throw new FeishuInputError(
       where,
       field,
-      `must be ${what}${infinite ? ', or Infinity for none' : ''}, got ${String(value)}`,
+      `must be ${count ? 'a whole number from 0' : `a number of milliseconds from ${from} to ${MAX_TIMER_MS}`}${infinite ? ', or Infinity for none' : ''}, got ${String(value)}`,
     );
 }
+
+/** The client's numeric options, by path. */
+export const CLIENT_NUMBERS: [path: string, rule: NumberRule][] = [
+  ['timeoutMs', [1, 1]],
+  ['deadlineMs', [1, 1]],
+  ['maxRetries', ['count']],
+  ['retryDelay.baseDelayMs', [0]],
+  ['retryDelay.maxDelayMs', [0, 1]],
+  ['quota.maxWaitMs', [0, 1]],
+  ['quota.marginMs', [0]],
+];

@@ -20,7 +20,7 @@ const PARTS = [
   ['bulk: de-duplication, chunks, exact outcome', /src\/bulk\.ts/],
   ['auth: token cache, exchange, providers', /src\/auth\.ts/],
   ['redaction and logging', /src\/(redact|logger)\.ts/],
-  ['createClient and the named methods', /src\/(client|internals)\.ts/],
+  ['createClient and the named methods, option checks', /src\/(client|internals|options-check)\.ts/],
 ];
 
 async function breakdown() {
