@@ -8,6 +8,7 @@ import {
   type DocumentedName,
   isFeishuApiError,
 } from '../src/index.js';
+import { createRawClient } from '../src/raw.js';
 
 const client = createClient({ auth: { tenantAccessToken: 't-x' } });
 
@@ -87,3 +88,18 @@ if (isFeishuApiError(e, 'addTasklistMembers')) {
   const c: DocumentedCode<typeof e.operation> = 1470700;
   void c;
 }
+
+// The raw entry keeps openapi-fetch's path-typed calls.
+const raw = createRawClient(client);
+void raw
+  .POST('/open-apis/task/v2/tasklists/{tasklist_guid}/add_members', {
+    params: { path: { tasklist_guid: 'g' } },
+    body: { members: [{ id: 'ou_1', role: 'viewer' }] },
+  })
+  .then(({ data }) => {
+    if (data) expectTypeOf(data.data?.tasklist?.guid).toEqualTypeOf<string | undefined>();
+  });
+// @ts-expect-error an unknown path is not a call the raw client has
+void raw.POST('/open-apis/task/v2/tasklists/{tasklist_guid}/remove_members', {});
+// @ts-expect-error the raw client needs a client, not options
+createRawClient({ auth: { tenantAccessToken: 't-x' } });
