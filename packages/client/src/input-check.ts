@@ -62,20 +62,27 @@ function check(value: unknown, rule: Rule, chunkedKey?: string, skipMax = false)
   return undefined;
 }
 
-const PARAMS = ['path', 'query'] as const;
-// An operation's required inputs ('path.task_id', 'body'), each split once into where and key.
-type Required = [name: string, where: string, key: string | undefined];
-const required = new WeakMap<InputRules, Required[]>();
-function requiredOf(rules: InputRules): Required[] {
-  let list = required.get(rules);
-  if (!list) {
-    list = (rules.req ?? []).map((name) => [name, ...name.split('.')] as Required);
-    required.set(rules, list);
-  }
-  return list;
+// What checking needs from an operation's rules, derived once: each required input split into where and
+// key ('path.task_id' -> path, task_id), and the closed object rule of its path and of its query.
+interface Compiled {
+  required: [name: string, where: string, key: string | undefined][];
+  params: [where: 'path' | 'query', rule: Rule][];
 }
-// The rule of an operation's path or query object (closed: only its documented parameters), made once.
-const paramRules = new WeakMap<Record<string, Rule>, Rule>();
+const compiled = new WeakMap<InputRules, Compiled>();
+function compile(rules: InputRules): Compiled {
+  let c = compiled.get(rules);
+  if (!c) {
+    c = {
+      required: (rules.req ?? []).map((name) => {
+        const [where, key] = name.split('.') as [string, string | undefined];
+        return [name, where, key];
+      }),
+      params: (['path', 'query'] as const).map((where) => [where, { t: 'o', props: rules[where], closed: 1 }]),
+    };
+    compiled.set(rules, c);
+  }
+  return c;
+}
 
 /**
  * Throws a FeishuInputError naming the first field that breaks a rule. `chunked` names an array the
@@ -87,19 +94,15 @@ export function checkInput(operation: string, rules: InputRules, input: unknown,
   };
   if (!isObject(input)) fail('input', 'must be an object');
   const given = input as Record<string, unknown>;
-  for (const [name, where, key] of requiredOf(rules)) {
+  const { required, params: paramRules } = compile(rules);
+  for (const [name, where, key] of required) {
     const holder = given[where];
     if (key === undefined ? holder === undefined : !isObject(holder) || holder[key] === undefined)
       fail(name, 'is required');
   }
-  for (const where of PARAMS) {
+  for (const [where, rule] of paramRules) {
     const params = given[where];
     if (params === undefined) continue;
-    let rule = paramRules.get(rules[where]);
-    if (!rule) {
-      rule = { t: 'o', props: rules[where], closed: 1 };
-      paramRules.set(rules[where], rule);
-    }
     const problem = check(params, rule);
     if (problem) fail(where + problem[0], problem[1]);
     // A URL resolves these segments away (percent-encoded too), so the request would reach another path.

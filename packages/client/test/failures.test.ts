@@ -1,22 +1,14 @@
 // Errors a user can act on: the root cause of a connection failure, the wait a rate limit asks for, the
 // attempts made, and one deadline over all attempts.
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createClient, FeishuApiError, FeishuConnectionError, FeishuTimeoutError } from '../src/index.js';
 import { fakeFetch, json, ok } from './helpers/fake-fetch.js';
+import { freePort } from './helpers/free-port.js';
 import { startServer } from './helpers/http-server.js';
 import { addCollaborators, removeCollaborator } from './helpers/inputs.js';
 
 const at = (domain: string, o: object = {}) =>
   createClient({ domain, auth: { tenantAccessToken: 't-static-abcdef' }, throttle: false, maxRetries: 0, ...o });
-
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as { port: number };
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 describe('connection errors name the root cause', () => {
   let resetting: Awaited<ReturnType<typeof startServer>>;
@@ -26,7 +18,7 @@ describe('connection errors name the root cause', () => {
   afterAll(() => resetting.close());
 
   it('a refused port: ECONNREFUSED 127.0.0.1:<port>, and it was surely not sent', async () => {
-    const port = await closedPort();
+    const port = await freePort(); // closed again: nothing listens there
     const error = await at(`http://127.0.0.1:${port}`)
       .addTaskCollaborators(addCollaborators)
       .catch((e) => e);

@@ -4,13 +4,9 @@ import { operations } from '@feishu-task/types';
 import { describe, expect, it } from 'vitest';
 import { createClient, FeishuInputError } from '../src/index.js';
 import { fakeFetch, ok } from './helpers/fake-fetch.js';
-import { addCollaborators, addMembers, removeCollaborator } from './helpers/inputs.js';
+import { addCollaborators, addMembers, validInputs } from './helpers/inputs.js';
 
-const valid = {
-  addTaskCollaborators: addCollaborators,
-  removeTaskCollaborator: removeCollaborator,
-  addTasklistMembers: addMembers(2),
-} as const;
+const valid = validInputs(2);
 type Op = keyof typeof valid;
 
 const cases: [Op, string, (i: any) => unknown, string][] = [

@@ -6,6 +6,7 @@ import { createClient } from '../src/index.js';
 import { createRedisQuotaStore } from '../src/redis.js';
 import { fakeFetch, ok } from './helpers/fake-fetch.js';
 import { addCollaborators } from './helpers/inputs.js';
+import { busiest } from './helpers/quota-window.js';
 
 const connections: Redis[] = [];
 const connect = () => {
@@ -16,16 +17,6 @@ const connect = () => {
 afterAll(async () => {
   await Promise.all(connections.map((r) => r.quit().catch(() => r.disconnect())));
 });
-
-function busiest(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i]! - sorted[j]! >= windowMs) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
 
 describe('Redis quota store', () => {
   it('takes a slot while the window has room, then says how long to wait', async () => {

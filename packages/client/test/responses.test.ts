@@ -1,8 +1,8 @@
 // Against a real local HTTP server: non-JSON bodies, timeouts, aborts, and the raw typed calls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, FeishuAbortedError, FeishuResponseError, FeishuTimeoutError } from '../src/index.js';
+import { FeishuAbortedError, FeishuResponseError, FeishuTimeoutError } from '../src/index.js';
 import { createRawClient } from '../src/raw.js';
-import { startServer } from './helpers/http-server.js';
+import { serverClient, startServer } from './helpers/http-server.js';
 import { addCollaborators } from './helpers/inputs.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -33,14 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const client = (o: object = {}) =>
-  createClient({
-    domain: server.url,
-    auth: { tenantAccessToken: 't-static-abcdef' },
-    throttle: false,
-    retryDelay: { baseDelayMs: 1 },
-    ...o,
-  });
+const client = (o: object = {}) => serverClient(server.url, o);
 const call = (task_id: string, o?: object, signal?: AbortSignal) =>
   client(o).addTaskCollaborators({ ...addCollaborators, path: { task_id } }, { signal });
 

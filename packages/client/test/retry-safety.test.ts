@@ -3,7 +3,8 @@
 // else is resent after an unknown outcome unless the operation is idempotent. Over real sockets.
 import { operations } from '@feishu-task/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createClient, FeishuApiError, FeishuBulkError, FeishuConnectionError } from '../src/index.js';
+import { FeishuApiError, FeishuBulkError, FeishuConnectionError } from '../src/index.js';
+import { serverClient } from './helpers/http-server.js';
 import { addMembers } from './helpers/inputs.js';
 import { startTaskServer } from './helpers/task-server.js';
 
@@ -17,14 +18,7 @@ beforeEach(() => {
   server.arrivals.length = 0;
 });
 
-const client = (o: object = {}) =>
-  createClient({
-    domain: server.url,
-    auth: { tenantAccessToken: 't-static-abcdef' },
-    throttle: false,
-    retryDelay: { baseDelayMs: 1 },
-    ...o,
-  });
+const client = (o: object = {}) => serverClient(server.url, o);
 
 describe('an attempt applied, then the connection dropped', () => {
   it('the spec declares how each operation is resent', () => {

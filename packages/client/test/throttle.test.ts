@@ -4,13 +4,10 @@ import { operations } from '@feishu-task/types';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient, FeishuQuotaWaitError, FeishuTimeoutError, MemoryQuotaStore } from '../src/index.js';
 import { fakeFetch, isToken, ok, tokenAnswer } from './helpers/fake-fetch.js';
-import { addCollaborators, addMembers, removeCollaborator } from './helpers/inputs.js';
+import { addCollaborators, validInputs } from './helpers/inputs.js';
+import { busiest } from './helpers/quota-window.js';
 
-const inputs = {
-  addTaskCollaborators: addCollaborators,
-  removeTaskCollaborator: removeCollaborator,
-  addTasklistMembers: addMembers(1),
-} as const;
+const inputs = validInputs(1);
 type Op = keyof typeof inputs;
 const ops = Object.keys(inputs) as Op[];
 
@@ -25,17 +22,6 @@ afterEach(() => vi.useRealTimers());
 
 const fire = (client: ReturnType<typeof createClient>, op: Op, n: number) =>
   Array.from({ length: n }, () => (client[op] as (i: unknown) => Promise<unknown>)(inputs[op]));
-
-/** The largest number of `times` inside any interval [t, t + windowMs). */
-function busiest(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i]! - sorted[j]! >= windowMs) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
 
 describe('quotas from the spec rate limits', () => {
   it.each(ops)('reads its quotas from the spec: %s sends its documented burst, then waits', async (op) => {

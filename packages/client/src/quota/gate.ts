@@ -1,6 +1,6 @@
 // Callers of one quota key line up here (first come, first served) and only the head of the line asks
 // the store, so thousands of waiting calls cost one store request per slot, not one each.
-import { MAX_TIMER_MS, sleep, watchAbort } from '../abort.js';
+import { sleep, watchAbort } from '../abort.js';
 import type { QuotaStore, QuotaWindow } from './store.js';
 
 interface Waiter {
@@ -44,8 +44,7 @@ export class QuotaGate {
         reject: leave,
       };
       if (signal?.aborted) return reject(signal.reason);
-      if (Number.isFinite(limitMs))
-        timer = setTimeout(() => leave(onTimeout()), Math.min(Math.max(0, limitMs), MAX_TIMER_MS));
+      if (Number.isFinite(limitMs)) timer = setTimeout(() => leave(onTimeout()), Math.max(0, limitMs));
       this.line.push(waiter);
       if (!this.pumping) void this.pump();
     });

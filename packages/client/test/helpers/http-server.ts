@@ -1,6 +1,7 @@
 // A real local HTTP server for the cases that need real sockets: timeouts, non-JSON bodies.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createClient } from '../../src/index.js';
 
 export async function startServer(handler: (req: IncomingMessage, res: ServerResponse) => void) {
   const server = createServer(handler);
@@ -15,3 +16,13 @@ export async function startServer(handler: (req: IncomingMessage, res: ServerRes
       }),
   };
 }
+
+/** A client of a local test server: a static token, no quotas, 1 ms backoff; `o` overrides. */
+export const serverClient = (url: string, o: object = {}) =>
+  createClient({
+    domain: url,
+    auth: { tenantAccessToken: 't-static-abcdef' },
+    throttle: false,
+    retryDelay: { baseDelayMs: 1 },
+    ...o,
+  });

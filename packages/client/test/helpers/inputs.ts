@@ -14,3 +14,11 @@ export const addMembers = (n = 1): CallInput<'addTasklistMembers'> => ({
   path: { tasklist_guid: 'd300a75f-c56a-4be9-80d1-e47653028ceb' },
   body: { members: members(n) },
 });
+
+/** A valid input for each named operation (`memberCount` members for add_members). */
+export const validInputs = (memberCount: number) =>
+  ({
+    addTaskCollaborators: addCollaborators,
+    removeTaskCollaborator: removeCollaborator,
+    addTasklistMembers: addMembers(memberCount),
+  }) as const;

@@ -1,8 +1,8 @@
 // Starts a real redis-server (Debian's package; `pnpm test` installs it with the other system packages)
 // on a free port for the Redis quota tests, and stops it afterwards. Nothing is written to disk.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../helpers/free-port.js';
 
 let server: ChildProcess | undefined;
 
@@ -18,14 +18,6 @@ function findRedis(): string {
   throw new Error(
     'redis-server not found: run `node scripts/system-deps.mjs` at the repository root (pnpm test does), or `apt-get install redis-server`',
   );
-}
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as { port: number };
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 export async function setup(project: TestProject) {
