@@ -60,7 +60,7 @@ export interface FeishuTaskClient {
     input: CallInput<'removeTaskCollaborator'>,
     options?: CallOptions,
   ): Promise<CallResult<'removeTaskCollaborator'>>;
-  /** Duplicates are dropped; more members than the spec's `maxItems` (500) go as consecutive requests; the last answer is returned. */
+  /** Duplicates are dropped; more members than the spec's `maxItems` for `members` go as consecutive requests; the last answer is returned. */
   addTasklistMembers(
     input: CallInput<'addTasklistMembers'>,
     options?: CallOptions,
