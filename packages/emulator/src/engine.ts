@@ -2,6 +2,7 @@
 // MSW handlers). It routes a request by the spec, applies queued faults, authenticates, keeps the
 // platform's quotas, validates the request against the spec, runs the operation on the state, checks
 // its own answer against the spec's schema for the status, and journals it all.
+import { operations as operationTable } from '@feishu-task/types';
 import { authenticate } from './auth.js';
 import { type Clock, createClock } from './clock.js';
 import { applyConfig, ConfigError, type ConfigInput, type EmulatorConfig } from './config.js';
@@ -91,7 +92,8 @@ export class Emulator {
           quotas: { enabled: true, scale: 1 },
           taskFrequency: { max: 10, windowMs: 1000 },
           tasklistMemberLimit: 3000,
-          collaboratorLimit: 50,
+          // The spec caps id_list at what a task can hold in all ("more than that here can never succeed").
+          collaboratorLimit: operationTable.addTaskCollaborators.arrayLimits.id_list.maxItems,
           tokenTtlSeconds: typeof token?.expire === 'number' ? token.expire : 7200,
           autoRegisterUsers: true,
         },
