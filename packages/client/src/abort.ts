@@ -6,10 +6,11 @@ interface Watch {
   fire: () => void;
 }
 const watches = new WeakMap<AbortSignal, Watch>();
+const nothingToStop = () => {};
 
 /** Runs `onAbort` once when `signal` fires; returns the function that stops watching. */
 export function watchAbort(signal: AbortSignal | undefined, onAbort: () => void): () => void {
-  if (!signal) return () => {};
+  if (!signal) return nothingToStop;
   let watch = watches.get(signal);
   if (!watch) {
     const callbacks = new Set<() => void>();

@@ -89,6 +89,8 @@ export async function run({ quick }) {
         `| ${label} | ${perCall(row, 'cpuUs').toFixed(1)} | ${perCall(row, 'wallUs').toFixed(1)} | ${ratio(row).toFixed(3)}x | ${row === 'raw' ? '' : spread(row)} |`,
     ),
     '',
-    `Targets: at most the official SDK's (${verdict(ratio('ours') <= ratio('sdk'))}), at most 1.05x raw fetch: with the defaults ${verdict(ratio('ours') <= 1.05)} (${ratio('ours').toFixed(3)}x), with \`timeoutMs: Infinity\` ${verdict(ratio('oursNoTimeout') <= 1.05)} (${ratio('oursNoTimeout').toFixed(3)}x). The reference row is the floor of any client whose per-attempt timeout can abort the request: Node's fetch does abort bookkeeping for every request it is given a signal for. The control row runs the very code of the raw row: how far it sits from 1.000x is how far this run can be trusted.`,
+    quick
+      ? 'Quick mode: too few calls and rounds to judge the targets; `pnpm bench` judges them.'
+      : `Targets: at most the official SDK's (${verdict(ratio('ours') <= ratio('sdk'))}), at most 1.05x raw fetch: with the defaults ${verdict(ratio('ours') <= 1.05)} (${ratio('ours').toFixed(3)}x), with \`timeoutMs: Infinity\` ${verdict(ratio('oursNoTimeout') <= 1.05)} (${ratio('oursNoTimeout').toFixed(3)}x). The reference row is the floor of any client whose per-attempt timeout can abort the request: Node's fetch does abort bookkeeping for every request it is given a signal for. The control row runs the very code of the raw row: how far it sits from 1.000x is how far this run can be trusted.`,
   ];
 }
