@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 export const here = dirname(fileURLToPath(import.meta.url));
 export const root = resolve(here, '../..');
 
-export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The value below which a share `q` of `xs` lies (no interpolation). */
+export const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+export const median = (xs) => quantile(xs, 0.5);
 export const verdict = (ok) => (ok ? 'met' : '**missed**');
 export const kb = (bytes) => (bytes / 1024).toFixed(2);
 

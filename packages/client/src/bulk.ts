@@ -2,7 +2,7 @@
 // maxItems, and on failure an exact account of which members were applied, not applied, or unknown.
 import { operations } from '@feishu-task/types';
 import { FeishuBulkError } from './errors/bulk-error.js';
-import type { CallInput, CallOptions } from './types.js';
+import type { CallInput } from './types.js';
 
 type Input = CallInput<'addTasklistMembers'>;
 type Member = Input['body']['members'][number];
@@ -21,32 +21,27 @@ export function uniqueMembers(members: Member[]): Member[] {
 
 const mayHaveApplied = (error: unknown) => (error as { outcomeUnknown?: unknown })?.outcomeUnknown === true;
 
-export function addInChunks<R>(
-  input: Input,
-  options: CallOptions | undefined,
-  callOne: (input: Input, options?: CallOptions) => Promise<R>,
-): Promise<R> {
+export function addInChunks<R>(input: Input, callOne: (input: Input) => Promise<R>): Promise<R> {
   const max = operations.addTasklistMembers.arrayLimits.members.maxItems;
   const members = uniqueMembers(input.body.members);
   // One request (the common case) is handed straight on: no chunk bookkeeping, no extra promise.
   if (members.length <= max)
-    return callOne(members === input.body.members ? input : { ...input, body: { ...input.body, members } }, options);
-  return inChunks(input, members, max, options, callOne);
+    return callOne(members === input.body.members ? input : { ...input, body: { ...input.body, members } });
+  return inChunks(input, members, max, callOne);
 }
 
 async function inChunks<R>(
   input: Input,
   members: Member[],
   max: number,
-  options: CallOptions | undefined,
-  callOne: (input: Input, options?: CallOptions) => Promise<R>,
+  callOne: (input: Input) => Promise<R>,
 ): Promise<R> {
   const chunks: Member[][] = [];
   for (let i = 0; i < members.length; i += max) chunks.push(members.slice(i, i + max));
   let result: R | undefined;
   for (const [index, chunk] of chunks.entries()) {
     try {
-      result = await callOne({ ...input, body: { ...input.body, members: chunk } }, options);
+      result = await callOne({ ...input, body: { ...input.body, members: chunk } });
     } catch (cause) {
       const unknown = mayHaveApplied(cause);
       throw new FeishuBulkError({

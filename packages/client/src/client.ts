@@ -114,7 +114,7 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
   } else if ('tenantAccessToken' in auth) nonEmpty(auth.tenantAccessToken, 'auth.tenantAccessToken');
   else if ('userAccessToken' in auth) nonEmpty(auth.userAccessToken, 'auth.userAccessToken');
 
-  for (const [path, rule] of CLIENT_NUMBERS) {
+  for (const [path, rule] of Object.entries(CLIENT_NUMBERS)) {
     const [outer, inner] = path.split('.') as [keyof ClientOptions, string | undefined];
     const value = options[outer];
     checkNumber('createClient', path, inner ? (value as Record<string, unknown> | undefined)?.[inner] : value, rule);
@@ -195,7 +195,7 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
   function checkOptions(operation: TaskOperation, { userAccessToken, deadlineMs }: CallOptions): void {
     if (userAccessToken !== undefined && (typeof userAccessToken !== 'string' || userAccessToken === ''))
       throw new FeishuInputError(operation, 'options.userAccessToken', 'must be a non-empty string when given');
-    checkNumber(operation, 'options.deadlineMs', deadlineMs, [1, 1]);
+    checkNumber(operation, 'options.deadlineMs', deadlineMs, CLIENT_NUMBERS.deadlineMs);
   }
 
   // One request of a named operation whose input was checked.
@@ -225,29 +225,28 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
     throw apiError(operation, answer);
   }
 
+  // `chunked`: the body's array that goes as consecutive requests. The whole input is checked first
+  // (that array beyond its maxItems allowed), so a bad member in chunk 3 stops everything before chunk 1.
   function call<K extends TaskOperation>(
     operation: K,
     input: CallInput<K>,
     callOptions: CallOptions = {},
+    chunked?: 'members',
   ): Promise<CallResult<K>> {
     return guard(() => {
-      checkInput(operation, operations[operation].input as InputRules, input);
+      checkInput(operation, operations[operation].input as InputRules, input, chunked);
       checkOptions(operation, callOptions);
-      return request(operation, input, callOptions);
+      if (!chunked) return request(operation, input, callOptions);
+      return addInChunks(input as CallInput<'addTasklistMembers'>, (chunk) =>
+        request(operation, chunk as CallInput<K>, callOptions),
+      );
     }, callOptions.userAccessToken);
   }
 
   const client: FeishuTaskClient = {
     addTaskCollaborators: (input, o) => call('addTaskCollaborators', input, o),
     removeTaskCollaborator: (input, o) => call('removeTaskCollaborator', input, o),
-    addTasklistMembers: (input, o = {}) =>
-      guard(() => {
-        // The whole list is checked first (members beyond maxItems allowed: they are chunked), so a bad
-        // member in chunk 3 stops everything before chunk 1 is sent.
-        checkInput('addTasklistMembers', operations.addTasklistMembers.input as InputRules, input, 'body.members');
-        checkOptions('addTasklistMembers', o);
-        return addInChunks(input, o, (chunk) => request('addTasklistMembers', chunk, o));
-      }, o.userAccessToken),
+    addTasklistMembers: (input, o) => call('addTasklistMembers', input, o, 'members'),
   };
   const internals: ClientInternals = {
     baseUrl,

@@ -25,13 +25,13 @@ export function checkNumber(where: string, field: string, value: unknown, [from,
     );
 }
 
-/** The client's numeric options, by path. */
-export const CLIENT_NUMBERS: [path: string, rule: NumberRule][] = [
-  ['timeoutMs', [1, 1]],
-  ['deadlineMs', [1, 1]],
-  ['maxRetries', ['count']],
-  ['retryDelay.baseDelayMs', [0]],
-  ['retryDelay.maxDelayMs', [0, 1]],
-  ['quota.maxWaitMs', [0, 1]],
-  ['quota.marginMs', [0]],
-];
+/** The client's numeric options, by path (a call's `deadlineMs` keeps the client's rule). */
+export const CLIENT_NUMBERS = {
+  timeoutMs: [1, 1],
+  deadlineMs: [1, 1],
+  maxRetries: ['count'],
+  'retryDelay.baseDelayMs': [0],
+  'retryDelay.maxDelayMs': [0, 1],
+  'quota.maxWaitMs': [0, 1],
+  'quota.marginMs': [0],
+} satisfies Record<string, NumberRule>;

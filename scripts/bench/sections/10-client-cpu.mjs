@@ -6,7 +6,7 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { here, median, verdict } from '../lib.mjs';
+import { here, median, quantile, verdict } from '../lib.mjs';
 
 export const title = 'CPU per call';
 
@@ -37,8 +37,6 @@ function startClient(impl, base) {
     stop: () => worker.terminate(),
   };
 }
-
-const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 /** One round: fresh workers, a warm-up, then `turns` turns of `block` calls each, in a rotating order. */
 async function round(base, index, { warm, turns, block }) {
