@@ -46,6 +46,16 @@ describe('numeric options', () => {
     expect(f.seen).toHaveLength(0);
   });
 
+  it("a call's deadlineMs keeps the client's rule: 0 refused, Infinity no limit", async () => {
+    const f = fakeFetch(() => ok({}));
+    const client = make({}, f.fetch);
+    const zero = await client.removeTaskCollaborator(removeCollaborator, { deadlineMs: 0 }).catch((e) => e);
+    expect(zero).toBeInstanceOf(FeishuInputError);
+    expect(f.seen).toHaveLength(0);
+    await client.removeTaskCollaborator(removeCollaborator, { deadlineMs: Number.POSITIVE_INFINITY });
+    expect(f.seen).toHaveLength(1);
+  });
+
   it('Infinity is no limit: accepted for timeoutMs, deadlineMs, maxDelayMs and maxWaitMs', async () => {
     const f = fakeFetch(() => ok({}));
     const client = make(
