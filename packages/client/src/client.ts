@@ -5,12 +5,12 @@ import { addInChunks } from './bulk.js';
 import { FeishuApiError } from './errors/api-error.js';
 import { FeishuError } from './errors/feishu-error.js';
 import { FeishuInputError } from './errors/input-error.js';
+import { fingerprint } from './fingerprint.js';
 import { checkInput, type InputRules } from './input-check.js';
 import { type ClientInternals, INTERNALS } from './internals.js';
 import { createLog, type Logger } from './logger.js';
 import { CLIENT_NUMBERS, checkNumber } from './options-check.js';
 import type { QuotaGate, StorePolicy } from './quota/gate.js';
-import { fingerprint } from './fingerprint.js';
 import { gateFor, processStore, type QuotaStore, type QuotaWindow, windowsOf } from './quota/index.js';
 import { SecretList } from './redact.js';
 import { defaultRetry, type RetryOptions } from './retry.js';
@@ -309,6 +309,7 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
     guard,
     operationAt,
     inputError,
+    secretCount: () => secrets.size,
   };
   Object.defineProperty(client, INTERNALS, { value: internals });
   return client;
