@@ -70,12 +70,23 @@ describe('sources', () => {
 
 describe('x-feishu-retry', () => {
   it('is exactly the documented retry safety of each operation', () => {
-    expect(Object.fromEntries(Object.entries(ops).map(([id, op]) => [id, op['x-feishu-retry']]))).toEqual({
+    const retry = (op: any) => ({
+      idempotent: op['x-feishu-retry'].idempotent,
+      replayedSuccessCodes: op['x-feishu-retry'].replayedSuccessCodes,
+    });
+    expect(Object.fromEntries(Object.entries(ops).map(([id, op]) => [id, retry(op)]))).toEqual({
       addTaskCollaborators: { idempotent: false, replayedSuccessCodes: [1470431] },
       removeTaskCollaborator: { idempotent: false, replayedSuccessCodes: [1470700] },
       addTasklistMembers: { idempotent: true, replayedSuccessCodes: [] },
       getTenantAccessToken: { idempotent: true, replayedSuccessCodes: [] },
     });
+  });
+
+  it('is marked unsourced everywhere: no page states retry safety', () => {
+    for (const op of Object.values(ops)) {
+      expect(op['x-feishu-retry']['x-source']?.kind, op.operationId).toBe('unsourced');
+      expect(op['x-feishu-retry']['x-source'].note.en, op.operationId).toMatch(/^Inferred/);
+    }
   });
 
   it('names only codes the operation documents', () => {
@@ -118,5 +129,15 @@ describe('extension shapes', () => {
     expect(check('x-feishu-field-scopes', { user_id: ['contact:user.employee_id:readonly'] })).toBe(false);
     expect(check('x-feishu-retry', { idempotent: true })).toBe(false);
     expect(check('x-source', { kind: 'unsourced' })).toBe(false);
+    expect(check('x-feishu-sdk-method', 'task.v1.taskCollaborator.create')).toBe(false);
+  });
+
+  it('x-source kind observed needs the date it was observed, and only it has one', () => {
+    const check = (value: unknown) => ajv.getSchema(schemaIds.get('x-source')!)!(value);
+    const note = { en: 'Seen in answers of the service.', zh: '在服务的应答中观察到。' };
+    expect(check({ kind: 'observed', observed: '2026-12-05', note })).toBe(true);
+    expect(check({ kind: 'observed', note })).toBe(false);
+    expect(check({ kind: 'unsourced', observed: '2026-12-05', note })).toBe(false);
+    expect(check({ kind: 'observed', observed: '5 Dec', note })).toBe(false);
   });
 });
