@@ -141,3 +141,57 @@ describe('extension shapes', () => {
     expect(check({ kind: 'observed', observed: '5 Dec', note })).toBe(false);
   });
 });
+
+describe('inferences are marked, and no unsourced tightening of an answer', () => {
+  const body = (id: string) => ops[id].requestBody.content['application/json'];
+  const unsourced = (node: any) => node?.['x-source']?.kind === 'unsourced';
+
+  it('the SDK method of an operation whose page shows no call example is unsourced', () => {
+    for (const id of ['removeTaskCollaborator', 'getTenantAccessToken'])
+      expect(unsourced(ops[id]['x-feishu-sdk-method']), id).toBe(true);
+    for (const id of ['addTaskCollaborators', 'addTasklistMembers'])
+      expect(ops[id]['x-feishu-sdk-method']).not.toHaveProperty('x-source');
+  });
+
+  it('every request example that is not the page’s own is marked', () => {
+    expect(unsourced(body('addTasklistMembers').examples.chatAndApp)).toBe(true);
+  });
+
+  it('the 50-collaborator cap: the page’s word, and the answer to one request over it inferred', () => {
+    const cap = ops.addTaskCollaborators['x-feishu-state-limits'].collaboratorsPerTask;
+    expect(cap).toMatchObject({ max: 50, code: 1470429, 'x-source': { kind: 'page' } });
+    expect(cap.oneRequestOverMax).toMatchObject({ code: 1470429, 'x-source': { kind: 'unsourced' } });
+    // Prose and schema agree: no text still sends more than 50 IDs to 99992402.
+    const texts = JSON.stringify([ops.addTaskCollaborators.description, body('addTaskCollaborators').schema]);
+    expect(texts).not.toMatch(/more than 50 IDs[^.]*99992402/);
+    expect(body('addTaskCollaborators').schema.properties.id_list).not.toHaveProperty('maxItems');
+  });
+
+  it('Tasklist timestamps and url are read as the page gives them: plain strings', () => {
+    const t = spec.components.schemas.Tasklist.properties;
+    for (const key of ['created_at', 'updated_at', 'url']) {
+      expect(t[key], key).not.toHaveProperty('pattern');
+      expect(t[key], key).not.toHaveProperty('format');
+    }
+  });
+
+  it('the user_id field scope sits on the v1 parameter, not on the enum the v2 parameter shares', () => {
+    const scope = 'contact:user.employee_id:readonly';
+    expect(JSON.stringify(spec.components.schemas.UserIdType)).not.toContain(scope);
+    expect(spec.components.parameters.UserIdTypeV1.description).toContain(scope);
+    expect(JSON.stringify(spec.components.parameters.UserIdTypeV2)).not.toContain(scope);
+  });
+
+  it('a response whose text says it is unsourced is marked so', () => {
+    const token400 = ops.getTenantAccessToken.responses['400'];
+    expect(token400['x-source'].kind).toBe('unsourced');
+    for (const op of Object.values(ops))
+      for (const [status, r] of Object.entries<any>(op.responses))
+        for (const [name, ex] of Object.entries<any>(r.content?.['application/json']?.examples ?? {}))
+          if (/^Unsourced\b/m.test(ex.description ?? ''))
+            // The whole answer, or (a platform code whose status no page states) its status.
+            expect([ex['x-source'].kind, ex['x-source'].status?.kind], `${op.operationId} ${status} ${name}`).toContain(
+              'unsourced',
+            );
+  });
+});
