@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import type { Json } from './json.js';
 
 export class ListenError extends Error {
@@ -47,6 +47,23 @@ export function listen(server: Server, port: number, host: string, hint = 'pick 
       server.off('error', onError);
       resolve((server.address() as AddressInfo).port);
     });
+  });
+}
+
+/**
+ * Whether something accepts connections on `host:port` (then listening there would fail). It connects
+ * and leaves at once; nothing is bound, so the port stays closed until the real server listens.
+ */
+export function portAnswers(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    const done = (answer: boolean) => {
+      socket.destroy();
+      resolve(answer);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
   });
 }
 
