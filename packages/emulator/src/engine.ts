@@ -65,8 +65,8 @@ export class Emulator {
           quotas: { enabled: true, scale: 1 },
           taskFrequency: { max: 10, windowMs: 1000 },
           tasklistMemberLimit: 3000,
-          // The spec caps id_list at what a task can hold in all ("more than that here can never succeed").
-          collaboratorLimit: operationTable.addTaskCollaborators.arrayLimits.id_list.maxItems,
+          // What a task holds in all, the page's cap (x-feishu-state-limits).
+          collaboratorLimit: operationTable.addTaskCollaborators.stateLimits.collaboratorsPerTask.max,
           tokenTtlSeconds: typeof token?.expire === 'number' ? token.expire : 7200,
           autoRegisterUsers: true,
         },
