@@ -22,6 +22,21 @@ const translateTree = (root) => {
 const focusable = (root) => {
   for (const pre of root.querySelectorAll?.('pre:not([tabindex])') ?? []) pre.setAttribute('tabindex', '0');
 };
+// "Try it" mount points (README: "Try it hook"): the viewer renders an operation lazily and may render
+// it again, so each new `[data-try-it]` element is announced once, with its operationId.
+const announced = new WeakSet();
+const announceMounts = (root) => {
+  const found = root.matches?.('[data-try-it]') ? [root] : [...(root.querySelectorAll?.('[data-try-it]') ?? [])];
+  for (const element of found) {
+    if (announced.has(element)) continue;
+    announced.add(element);
+    document.dispatchEvent(
+      new CustomEvent('docs:try-it-mount', {
+        detail: { operationId: element.dataset.tryIt, element, lang: config.lang },
+      }),
+    );
+  }
+};
 new MutationObserver((mutations) => {
   for (const m of mutations) {
     if (m.type === 'characterData') translateNode(m.target);
@@ -30,6 +45,7 @@ new MutationObserver((mutations) => {
       else if (n.nodeType === Node.ELEMENT_NODE) {
         translateTree(n);
         focusable(n.parentElement ?? n);
+        announceMounts(n);
       }
     }
   }
