@@ -1,0 +1,56 @@
+// The entry every reference page loads (the docs build adds it when try-it/dist exists). It finds each
+// operation's mount, `<div data-try-it="operationId">`, as the viewer renders it, and puts a "Try it"
+// button there; the panel and the emulator load on the first click. Nothing is sent over the network.
+
+import summaries from 'try-it:summaries';
+import { h, hidden } from './dom.js';
+import { labels, pageLang } from './labels.js';
+import { STYLE } from './style.js';
+
+const lang = pageLang();
+const t = labels[lang];
+let panelModule: Promise<typeof import('./panel.js')> | undefined;
+const loadPanel = () => {
+  panelModule ??= import('./panel.js');
+  return panelModule;
+};
+
+/** Operations whose panel is open: a mount the viewer renders again opens with the same panel. */
+const open = new Set<string>();
+
+function mount(el: HTMLElement) {
+  if (el.dataset.tryItReady !== undefined) return;
+  el.dataset.tryItReady = '';
+  const id = el.dataset.tryIt ?? '';
+  const domId = `try-it-${id}`;
+  const toggle = h(
+    'button',
+    { type: 'button', class: 'try-it-toggle', 'aria-expanded': 'false' },
+    t.tryIt,
+    hidden(`: ${summaries[id]?.[lang] ?? id}`),
+  );
+  const show = async (expanded: boolean) => {
+    const { panelFor } = await loadPanel();
+    const panel = panelFor(id, lang, domId);
+    if (panel.parentElement !== el) el.append(panel);
+    panel.hidden = !expanded;
+    toggle.setAttribute('aria-controls', domId);
+    toggle.setAttribute('aria-expanded', String(expanded));
+    if (expanded) open.add(id);
+    else open.delete(id);
+  };
+  // Start fetching the panel as soon as the reader shows interest.
+  for (const event of ['pointerenter', 'focus']) toggle.addEventListener(event, () => void loadPanel(), { once: true });
+  toggle.addEventListener('click', () => show(toggle.getAttribute('aria-expanded') !== 'true'));
+  el.replaceChildren(toggle);
+  if (open.has(id)) void show(true);
+}
+
+document.head.append(h('style', { 'data-try-it-style': '' }, STYLE));
+// The docs' boot script announces each mount point the viewer renders (README: "Try it hook"); those
+// rendered before this script ran are found by the scan.
+document.addEventListener('docs:try-it-mount', (e) => {
+  const element = (e as CustomEvent<{ element?: unknown }>).detail?.element;
+  if (element instanceof HTMLElement) mount(element);
+});
+for (const el of document.querySelectorAll<HTMLElement>('[data-try-it]')) mount(el);
