@@ -29,8 +29,10 @@ import { changelogEntries } from './changelog.mjs';
 import { codeSamples } from './code-samples.mjs';
 import { zhLabels, zhTexts } from './labels.mjs';
 import { foreignTexts, localize } from './localize.mjs';
-import { operationNotes } from './operation-notes.mjs';
+import { afterIds, afterResponses } from './operation-after.mjs';
+import { summaryCard } from './operation-card.mjs';
 import { CHROME, plainPage, referencePage, tryItMount } from './page.mjs';
+import { markUnsourced } from './unsourced.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = resolve(here, '..');
@@ -102,15 +104,20 @@ const report = {};
 for (const lang of Object.keys(CHROME)) {
   const stats = { split: 0 };
   const doc = localize(structuredClone(spec), lang, stats);
+  stats.unsourced = markUnsourced(doc, lang);
   doc.info.description = fillIn(readFileSync(join(pkg, `content/intro.${lang}.md`), 'utf8'), lang);
   doc.info['x-logo'] = { url: 'logo.svg', altText: CHROME[lang].brand };
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!op) continue;
-      op.description = `${op.description ?? ''}\n${operationNotes(op, lang, spec.paths[path][method])}`;
-      op['x-codeSamples'] = codeSamples(path, method, item, op);
-      op.description += `\n\n${tryItMount(op.operationId)}\n`;
+      const original = spec.paths[path][method];
+      const sectionId = `${String(op.tags[0]).toLowerCase().replace(/\s+/g, '-')}/${op.operationId.toLowerCase()}`;
+      const errorsHref = `#/${afterIds(sectionId).errors}`;
+      // The summary card first, then the mount point for "Try it", then the page's own description.
+      op.description = `${summaryCard({ operation: op, original, lang, path, method, errorsHref })}\n${tryItMount(op.operationId)}\n\n${op.description ?? ''}`;
+      op['x-docs-after'] = afterResponses({ operation: op, original, lang, sectionId });
+      op['x-codeSamples'] = codeSamples(path, method, item, op, lang);
     }
   }
   const dir = join(dist, lang);
@@ -131,6 +138,8 @@ for (const lang of Object.keys(CHROME)) {
     texts: lang === 'zh' ? zhTexts : {},
     options: {
       disableTelemetry: true,
+      // The bar above the viewer (theme.css --docs-bar-height): the viewer's own scrolling clears it.
+      scrollYOffset: 48,
       skipBundle: true,
       hideDownloadButtons: false,
       downloadUrls: [
