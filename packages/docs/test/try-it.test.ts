@@ -134,6 +134,9 @@ describe('Try it', () => {
     await expect(click(panel, cap)).resolves.toEqual(documented(id, 'CollaboratorLimitExceeded'));
     await expect(panel.locator('[data-part="state"]').textContent()).resolves.toBe('No change.');
     expect(o.requests.slice(before)).toEqual([]);
+    // Before going offline too, the page fetched only from its own site.
+    // (The viewer's search worker is a blob: URL of the page's own origin.)
+    expect(o.requests.filter((u) => new URL(u).origin !== new URL(server.url).origin)).toEqual([]);
     expect(o.problems).toEqual([]);
     await o.close();
   });
@@ -199,6 +202,23 @@ describe('Try it', () => {
     // Counted on the control alone (the rest of the page has its own test): the page keeps only it.
     await page.locator(`[data-try-it="${id}"]`).evaluate((el) => document.body.replaceChildren(el));
     await expect(countForeignTexts(page, 'zh', [])).resolves.toEqual([]);
+    expect(o.problems).toEqual([]);
+    await o.close();
+  });
+
+  it('en: the token endpoint issues a token to the example app, and refuses a wrong secret as documented', async () => {
+    const id = 'getTenantAccessToken';
+    const o = await openOperation('en', id);
+    const panel = await openPanel(o, id);
+    await expect(click(panel, panel.getByRole('button', { name: 'Send', exact: true }))).resolves.toEqual({
+      status: '200',
+      code: '0',
+    });
+    const issued = JSON.parse((await panel.locator('[data-part="body"]').textContent()) ?? '');
+    expect(issued.tenant_access_token).toMatch(/^t-/);
+    await expect(click(panel, panel.locator('[data-scenario="AppSecretInvalid"]'))).resolves.toEqual(
+      documented(id, 'AppSecretInvalid'),
+    );
     expect(o.problems).toEqual([]);
     await o.close();
   });

@@ -31,6 +31,7 @@ const en = {
   setup: 'Set up',
   loading: 'Loading the emulator…',
   failed: 'The emulator could not run this request:',
+  loadFailed: 'Try it could not load; click again to retry:',
   header: 'Header',
   value: 'Value',
   setups: {
@@ -74,6 +75,7 @@ const zh: typeof en = {
   setup: '设置',
   loading: '正在加载模拟器…',
   failed: '模拟器无法执行此请求：',
+  loadFailed: '“试一试”加载失败，可再次点击重试：',
   header: '名称',
   value: '值',
   setups: {

@@ -17,6 +17,8 @@ const loadPanel = () => {
 
 /** Operations whose panel is open: a mount the viewer renders again opens with the same panel. */
 const open = new Set<string>();
+/** The newest mount of each operation (the viewer may replace one while its panel is loading). */
+const latest = new Map<string, (expanded: boolean) => Promise<void>>();
 
 function mount(el: HTMLElement) {
   if (el.dataset.tryItReady !== undefined) return;
@@ -29,19 +31,37 @@ function mount(el: HTMLElement) {
     t.tryIt,
     hidden(`: ${summaries[id]?.[lang] ?? id}`),
   );
-  const show = async (expanded: boolean) => {
-    const { panelFor } = await loadPanel();
-    const panel = panelFor(id, lang, domId);
+  const show = async (expanded: boolean): Promise<void> => {
+    const loaded = await loadPanel().catch((e: unknown) => {
+      // Offline before the first use, for instance: say so where the panel would be, and let a click retry.
+      panelModule = undefined;
+      el.querySelector('.try-it-failed')?.remove();
+      el.append(
+        h(
+          'p',
+          { class: 'try-it-failed', role: 'alert' },
+          `${t.loadFailed} ${e instanceof Error ? e.message : String(e)}`,
+        ),
+      );
+    });
+    if (!loaded) return;
+    el.querySelector('.try-it-failed')?.remove();
+    if (!el.isConnected && latest.get(id) !== show) return latest.get(id)?.(expanded);
+    const panel = loaded.panelFor(id, lang, domId);
     if (panel.parentElement !== el) el.append(panel);
     panel.hidden = !expanded;
     toggle.setAttribute('aria-controls', domId);
     toggle.setAttribute('aria-expanded', String(expanded));
-    if (expanded) open.add(id);
-    else open.delete(id);
   };
+  latest.set(id, show);
   // Start fetching the panel as soon as the reader shows interest.
   for (const event of ['pointerenter', 'focus']) toggle.addEventListener(event, () => void loadPanel(), { once: true });
-  toggle.addEventListener('click', () => show(toggle.getAttribute('aria-expanded') !== 'true'));
+  toggle.addEventListener('click', () => {
+    const expanded = toggle.getAttribute('aria-expanded') !== 'true';
+    if (expanded) open.add(id);
+    else open.delete(id);
+    return show(expanded);
+  });
   el.replaceChildren(toggle);
   if (open.has(id)) void show(true);
 }

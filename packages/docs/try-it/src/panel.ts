@@ -85,6 +85,7 @@ function build(op: TryOperation, lang: Lang, t: Labels, domId: string): HTMLElem
           id: fieldId('body'),
           rows: String(Math.min(12, op.body.split('\n').length + 1)),
           spellcheck: 'false',
+          wrap: 'off',
         });
   if (body) body.value = op.body ?? '';
 
