@@ -4,7 +4,7 @@
 import { type RunningEmulator, startEmulator } from '@feishu-task/emulator';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runConformance } from '../src/index.js';
-import { type Deviation, type Proxy, startProxy } from './proxy.js';
+import { type Deviation, type RunningProxy, startProxy } from './proxy.js';
 
 const collaborators = /^\/open-apis\/task\/v1\/tasks\/[^/]+\/collaborators$/;
 const collaborator = /^\/open-apis\/task\/v1\/tasks\/[^/]+\/collaborators\/[^/]+$/;
@@ -49,7 +49,7 @@ const deviations: Deviation[] = [
 ];
 
 let upstream: RunningEmulator;
-let proxy: Proxy;
+let proxy: RunningProxy;
 beforeAll(async () => {
   // No per-task frequency limit upstream, so the run needs no pause between requests to one task.
   upstream = await startEmulator({ taskFrequency: false });

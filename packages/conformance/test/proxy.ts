@@ -17,7 +17,7 @@ export interface Deviation {
   apply(answer: Answer): void;
 }
 
-export interface Proxy {
+export interface RunningProxy {
   url: string;
   /** Deviations that were applied, in order. */
   applied: string[];
@@ -28,7 +28,7 @@ export interface Proxy {
   close(): Promise<void>;
 }
 
-export async function startProxy(upstream: string, deviations: Deviation[] = []): Promise<Proxy> {
+export async function startProxy(upstream: string, deviations: Deviation[] = []): Promise<RunningProxy> {
   const pending = [...deviations];
   const applied: string[] = [];
   const received: string[] = [];

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { type RunningEmulator, startEmulator } from '@feishu-task/emulator';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REDACTED, runConformance, writeReport } from '../src/index.js';
-import { type Proxy, startProxy } from './proxy.js';
+import { type RunningProxy, startProxy } from './proxy.js';
 
 const PLANTED = 'PLANTED-app-secret-0f9e8d7c';
 let upstream: RunningEmulator;
-let proxy: Proxy;
+let proxy: RunningProxy;
 beforeAll(async () => {
   upstream = await startEmulator({ taskFrequency: false });
   // One deviation, so the report quotes a request and an answer in a difference too.
