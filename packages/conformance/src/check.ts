@@ -101,7 +101,13 @@ export function checkAnswer(facts: OperationFacts, expect: string[], observed: O
         aspect: 'status',
         expected: `HTTP ${documented.status} for ${label(documented)}`,
         observed: `HTTP ${observed.status}`,
-        facts: [factOf(facts, documented)],
+        // The status may have a source of its own (a platform code whose status no page states).
+        facts: [
+          {
+            ...factOf(facts, documented),
+            source: describeSource(documented.source.status ?? documented.source),
+          },
+        ],
       });
     const msg = observed.json?.msg;
     if (msg !== documented.msg)

@@ -49,7 +49,7 @@ export function reportMarkdown(report: ConformanceReport): string {
   else out.push(report.differences.map(differenceMd).join('\n\n'));
   out.push(
     '',
-    'Credentials and tokens are redacted. A confirmed difference becomes a spec change marked `x-source: { kind: observed, date }`.',
+    'Credentials and tokens are redacted. A confirmed difference becomes a spec change whose `x-source` is `{ kind: observed, observed: <date> }`.',
     '',
   );
   return out.join('\n');

@@ -13,8 +13,11 @@ export interface Source {
   kind: string;
   url?: string;
   updated?: string;
-  date?: string;
+  /** kind observed: the date the real service was seen to answer so. */
+  observed?: string;
   note?: { en?: string; zh?: string };
+  /** On an error example: the source of its HTTP status, where it differs from that of its code and msg. */
+  status?: Source;
 }
 
 export interface DocumentedAnswer {
@@ -120,9 +123,9 @@ export function operationFacts(spec: Json = loadSpec()): Map<OperationId, Operat
   return out;
 }
 
-/** "page https://… (updated 2024-04-15)", "unsourced: <note>", "observed 2026-01-02": where a fact comes from. */
+/** "page https://… (updated 2024-04-15)", "unsourced: <note>", "observed (2026-01-02): <note>": where a fact comes from. */
 export function describeSource(source: Source): string {
-  const when = source.date ?? source.updated;
+  const when = source.observed ?? source.updated;
   const parts = [source.kind];
   if (source.url) parts.push(source.url);
   if (when) parts.push(`(${source.kind === 'page' ? 'updated ' : ''}${when})`);

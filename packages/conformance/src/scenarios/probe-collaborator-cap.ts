@@ -1,7 +1,7 @@
 // --probe-limits only: add collaborators one at a time until the task is full, then one more. Paced
 // like every step and bounded (cap + 1 removes first, cap + 1 adds, their undo), stated in the plan.
 import type { RunIds, Scenario, Step } from '../scenario.js';
-import { collaboratorCap } from './collaborator-cap.js';
+import { collaboratorCap, overCapAnswer } from './collaborator-cap.js';
 import { normalize } from './collaborators.js';
 
 export const probeCollaboratorCap: Scenario = {
@@ -24,7 +24,7 @@ export const probeCollaboratorCap: Scenario = {
         path: { task_id: ids.task },
         body: { id_list: [user] },
         auth: 'tenant',
-        expect: i === cap ? ['CollaboratorLimitExceeded'] : ['success', 'CollaboratorLimitExceeded'],
+        expect: i === cap ? [overCapAnswer()] : ['success', overCapAnswer()],
         atEndIfSucceeded: [
           {
             id: `undo-${i + 1}`,
