@@ -2,6 +2,7 @@
 // reference emulator. Each answer of the target is checked against the spec and compared with the
 // emulator's; every disagreement becomes one difference per aspect (status, code, msg, body, header).
 import { createRequire } from 'node:module';
+import { DEFAULT_EXPIRE_SECONDS } from '@feishu-task/client';
 import { createEmulator, type Emulator } from '@feishu-task/emulator';
 import type { OperationId } from '@feishu-task/types';
 import { checkAnswer, codeOf, type FactRef, type Finding, factOf, type Observed } from './check.js';
@@ -308,12 +309,12 @@ function compareScenario(
       const findings = checkAnswer(opFacts, expect, answer);
       if (main && step.operation === 'getTenantAccessToken' && answer.json) {
         tokens.set(step.id, { token: answer.json.tenant_access_token, expire: answer.json.expire });
-        const earlier = step.id === 'reuse' ? tokens.get('issue') : undefined;
-        // A new token is due only when less than 30 minutes remained on the first.
+        const earlier = step.sameTokenAs ? tokens.get(step.sameTokenAs) : undefined;
+        // A new token is due only when the first had less than the least a reissued token has left.
         if (
           earlier &&
           typeof earlier.expire === 'number' &&
-          earlier.expire > 1800 &&
+          earlier.expire > DEFAULT_EXPIRE_SECONDS &&
           earlier.token !== answer.json.tenant_access_token
         )
           findings.push({

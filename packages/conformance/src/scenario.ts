@@ -37,6 +37,8 @@ export interface Step {
   role?: 'check' | 'setup' | 'undo';
   /** Steps to send at the end of the scenario if this one succeeded (code 0): undo and restore. */
   atEndIfSucceeded?: Step[];
+  /** For a token exchange: the step whose token this one must equal (the endpoint reuses a token with time left). */
+  sameTokenAs?: string;
   /** Sent only to a real tenant (Feishu or Lark): a clean-up the spec does not describe. */
   tenantOnly?: { method: string; path: string; note: string };
 }

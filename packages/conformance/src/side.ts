@@ -51,6 +51,11 @@ const routes = Object.entries(operations).map(([id, op]) => ({
 const operationAt = (method: string, path: string) =>
   routes.find((r) => r.method === method && r.pattern.test(path))?.id ?? 'outside the spec';
 
+/** The client could not get a tenant token (wrong credentials, an endpoint that does not answer). */
+export class TokenExchangeError extends Error {
+  override name = 'TokenExchangeError';
+}
+
 export class Side {
   readonly exchanges: Exchange[] = [];
   private seq = 0;
@@ -182,8 +187,20 @@ export class Side {
       if (this.exchanges.length === before) throw error;
       if (last && !last.error && !last.response) last.error = (error as Error).message;
     }
-    if (task !== undefined) this.lastTask.set(task, performance.now());
     const made = this.exchanges.slice(before);
+    // The step's own request is the last one, unless the client's token exchange failed before it.
+    const own = made[made.length - 1];
+    if (own && !step.tenantOnly && own.operation !== step.operation) {
+      const answer = own.response?.json;
+      throw new TokenExchangeError(
+        `the app's token exchange failed, so "${step.title}" was not sent: ${
+          own.response
+            ? `HTTP ${own.response.status}, code ${answer?.code}, msg ${JSON.stringify(answer?.msg)}`
+            : own.error
+        }`,
+      );
+    }
+    if (task !== undefined) this.lastTask.set(task, performance.now());
     for (const e of made.slice(0, -1)) e.implicit = true;
     return made;
   }

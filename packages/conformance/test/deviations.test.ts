@@ -100,3 +100,29 @@ it('lists exactly the five deviations, each once, with what it bears on', async 
   expect(by('msg')).toMatchObject({ observed: '"tasklist not found"', bearsOn: ['spec', 'emulator'] });
   expect(by('msg')?.expected.spec).toBe(JSON.stringify(by('msg')?.facts[0]?.says.match(/msg "(.*)"$/)?.[1]));
 });
+
+it('notices a token endpoint that hands out a new token while the first has long left', async () => {
+  let seen = 0;
+  const reissuing = await startProxy(upstream.url, [
+    {
+      name: 'new token',
+      // The second exchange: the run's "reuse" step (the first is "issue").
+      matches: (a) => typeof a.json?.tenant_access_token === 'string' && ++seen === 2,
+      apply: (a) => {
+        if (a.json) a.json.tenant_access_token = 't-a-different-token-0000';
+      },
+    },
+  ]);
+  try {
+    const report = await runConformance({ target: reissuing.url, only: ['tokens'], taskGapMs: 0 });
+    expect(reissuing.applied).toEqual(['new token']);
+    expect(report.differences.map((d) => `${d.step}: ${d.aspect}`)).toEqual(['reuse: token reuse']);
+    // The emulator reuses its token, as the spec says: the difference bears on both.
+    expect(report.differences[0]).toMatchObject({
+      bearsOn: ['spec', 'emulator'],
+      expected: { emulator: 'answers as the spec says' },
+    });
+  } finally {
+    await reissuing.close();
+  }
+});

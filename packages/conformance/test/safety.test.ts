@@ -79,3 +79,18 @@ it('an unreachable target exits 2', async () => {
   expect(r.err).toContain('could not run');
   expect(r.err).toContain(`127.0.0.1:${port}`);
 });
+
+it('app credentials the target refuses stop the run with exit 2, naming the answer and not the secret', async () => {
+  const { startEmulator } = await import('@feishu-task/emulator');
+  const emu = await startEmulator({
+    fixture: { restrictApps: true, apps: [{ app_id: 'cli_other', app_secret: 'x-secret' }] },
+  });
+  try {
+    const r = await run(['--target', emu.url, '--only', 'collaborators', '--out', '/tmp/never-written']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("the app's token exchange failed");
+    expect(r.err).toMatch(/code 10003/);
+  } finally {
+    await emu.close();
+  }
+});

@@ -26,6 +26,7 @@ export const tokens: Scenario = {
       body: { app_id: APP_ID, app_secret: APP_SECRET },
       auth: 'none',
       expect: ['success'],
+      sameTokenAs: 'issue',
     },
     {
       id: 'wrong-secret',
