@@ -231,6 +231,7 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
     maxWaitMs: quota.maxWaitMs ?? Number.POSITIVE_INFINITY,
     tokens,
     log,
+    scrub: (userToken) => secrets.exact(userToken),
   });
 
   function context(signal: AbortSignal | undefined, deadlineMs = options.deadlineMs, userToken?: string): CallContext {
@@ -238,7 +239,7 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
       signal,
       deadlineMs,
       deadlineAt: deadlineMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + deadlineMs,
-      scrub: () => secrets.exact(userToken),
+      userToken,
     };
   }
 

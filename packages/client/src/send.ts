@@ -24,6 +24,8 @@ export interface SendOptions {
   maxWaitMs: number;
   tokens: TokenSource | undefined;
   log: Log | undefined;
+  /** The client's secrets and a call's user token, exactly. */
+  scrub: (userToken: string | undefined) => Scrub;
 }
 
 export interface CallContext {
@@ -31,8 +33,8 @@ export interface CallContext {
   /** Epoch ms after which no attempt starts and no wait continues (Infinity: none). */
   deadlineAt: number;
   deadlineMs: number | undefined;
-  /** The client's and this call's secrets, for an answer's body before it is cut into an error. */
-  scrub?: (() => Scrub) | undefined;
+  /** The call's own user token, scrubbed (with the client's secrets) from an answer's body before it is cut into an error. */
+  userToken?: string | undefined;
 }
 
 export type Send = (operation: OperationId | undefined, out: Outgoing, ctx: CallContext) => Promise<Answer>;
@@ -94,7 +96,7 @@ export function createSend(o: SendOptions): Send {
             maxBytes: o.maxResponseBytes,
           },
           signal,
-          ctx.scrub,
+          () => o.scrub(ctx.userToken),
         );
       } finally {
         // The answer is in (or none will come): the slot counts from now, when the server's arrival was at the latest.
