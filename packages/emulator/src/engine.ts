@@ -2,18 +2,17 @@
 // MSW handlers). It routes a request by the spec, applies queued faults, authenticates, keeps the
 // platform's quotas, validates the request against the spec, runs the operation on the state, checks
 // its own answer against the spec's schema for the status, and journals it all.
-import { operations as operationTable } from '@feishu-task/types';
 import { authenticate } from './auth.js';
 import { type Clock, createClock } from './clock.js';
-import { applyConfig, ConfigError, type ConfigInput, type EmulatorConfig } from './config.js';
-import { type FaultSpec, Faults } from './faults.js';
+import { applyConfig, ConfigError, type ConfigInput, defaultConfig, type EmulatorConfig } from './config.js';
+import { type FaultInput, Faults } from './faults.js';
 import { checkFixture, type Fixture, fixtureFromSpec } from './fixture.js';
 import { type Caller, Journal, type JournalEntry } from './journal.js';
 import { logId as newLogId, randomHex } from './log-id.js';
 import { addTasklistMembers } from './operations/tasklists.js';
 import { addTaskCollaborators, removeTaskCollaborator } from './operations/tasks.js';
 import { getTenantAccessToken } from './operations/token.js';
-import type { World } from './operations/world.js';
+import { InFlight, type World } from './operations/world.js';
 import { FixedWindows } from './quotas.js';
 import { REDACTED, redact, redactTokens } from './redact.js';
 import { type Context, documented, documentedCode, invalid, type Reply, rateLimited } from './reply.js';
@@ -51,7 +50,7 @@ export interface EmulatorOptions extends ConfigInput {
   clock?: { start?: number; frozen?: boolean };
 }
 
-type Handler = (ctx: Context, world: World) => Reply;
+type Handler = (ctx: Context, world: World) => Reply | Promise<Reply>;
 const HANDLERS: Record<string, Handler> = {
   getTenantAccessToken,
   addTaskCollaborators,
@@ -62,12 +61,20 @@ const HANDLERS: Record<string, Handler> = {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const MAX_CONTRACT_FAILURES = 100;
 const MAX_JOURNAL_BODY = 16 * 1024;
+export interface ResetOptions {
+  /** Forget issued tenant and user tokens too (default false: they survive a reset). */
+  dropTokens?: boolean;
+}
+
 export class Emulator {
   readonly clock: Clock;
   readonly spec: Json;
   readonly operations: OperationModel[];
   private state = new State();
   private config: EmulatorConfig;
+  /** The settings it started with: reset() brings them back. */
+  private readonly startConfig: EmulatorConfig;
+  private readonly inFlight = new InFlight();
   private readonly validator;
   private readonly journalRing: Journal;
   private readonly quotaWindows = new FixedWindows();
@@ -84,54 +91,68 @@ export class Emulator {
     this.validator = createValidator(this.spec);
     this.clock = createClock(clock);
     this.journalRing = new Journal(journalSize ?? 1000);
-    this.faultQueue = new Faults(this.operations.map((o) => o.id));
+    this.faultQueue = new Faults(this.operations);
     const token = this.operations.find((o) => o.id === 'getTenantAccessToken')?.successExample;
     this.config = this.checked(
-      applyConfig(
-        {
-          quotas: { enabled: true, scale: 1 },
-          taskFrequency: { max: 10, windowMs: 1000 },
-          tasklistMemberLimit: 3000,
-          // The spec caps id_list at what a task can hold in all ("more than that here can never succeed").
-          collaboratorLimit: operationTable.addTaskCollaborators.arrayLimits.id_list.maxItems,
-          tokenTtlSeconds: typeof token?.expire === 'number' ? token.expire : 7200,
-          autoRegisterUsers: true,
-        },
-        config,
-      ),
+      applyConfig(defaultConfig(typeof token?.expire === 'number' ? token.expire : 7200), config),
     );
+    this.startConfig = structuredClone(this.config);
     this.fromSpec = fixture === undefined || fixture === 'examples' ? fixtureFromSpec(this.spec) : undefined;
-    this.initial = fixture === 'empty' ? {} : (this.fromSpec ?? (fixture as Fixture));
-    this.reset(this.initial);
+    this.initial = fixture === 'empty' ? {} : (this.fromSpec ?? checkFixture(fixture));
+    this.reset(this.initial, { dropTokens: true });
   }
 
   // ---- control ----
 
-  /** Replaces the whole state with `fixture` (default: the one the emulator started with). */
-  reset(fixture: Fixture = this.initial) {
+  /**
+   * Back to the start: the state becomes `fixture` (default: the one the emulator started with), the
+   * settings and the clock the ones it started with; journal, faults and quota windows are emptied.
+   * Issued tokens survive (a client such as the official SDK caches its token for the whole process);
+   * `{ dropTokens: true }` forgets them too.
+   */
+  reset(fixture: Fixture = this.initial, options: ResetOptions = {}) {
     // The spec's own examples need no checking (and skipping it keeps startEmulator() fast).
-    const checked = fixture === this.fromSpec ? fixture : checkFixture(fixture);
+    const checked = fixture === this.fromSpec || fixture === this.initial ? fixture : checkFixture(fixture);
+    if (typeof options !== 'object' || options === null) throw new TypeError('reset: options must be an object');
+    const previous = this.state;
+    this.config = structuredClone(this.startConfig);
+    this.clock.reset();
     this.state = new State();
     this.quotaWindows.clear();
     this.taskWindows.clear();
+    this.inFlight.clear();
     this.faultQueue.clear();
     this.journalRing.clear();
     this.contractFailures.length = 0;
+    if (!options.dropTokens) this.state.keepTokens(previous);
     this.state.seed(checked, this.clock.now(), this.config.tokenTtlSeconds);
   }
 
   /** Adds `fixture` to the current state (entries with the same id are replaced). */
   seed(fixture: Fixture) {
-    this.state.seed(checkFixture(fixture), this.clock.now(), this.config.tokenTtlSeconds);
+    const checked = checkFixture(fixture);
+    this.state.seed(checked, this.clock.now(), this.config.tokenTtlSeconds);
   }
 
-  /** The current state, as a fixture (app secrets redacted, tokens left out). */
+  /**
+   * The whole state, lossless: app secrets and issued tokens included (a test double's state, never a
+   * real tenant's: keep it out of places real secrets must not go). restore() brings it back exactly.
+   */
   snapshot(): Fixture {
     return this.state.snapshot();
   }
 
+  /** Replaces the state with `snapshot` exactly (tokens, secrets, timestamps); settings and clock stay. */
+  restore(snapshot: Fixture) {
+    const checked = checkFixture(snapshot);
+    const next = new State();
+    next.seed(checked, this.clock.now(), this.config.tokenTtlSeconds);
+    this.state = next;
+    this.inFlight.clear();
+  }
+
   /** Changes options at run time (quotas, limits, token lifetime...). */
-  configure(input: ConfigInput) {
+  configure(input: ConfigInput | Record<string, unknown>) {
     this.config = this.checked(applyConfig(this.config, input));
     return this.settings();
   }
@@ -141,7 +162,8 @@ export class Emulator {
     for (const id of Object.keys(config.quotas.windows ?? {}))
       if (!this.operations.some((o) => o.id === id))
         throw new ConfigError(
-          `quotas.windows: unknown operation "${id}" (have ${this.operations.map((o) => o.id).join(', ')})`,
+          `config: quotas.windows.${id} is not an operation (have ${this.operations.map((o) => o.id).join(', ')})`,
+          `quotas.windows.${id}`,
         );
     return config;
   }
@@ -164,7 +186,8 @@ export class Emulator {
   }
 
   readonly faults = {
-    inject: (spec: FaultSpec) => this.faultQueue.inject(spec),
+    /** Queues a fault or a batch (checked whole: one bad fault queues none). */
+    inject: (spec: FaultInput | FaultInput[]) => this.faultQueue.inject(spec),
     list: () => this.faultQueue.list(),
     clear: () => this.faultQueue.clear(),
   };
@@ -235,7 +258,7 @@ export class Emulator {
       } else {
         if (spec?.kind === 'truncate') fault = 'truncate';
         if (spec?.kind === 'drop') fault = 'drop';
-        reply = this.run(ctx, request, entry);
+        reply = await this.run(ctx, request, entry);
       }
     }
 
@@ -265,11 +288,11 @@ export class Emulator {
     return answer;
   }
 
-  private run(
+  private async run(
     ctx: Context,
     request: EmulatorRequest,
     entry: { caller: Caller; body: unknown; validation: { valid: boolean; violations: Violation[] } },
-  ): Reply {
+  ): Promise<Reply> {
     const op = ctx.op;
     const violations: Violation[] = [];
 
@@ -296,10 +319,13 @@ export class Emulator {
     }
 
     if (op.secured) {
-      const auth = authenticate(this.state, request.headers.authorization, ctx.now);
+      const auth = authenticate(this.state, request.headers.authorization, ctx.now, {
+        lenient: this.config.lenientTokens,
+        documents: op.byName,
+      });
       if ('error' in auth) return documented(ctx, auth.error);
       ctx.caller = entry.caller = auth.caller;
-      if (this.config.quotas.enabled && op.quotas.length > 0) {
+      if (this.config.limits && this.config.quotas.enabled && op.quotas.length > 0) {
         const caller = auth.caller as { appId: string; tenantKey: string };
         const windows =
           this.config.quotas.windows?.[op.id] ??
@@ -342,7 +368,21 @@ export class Emulator {
       // An operation the emulator does not model yet: the spec's success example, as a stateless mock would.
       return { status: 200, body: op.successExample ?? { code: 0, msg: 'success', data: {} } };
     }
-    return handler(ctx, { state: this.state, config: this.config, clock: this.clock, taskWindows: this.taskWindows });
+    const reply = await handler(ctx, this.world());
+    // A handler that refuses fields (an unknown user id...) says so in the journal's validation too.
+    const refused = (reply.body as { error?: { field_violations?: Violation[] } }).error?.field_violations;
+    if (refused) entry.validation = { valid: false, violations: refused };
+    return reply;
+  }
+
+  private world(): World {
+    return {
+      state: this.state,
+      config: this.config,
+      clock: this.clock,
+      taskWindows: this.taskWindows,
+      inFlight: this.inFlight,
+    };
   }
 
   private checkAnswer(op: OperationModel | undefined, reply: Reply) {
