@@ -128,6 +128,11 @@ export class Emulator {
     this.state.seed(checked, this.clock.now(), this.config.tokenTtlSeconds);
   }
 
+  /** The state reset() goes back to (the fixture or import it started with). */
+  startingFixture(): Fixture {
+    return this.initial;
+  }
+
   /** Adds `fixture` to the current state (entries with the same id are replaced). */
   seed(fixture: Fixture) {
     const checked = checkFixture(fixture);

@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { CONTROL_PREFIX, control } from './control.js';
 import type { Emulator } from './engine.js';
+import { NAMESPACE_HEADER, Namespaces } from './namespaces.js';
 
 const MAX_BODY = 10 * 1024 * 1024;
 
@@ -17,7 +18,8 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   res.end(bytes);
 }
 
-export function createHandler(emulator: Emulator) {
+export function createHandler(target: Emulator | Namespaces) {
+  const namespaces = target instanceof Namespaces ? target : new Namespaces(target);
   return (req: IncomingMessage, res: ServerResponse) => {
     const cors = { 'access-control-allow-origin': '*', 'access-control-expose-headers': '*' };
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
@@ -45,8 +47,9 @@ export function createHandler(emulator: Emulator) {
     req.on('end', async () => {
       if (res.headersSent) return;
       const text = Buffer.concat(chunks).toString('utf8');
-      const url = req.url ?? '/';
       try {
+        const header = req.headers[NAMESPACE_HEADER];
+        const { emulator, url } = namespaces.resolve(req.url ?? '/', Array.isArray(header) ? header[0] : header);
         if (url === CONTROL_PREFIX || url.startsWith(`${CONTROL_PREFIX}/`) || url.startsWith(`${CONTROL_PREFIX}?`)) {
           const parsed = new URL(url, 'http://emulator.invalid');
           const answer = control(
@@ -79,6 +82,11 @@ export function createHandler(emulator: Emulator) {
           answer.fault === 'truncate',
         );
       } catch (error) {
+        if ((error as Error).name === 'NamespaceError') {
+          const body = JSON.stringify({ code: 1, msg: `emulator: ${(error as Error).message}` });
+          send(res, 400, { 'content-type': 'application/json', ...cors }, body);
+          return;
+        }
         // A bug of the emulator, not a Feishu answer: say so plainly instead of hanging the caller.
         send(
           res,
@@ -92,7 +100,7 @@ export function createHandler(emulator: Emulator) {
   };
 }
 
-export function createEmulatorServer(emulator: Emulator): Server {
-  const server = createServer({ keepAliveTimeout: 5000 }, createHandler(emulator));
+export function createEmulatorServer(target: Emulator | Namespaces): Server {
+  const server = createServer({ keepAliveTimeout: 5000 }, createHandler(target));
   return server;
 }
