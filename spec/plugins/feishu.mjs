@@ -109,9 +109,18 @@ function BilingualText() {
   };
 }
 
+// The gateway's answers live under a root extension; typed as a status-keyed map of Responses, Redocly's
+// bundler resolves the $refs inside them like any other response's (an untyped extension is copied as is,
+// and a relative $ref in it would no longer resolve from the bundle).
+const withGatewayResponses = (types) => ({
+  ...types,
+  Root: { ...types.Root, properties: { ...types.Root.properties, 'x-feishu-gateway-responses': 'Responses' } },
+});
+
 export default function feishuPlugin() {
   return {
     id: 'feishu',
+    typeExtension: { oas3: withGatewayResponses },
     rules: {
       oas3: {
         'extension-shapes': ExtensionShapes,

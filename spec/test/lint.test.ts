@@ -165,7 +165,10 @@ describe('redocly lint', () => {
 
   it('fails when an operation loses x-feishu-retry', () => {
     const r = mutated('paths/task-v1-collaborator.yaml', (t) =>
-      t.replace('  x-feishu-retry:\n    idempotent: false\n    replayedSuccessCodes:\n      - 1470700\n', ''),
+      t.replace(
+        / {2}x-feishu-retry:\n {4}idempotent: false\n {4}replayedSuccessCodes:\n {6}- 1470700\n(?: {4,}.*\n)+/,
+        '',
+      ),
     );
     expect(ruleIds(r)).toContain('rule/operation-has-retry-safety');
   });

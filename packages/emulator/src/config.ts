@@ -121,21 +121,6 @@ export const ASSUMED = {
   },
 } as const;
 
-/** Where the page states a collaborator cap, the generated tables carry it; 50 is what the page says. */
-function collaboratorCap(): number {
-  const op = operationTable.addTaskCollaborators as unknown as {
-    stateLimits?: Record<string, { max?: number; maxItems?: number } | number>;
-    arrayLimits?: Record<string, { maxItems?: number }>;
-  };
-  for (const v of Object.values(op.stateLimits ?? {})) {
-    const n = typeof v === 'number' ? v : (v.max ?? v.maxItems);
-    if (typeof n === 'number') return n;
-  }
-  const fromArray = op.arrayLimits?.id_list?.maxItems;
-  if (typeof fromArray === 'number') return fromArray;
-  throw new Error('the generated tables carry no collaborator cap for addTaskCollaborators');
-}
-
 export function defaultConfig(tokenTtlSeconds: number): EmulatorConfig {
   return {
     limits: true,
@@ -144,7 +129,8 @@ export function defaultConfig(tokenTtlSeconds: number): EmulatorConfig {
     taskConcurrency: { holdMs: 10 },
     taskFrequency: null,
     tasklistMemberLimit: null,
-    collaboratorLimit: collaboratorCap(),
+    // What a task holds in all, the page's cap (x-feishu-state-limits).
+    collaboratorLimit: operationTable.addTaskCollaborators.stateLimits.collaboratorsPerTask.max,
     tokenTtlSeconds,
     autoRegisterUsers: true,
     userLimit: 100_000,

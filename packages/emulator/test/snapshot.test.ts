@@ -45,7 +45,7 @@ describe('snapshots', () => {
 
     // The client's cached tenant token still works, and so does the user token.
     const again = await feishu.addTaskCollaborators({ path: { task_id: TASK }, body: { id_list: ['ou_c'] } });
-    expect(again.collaborator?.id_list).toEqual(['ou_a', 'ou_b', 'ou_c']);
+    expect(again).toMatchObject({ collaborator: { id_list: ['ou_a', 'ou_b', 'ou_c'] } });
     const asUser = await fetch(`${emu.url}/open-apis/task/v1/tasks/${TASK}/collaborators/ou_c`, {
       method: 'DELETE',
       headers: { authorization: `Bearer ${user}` },

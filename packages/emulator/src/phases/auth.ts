@@ -1,0 +1,17 @@
+// Auth: a secured operation needs a valid tenant or user token (the gateway's documented answers).
+import { authenticate } from '../auth.js';
+import type { Phase } from '../pipeline.js';
+import { documented } from '../reply.js';
+
+export const authPhase: Phase = (x, engine) => {
+  const ctx = x.ctx;
+  if (!ctx?.op.secured) return undefined;
+  const { state, config } = engine.world();
+  const auth = authenticate(state, x.request.headers.authorization, ctx.now, {
+    lenient: config.lenientTokens,
+    documents: ctx.op.byName,
+  });
+  if ('error' in auth) return documented(ctx, auth.error);
+  ctx.caller = x.caller = auth.caller;
+  return undefined;
+};
