@@ -1,6 +1,7 @@
 // The emulator engine: one in-process model of the tenant behind every door (HTTP server, test API,
 // MSW handlers). Requests run through the phases of ./pipeline.ts (route, fault, auth, quota,
 // validation, operation, answer check, journal); this class holds the state and the control methods.
+import { createPlatform, type Platform } from '@feishu-task/platform';
 import { type Clock, createClock } from './clock.js';
 import { applyConfig, ConfigError, type ConfigInput, defaultConfig, type EmulatorConfig } from './config.js';
 import { type FaultInput, Faults } from './faults.js';
@@ -12,7 +13,7 @@ import { InFlight, type World } from './operations/world.js';
 import { type EmulatorAnswer, type EmulatorRequest, type Engine, runPipeline } from './pipeline.js';
 import { FixedWindows } from './quotas.js';
 import { type Json, loadBundledSpec } from './spec.js';
-import { modelSpec, type OperationModel } from './spec-model.js';
+import type { OperationModel } from './spec-model.js';
 import { DEFAULT_APP, DEFAULT_TENANT, State } from './state.js';
 import { createValidator, type SpecValidator } from './validator.js';
 
@@ -38,6 +39,8 @@ export class Emulator {
   readonly clock: Clock;
   readonly spec: Json;
   readonly operations: OperationModel[];
+  /** The platform model (@feishu-task/platform) the engine answers from, as the mock does. */
+  readonly platform: Platform;
   private state = new State();
   private config: EmulatorConfig;
   /** The settings it started with: reset() brings them back. */
@@ -57,7 +60,8 @@ export class Emulator {
   constructor(options: EmulatorOptions = {}) {
     const { fixture, spec, journalSize, clock, ...config } = options;
     this.spec = spec ?? loadBundledSpec();
-    this.operations = modelSpec(this.spec);
+    this.platform = createPlatform(this.spec);
+    this.operations = this.platform.operations;
     this.validator = createValidator(this.spec);
     this.clock = createClock(clock);
     this.journalRing = new Journal(journalSize ?? 1000);
@@ -71,7 +75,7 @@ export class Emulator {
     this.initial = fixture === 'empty' ? {} : (this.fromSpec ?? checkFixture(fixture));
     this.reset(this.initial, { dropTokens: true });
     this.engine = {
-      operations: this.operations,
+      platform: this.platform,
       validator: this.validator,
       clock: this.clock,
       faults: this.faultQueue,

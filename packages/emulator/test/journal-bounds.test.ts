@@ -1,5 +1,6 @@
 // The journal is bounded and loud about it: each entry keeps at most JOURNAL_BOUNDS of its body and
 // answer, says what it cut, and stays readable whatever was sent.
+import { REQUEST_LIMITS } from '@feishu-task/platform';
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../src/index.js';
 import { JOURNAL_BOUNDS } from '../src/journal.js';
@@ -28,19 +29,21 @@ describe('journal bounds', () => {
     expect(contractProblems('POST', path, last.status, last.answer)).toEqual([]);
   });
 
-  it('a deeply nested body leaves the journal readable', async () => {
+  it('nesting within the platform limit is journaled cut to 8 levels; beyond it, refused before the engine', async () => {
     const engine = createEmulator({ fixture: workflowFixture });
     const { tenantToken } = caller(engine);
     const token = (await tenantToken()).tenant_access_token;
-    const deep = `${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}`;
-    await engine.handle({
-      method: 'POST',
-      url: `/open-apis/task/v2/tasklists/${TASKLIST}/add_members`,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: `{"members":[{"id":"ou_d","x":${deep}}]}`,
-    });
-    const text = JSON.stringify(engine.journal());
-    expect(text.length).toBeLessThan(64 * 1024);
+    const send = (levels: number) =>
+      engine.handle({
+        method: 'POST',
+        url: `/open-apis/task/v2/tasklists/${TASKLIST}/add_members`,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: `{"members":[{"id":"ou_d","x":${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}}]}`,
+      });
+    await send(REQUEST_LIMITS.nestingDepth - 10);
     expect(engine.journal().at(-1)?.cut?.[0]).toMatch(/nested deeper than 8 levels/);
+    const refused = await send(5000);
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(engine.journal()).length).toBeLessThan(64 * 1024);
   });
 });

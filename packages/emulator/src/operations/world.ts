@@ -1,3 +1,4 @@
+import type { ErrorName } from '@feishu-task/platform';
 import type { Clock } from '../clock.js';
 import type { EmulatorConfig } from '../config.js';
 import type { FixedWindows } from '../quotas.js';
@@ -45,6 +46,6 @@ export function registryFull(ctx: Context, limit: number): Reply {
   const server = [...ctx.op.errors.values()].find((e) => e.status >= 500);
   const msg = `emulator: the user registry is full (userLimit ${limit}); raise userLimit or reset the emulator`;
   if (!server) return { status: 500, body: { code: 1, msg } };
-  const reply = documented(ctx, server.name);
+  const reply = documented(ctx, server.name as ErrorName);
   return { ...reply, body: { ...(reply.body as object), msg } };
 }

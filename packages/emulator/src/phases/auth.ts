@@ -1,4 +1,5 @@
 // Auth: a secured operation needs a valid tenant or user token (the gateway's documented answers).
+import type { ErrorName } from '@feishu-task/platform';
 import { authenticate } from '../auth.js';
 import type { Phase } from '../pipeline.js';
 import { documented } from '../reply.js';
@@ -11,7 +12,8 @@ export const authPhase: Phase = (x, engine) => {
     lenient: config.lenientTokens,
     documents: ctx.op.byName,
   });
-  if ('error' in auth) return documented(ctx, auth.error);
+  // auth.ts names the gateway's documented token answers (TokenMissing, TenantTokenInvalid, ...).
+  if ('error' in auth) return documented(ctx, auth.error as ErrorName);
   ctx.caller = x.caller = auth.caller;
   return undefined;
 };
