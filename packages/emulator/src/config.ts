@@ -156,6 +156,9 @@ export function checkConfig(input: unknown): ConfigInput {
 
 /** `base` with `input` applied; throws a ConfigError naming the first bad value and changes nothing. */
 export function applyConfig(base: EmulatorConfig, raw: unknown = {}): EmulatorConfig {
+  // Nothing to apply (the usual start): no schema to compile, so startEmulator() stays fast.
+  if (raw !== null && typeof raw === 'object' && !Array.isArray(raw) && Object.keys(raw).length === 0)
+    return structuredClone(base);
   const input = checkConfig(raw);
   const next: EmulatorConfig = structuredClone(base);
   if (input.profile !== undefined) {
