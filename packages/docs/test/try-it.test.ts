@@ -206,6 +206,21 @@ describe('Try it', () => {
     await o.close();
   });
 
+  it('en: offline before the first use, Try it says it could not load; back online, a click opens it', async () => {
+    const id = 'addTaskCollaborators';
+    const o = await openOperation('en', id);
+    await o.page.context().setOffline(true);
+    const toggle = o.page.locator(`[data-try-it="${id}"] .try-it-toggle`);
+    await toggle.click();
+    await expect(o.page.locator(`[data-try-it="${id}"] [role="alert"]`).textContent()).resolves.toMatch(
+      /^Try it could not load/,
+    );
+    await o.page.context().setOffline(false);
+    await openPanel(o, id);
+    await expect(o.page.locator(`[data-try-it="${id}"] [role="alert"]`).count()).resolves.toBe(0);
+    await o.close();
+  });
+
   it('en: the token endpoint issues a token to the example app, and refuses a wrong secret as documented', async () => {
     const id = 'getTenantAccessToken';
     const o = await openOperation('en', id);
