@@ -54,5 +54,8 @@ describe('extensions', () => {
     const ops = Object.fromEntries([...operations(spec)].map((o) => [o.operation.operationId, o.operation]));
     expect(ops.addTaskCollaborators.description).toMatch(/1470403.*401.*403/s);
     expect(ops.removeTaskCollaborator.description).toMatch(/1470450 is HTTP \*\*400\*\* here but 429/);
+    // Pages 000 and 001: a field scope on the reference page, a required scope on the explorer's variant.
+    expect(ops.addTaskCollaborators.description).toMatch(/field\* scope[\s\S]*explorer[\s\S]*\*required\* scopes/);
+    expect(ops.addTaskCollaborators['x-i18n'].zh.description).toMatch(/API 调试台/);
   });
 });

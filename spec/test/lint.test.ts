@@ -165,7 +165,10 @@ describe('redocly lint', () => {
 
   it('fails when an operation loses x-feishu-retry', () => {
     const r = mutated('paths/task-v1-collaborator.yaml', (t) =>
-      t.replace('  x-feishu-retry:\n    idempotent: false\n    replayedSuccessCodes:\n      - 1470700\n', ''),
+      t.replace(
+        / {2}x-feishu-retry:\n {4}idempotent: false\n {4}replayedSuccessCodes:\n {6}- 1470700\n(?: {4,}.*\n)+/,
+        '',
+      ),
     );
     expect(ruleIds(r)).toContain('rule/operation-has-retry-safety');
   });
@@ -182,5 +185,13 @@ describe('redocly lint', () => {
       t.replace('description: 清单名。', 'description: 清单名。The name of the tasklist as shown.'),
     );
     expect(r.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/holds an English sentence/));
+  });
+
+  it('fails when two Chinese sentences run together across a line break (feishu/bilingual-text)', () => {
+    // The advice text as it was: no 。 before the added sentence.
+    const r = mutated('paths/task-v1-collaborators.yaml', (t) => t.replace('不能重复添加。\n', '不能重复添加\n'));
+    expect(r.problems.map((p) => `${p.ruleId} ${p.message}`)).toContainEqual(
+      expect.stringMatching(/^feishu\/bilingual-text .*"加 若" runs them together/),
+    );
   });
 });

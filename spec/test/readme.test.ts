@@ -22,5 +22,6 @@ describe('README', () => {
     });
     expect(out).toContain("'/open-apis/task/v2/tasklists/{tasklist_guid}/add_members'");
     expect(out).toContain('{ idempotent: false, replayedSuccessCodes: [ 1470431 ] }');
+    expect(out).toContain('\nunsourced\n');
   });
 });

@@ -70,12 +70,23 @@ describe('sources', () => {
 
 describe('x-feishu-retry', () => {
   it('is exactly the documented retry safety of each operation', () => {
-    expect(Object.fromEntries(Object.entries(ops).map(([id, op]) => [id, op['x-feishu-retry']]))).toEqual({
+    const retry = (op: any) => ({
+      idempotent: op['x-feishu-retry'].idempotent,
+      replayedSuccessCodes: op['x-feishu-retry'].replayedSuccessCodes,
+    });
+    expect(Object.fromEntries(Object.entries(ops).map(([id, op]) => [id, retry(op)]))).toEqual({
       addTaskCollaborators: { idempotent: false, replayedSuccessCodes: [1470431] },
       removeTaskCollaborator: { idempotent: false, replayedSuccessCodes: [1470700] },
       addTasklistMembers: { idempotent: true, replayedSuccessCodes: [] },
       getTenantAccessToken: { idempotent: true, replayedSuccessCodes: [] },
     });
+  });
+
+  it('is marked unsourced everywhere: no page states retry safety', () => {
+    for (const op of Object.values(ops)) {
+      expect(op['x-feishu-retry']['x-source']?.kind, op.operationId).toBe('unsourced');
+      expect(op['x-feishu-retry']['x-source'].note.en, op.operationId).toMatch(/^Inferred/);
+    }
   });
 
   it('names only codes the operation documents', () => {
@@ -118,5 +129,69 @@ describe('extension shapes', () => {
     expect(check('x-feishu-field-scopes', { user_id: ['contact:user.employee_id:readonly'] })).toBe(false);
     expect(check('x-feishu-retry', { idempotent: true })).toBe(false);
     expect(check('x-source', { kind: 'unsourced' })).toBe(false);
+    expect(check('x-feishu-sdk-method', 'task.v1.taskCollaborator.create')).toBe(false);
+  });
+
+  it('x-source kind observed needs the date it was observed, and only it has one', () => {
+    const check = (value: unknown) => ajv.getSchema(schemaIds.get('x-source')!)!(value);
+    const note = { en: 'Seen in answers of the service.', zh: '在服务的应答中观察到。' };
+    expect(check({ kind: 'observed', observed: '2026-12-05', note })).toBe(true);
+    expect(check({ kind: 'observed', note })).toBe(false);
+    expect(check({ kind: 'unsourced', observed: '2026-12-05', note })).toBe(false);
+    expect(check({ kind: 'observed', observed: '5 Dec', note })).toBe(false);
+  });
+});
+
+describe('inferences are marked, and no unsourced tightening of an answer', () => {
+  const body = (id: string) => ops[id].requestBody.content['application/json'];
+  const unsourced = (node: any) => node?.['x-source']?.kind === 'unsourced';
+
+  it('the SDK method of an operation whose page shows no call example is unsourced', () => {
+    for (const id of ['removeTaskCollaborator', 'getTenantAccessToken'])
+      expect(unsourced(ops[id]['x-feishu-sdk-method']), id).toBe(true);
+    for (const id of ['addTaskCollaborators', 'addTasklistMembers'])
+      expect(ops[id]['x-feishu-sdk-method']).not.toHaveProperty('x-source');
+  });
+
+  it('every request example that is not the page’s own is marked', () => {
+    expect(unsourced(body('addTasklistMembers').examples.chatAndApp)).toBe(true);
+  });
+
+  it('the 50-collaborator cap: the page’s word, and the answer to one request over it inferred', () => {
+    const cap = ops.addTaskCollaborators['x-feishu-state-limits'].collaboratorsPerTask;
+    expect(cap).toMatchObject({ max: 50, code: 1470429, 'x-source': { kind: 'page' } });
+    expect(cap.oneRequestOverMax).toMatchObject({ code: 1470429, 'x-source': { kind: 'unsourced' } });
+    // Prose and schema agree: no text still sends more than 50 IDs to 99992402.
+    const texts = JSON.stringify([ops.addTaskCollaborators.description, body('addTaskCollaborators').schema]);
+    expect(texts).not.toMatch(/more than 50 IDs[^.]*99992402/);
+    expect(body('addTaskCollaborators').schema.properties.id_list).not.toHaveProperty('maxItems');
+  });
+
+  it('Tasklist timestamps and url are read as the page gives them: plain strings', () => {
+    const t = spec.components.schemas.Tasklist.properties;
+    for (const key of ['created_at', 'updated_at', 'url']) {
+      expect(t[key], key).not.toHaveProperty('pattern');
+      expect(t[key], key).not.toHaveProperty('format');
+    }
+  });
+
+  it('the user_id field scope sits on the v1 parameter, not on the enum the v2 parameter shares', () => {
+    const scope = 'contact:user.employee_id:readonly';
+    expect(JSON.stringify(spec.components.schemas.UserIdType)).not.toContain(scope);
+    expect(spec.components.parameters.UserIdTypeV1.description).toContain(scope);
+    expect(JSON.stringify(spec.components.parameters.UserIdTypeV2)).not.toContain(scope);
+  });
+
+  it('a response whose text says it is unsourced is marked so', () => {
+    const token400 = ops.getTenantAccessToken.responses['400'];
+    expect(token400['x-source'].kind).toBe('unsourced');
+    for (const op of Object.values(ops))
+      for (const [status, r] of Object.entries<any>(op.responses))
+        for (const [name, ex] of Object.entries<any>(r.content?.['application/json']?.examples ?? {}))
+          if (/^Unsourced\b/m.test(ex.description ?? ''))
+            // The whole answer, or (a platform code whose status no page states) its status.
+            expect([ex['x-source'].kind, ex['x-source'].status?.kind], `${op.operationId} ${status} ${name}`).toContain(
+              'unsourced',
+            );
   });
 });

@@ -92,7 +92,7 @@ console.log(response.status, answer.code, answer.msg, \`token expires in \${answ
       .join(' \\\n'),
   ].join('\n');
 
-  const sdkMethod = operation['x-feishu-sdk-method'];
+  const sdkMethod = operation['x-feishu-sdk-method']?.method;
   const sdkArgs = [
     Object.keys(pathParams).length && `path: ${js(pathParams, '  ')}`,
     Object.keys(query).length && `params: ${js(query, '  ')}`,

@@ -1,44 +1,23 @@
 // The emulator engine: one in-process model of the tenant behind every door (HTTP server, test API,
-// MSW handlers). It routes a request by the spec, applies queued faults, authenticates, keeps the
-// platform's quotas, validates the request against the spec, runs the operation on the state, checks
-// its own answer against the spec's schema for the status, and journals it all.
+// MSW handlers). Requests run through the phases of ./pipeline.ts (route, fault, auth, quota,
+// validation, operation, answer check, journal); this class holds the state and the control methods.
+import { createPlatform, type Platform } from '@feishu-task/platform';
 import { operations as operationTable } from '@feishu-task/types';
-import { authenticate } from './auth.js';
 import { type Clock, createClock } from './clock.js';
 import { applyConfig, ConfigError, type ConfigInput, type EmulatorConfig } from './config.js';
 import { type FaultSpec, Faults } from './faults.js';
+import { fromFetchRequest, toFetchResponse } from './fetch.js';
 import { checkFixture, type Fixture, fixtureFromSpec } from './fixture.js';
-import { type Caller, Journal, type JournalEntry } from './journal.js';
-import { logId as newLogId, randomHex } from './log-id.js';
-import { addTasklistMembers } from './operations/tasklists.js';
-import { addTaskCollaborators, removeTaskCollaborator } from './operations/tasks.js';
-import { getTenantAccessToken } from './operations/token.js';
-import type { World } from './operations/world.js';
+import { Journal, type JournalEntry } from './journal.js';
+import { randomHex } from './log-id.js';
+import { type EmulatorAnswer, type EmulatorRequest, type Engine, runPipeline } from './pipeline.js';
 import { FixedWindows } from './quotas.js';
-import { REDACTED, redact, redactTokens } from './redact.js';
-import { type Context, documented, documentedCode, invalid, type Reply, rateLimited } from './reply.js';
 import { type Json, loadBundledSpec } from './spec.js';
-import { modelSpec, type OperationModel, route } from './spec-model.js';
+import type { OperationModel } from './spec-model.js';
 import { DEFAULT_APP, DEFAULT_TENANT, State } from './state.js';
-import { createValidator, toViolations, type Violation } from './validator.js';
+import { createValidator, type SpecValidator } from './validator.js';
 
-export interface EmulatorRequest {
-  method: string;
-  /** Path and query, for example `/open-apis/task/v1/tasks/t1/collaborators?user_id_type=open_id`. */
-  url: string;
-  /** Header names in lower case. */
-  headers: Record<string, string | undefined>;
-  body?: string;
-}
-
-export interface EmulatorAnswer {
-  status: number;
-  headers: Record<string, string>;
-  /** The JSON answer (serialized by the door). */
-  body: unknown;
-  /** `drop`: close the connection without an answer; `truncate`: send half of the body, then close. */
-  fault?: 'drop' | 'truncate';
-}
+export type { EmulatorAnswer, EmulatorRequest } from './pipeline.js';
 
 export interface EmulatorOptions extends ConfigInput {
   /** The initial state: a fixture, 'examples' (the default: the spec's example tasks and tasklists), or 'empty'. */
@@ -51,24 +30,15 @@ export interface EmulatorOptions extends ConfigInput {
   clock?: { start?: number; frozen?: boolean };
 }
 
-type Handler = (ctx: Context, world: World) => Reply;
-const HANDLERS: Record<string, Handler> = {
-  getTenantAccessToken,
-  addTaskCollaborators,
-  removeTaskCollaborator,
-  addTasklistMembers,
-};
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const MAX_CONTRACT_FAILURES = 100;
-const MAX_JOURNAL_BODY = 16 * 1024;
 export class Emulator {
   readonly clock: Clock;
   readonly spec: Json;
   readonly operations: OperationModel[];
+  /** The platform model (@feishu-task/platform) the engine answers from, as the mock does. */
+  readonly platform: Platform;
   private state = new State();
   private config: EmulatorConfig;
-  private readonly validator;
+  private readonly validator: SpecValidator;
   private readonly journalRing: Journal;
   private readonly quotaWindows = new FixedWindows();
   private readonly taskWindows = new FixedWindows();
@@ -76,11 +46,14 @@ export class Emulator {
   private readonly initial: Fixture;
   private readonly fromSpec: Fixture | undefined;
   private readonly contractFailures: JournalEntry[] = [];
+  /** What the request pipeline reads: the parts above, the state looked up per request (reset replaces it). */
+  private readonly engine: Engine;
 
   constructor(options: EmulatorOptions = {}) {
     const { fixture, spec, journalSize, clock, ...config } = options;
     this.spec = spec ?? loadBundledSpec();
-    this.operations = modelSpec(this.spec);
+    this.platform = createPlatform(this.spec);
+    this.operations = this.platform.operations;
     this.validator = createValidator(this.spec);
     this.clock = createClock(clock);
     this.journalRing = new Journal(journalSize ?? 1000);
@@ -92,8 +65,8 @@ export class Emulator {
           quotas: { enabled: true, scale: 1 },
           taskFrequency: { max: 10, windowMs: 1000 },
           tasklistMemberLimit: 3000,
-          // The spec caps id_list at what a task can hold in all ("more than that here can never succeed").
-          collaboratorLimit: operationTable.addTaskCollaborators.arrayLimits.id_list.maxItems,
+          // What a task holds in all, the page's cap (x-feishu-state-limits).
+          collaboratorLimit: operationTable.addTaskCollaborators.stateLimits.collaboratorsPerTask.max,
           tokenTtlSeconds: typeof token?.expire === 'number' ? token.expire : 7200,
           autoRegisterUsers: true,
         },
@@ -103,6 +76,14 @@ export class Emulator {
     this.fromSpec = fixture === undefined || fixture === 'examples' ? fixtureFromSpec(this.spec) : undefined;
     this.initial = fixture === 'empty' ? {} : (this.fromSpec ?? (fixture as Fixture));
     this.reset(this.initial);
+    this.engine = {
+      platform: this.platform,
+      validator: this.validator,
+      clock: this.clock,
+      faults: this.faultQueue,
+      quotaWindows: this.quotaWindows,
+      world: () => ({ state: this.state, config: this.config, clock: this.clock, taskWindows: this.taskWindows }),
+    };
   }
 
   // ---- control ----
@@ -186,181 +167,14 @@ export class Emulator {
 
   // ---- requests ----
 
-  async handle(request: EmulatorRequest): Promise<EmulatorAnswer> {
-    const url = new URL(request.url, 'http://emulator.invalid');
-    const path = url.pathname;
-    const query: Record<string, string> = {};
-    for (const [k, v] of url.searchParams) query[k] = v;
-    const method = request.method.toUpperCase();
-    const found = route(this.operations, method, path);
-    const entry = {
-      method,
-      path,
-      query,
-      operation: found?.op.id ?? null,
-      caller: { kind: 'none' } as Caller,
-      body: undefined as unknown,
-      validation: { valid: true, violations: [] as Violation[] },
-      fault: null as string | null,
-    };
-
-    let reply: Reply;
-    let fault: EmulatorAnswer['fault'];
-    const logId = newLogId(this.clock.now());
-    if (!found) {
-      reply = { status: 404, body: { code: 404, msg: `404 page not found: ${method} ${path}` } };
-    } else {
-      const spec = this.faultQueue.take(found.op.id);
-      if (spec) entry.fault = spec.kind;
-      if (spec?.kind === 'delay') await sleep(spec.delayMs ?? 0);
-      const ctx: Context = {
-        op: found.op,
-        now: this.clock.now(),
-        logId,
-        query,
-        pathParams: found.pathParams,
-        body: undefined,
-        caller: { kind: 'none' },
-      };
-      if (spec?.kind === 'drop' && !spec.afterApply) {
-        fault = 'drop';
-        reply = { status: 0, body: {} };
-      } else if (spec?.kind === 'server-error') {
-        const server = [...found.op.errors.values()].find((e) => e.status >= 500);
-        reply =
-          (spec.code !== undefined ? documentedCode(ctx, spec.code) : undefined) ??
-          (server ? documented(ctx, server.name) : { status: 500, body: { code: 1, msg: 'internal error' } });
-      } else if (spec?.kind === 'rate-limit') {
-        reply = rateLimited(ctx, found.op.quotas[0]?.limit ?? 1, spec.resetSeconds ?? 1);
-      } else {
-        if (spec?.kind === 'truncate') fault = 'truncate';
-        if (spec?.kind === 'drop') fault = 'drop';
-        reply = this.run(ctx, request, entry);
-      }
-    }
-
-    const body = reply.body as { code?: unknown } | null;
-    const contract = fault === 'drop' ? { valid: true, errors: [] } : this.checkAnswer(found?.op, reply);
-    const answer: EmulatorAnswer = {
-      status: reply.status,
-      headers: {
-        'content-type': 'application/json; charset=utf-8',
-        'x-tt-logid': logId,
-        ...reply.headers,
-      },
-      body: reply.body,
-      ...(fault ? { fault } : {}),
-    };
-    const recorded = this.journalRing.add({
-      ...entry,
-      at: this.clock.now(),
-      status: reply.status,
-      code: typeof body?.code === 'number' ? body.code : null,
-      // Tokens are secrets too: the journal keeps that one was issued, not the token itself.
-      answer: found && found.op.secretFields.length > 0 ? redactTokens(reply.body) : reply.body,
-      logId,
-      contract,
-    });
-    if (!contract.valid && this.contractFailures.length < MAX_CONTRACT_FAILURES) this.contractFailures.push(recorded);
-    return answer;
+  /** Answers a standard Fetch `Request` with a standard `Response` (a dropped connection is `Response.error()`). */
+  async fetch(request: Request): Promise<Response> {
+    return toFetchResponse(await this.handle(await fromFetchRequest(request)));
   }
 
-  private run(
-    ctx: Context,
-    request: EmulatorRequest,
-    entry: { caller: Caller; body: unknown; validation: { valid: boolean; violations: Violation[] } },
-  ): Reply {
-    const op = ctx.op;
-    const violations: Violation[] = [];
-
-    // The body, when the operation takes one (a body sent with DELETE is ignored, as the gateway does).
-    let body: unknown;
-    if (op.bodyPointer) {
-      const text = request.body ?? '';
-      if (text.trim() === '') {
-        if (op.bodyRequired) violations.push({ field: 'body', value: '', description: 'a JSON body is required' });
-      } else {
-        try {
-          body = JSON.parse(text);
-        } catch {
-          const value = op.secretFields.length > 0 ? REDACTED : text.slice(0, 50);
-          violations.push({ field: 'body', value, description: 'the body is not valid JSON' });
-        }
-      }
-      // Large bodies (5,000 members) are kept as a short preview, so the journal's memory stays small.
-      entry.body =
-        text.length > MAX_JOURNAL_BODY
-          ? `${text.slice(0, 2048)}… (${text.length} characters)`
-          : (body ?? (text === '' ? undefined : text));
-      if (op.secretFields.length > 0) entry.body = redact(entry.body, op.secretFields);
-    }
-
-    if (op.secured) {
-      const auth = authenticate(this.state, request.headers.authorization, ctx.now);
-      if ('error' in auth) return documented(ctx, auth.error);
-      ctx.caller = entry.caller = auth.caller;
-      if (this.config.quotas.enabled && op.quotas.length > 0) {
-        const caller = auth.caller as { appId: string; tenantKey: string };
-        const windows =
-          this.config.quotas.windows?.[op.id] ??
-          op.quotas.map((q) => ({
-            windowMs: q.windowMs,
-            limit: Math.max(1, Math.round(q.limit * this.config.quotas.scale)),
-          }));
-        const over = this.quotaWindows.take(`${caller.appId}|${caller.tenantKey}|${op.id}`, windows, ctx.now);
-        if (over) return rateLimited(ctx, over.limit, over.resetSeconds);
-      }
-    } else {
-      ctx.caller = entry.caller = { kind: 'none' };
-    }
-
-    for (const p of op.params) {
-      const value =
-        p.in === 'path'
-          ? ctx.pathParams[p.name]
-          : p.in === 'query'
-            ? ctx.query[p.name]
-            : request.headers[p.name.toLowerCase()];
-      if (value === undefined) {
-        if (p.required) violations.push({ field: p.name, value: '', description: 'is required' });
-        continue;
-      }
-      violations.push(...toViolations(p.name, this.validator.errors(p.pointer, value), value));
-    }
-    if (op.bodyPointer && body !== undefined)
-      violations.push(
-        ...toViolations('', this.validator.errors(op.bodyPointer, body), body).map((v) =>
-          op.secretFields.includes(v.field) ? { ...v, value: REDACTED } : v,
-        ),
-      );
-    entry.validation = { valid: violations.length === 0, violations };
-    if (violations.length > 0) return invalid(ctx, violations);
-
-    ctx.body = body;
-    const handler = HANDLERS[op.id];
-    if (!handler) {
-      // An operation the emulator does not model yet: the spec's success example, as a stateless mock would.
-      return { status: 200, body: op.successExample ?? { code: 0, msg: 'success', data: {} } };
-    }
-    return handler(ctx, { state: this.state, config: this.config, clock: this.clock, taskWindows: this.taskWindows });
-  }
-
-  private checkAnswer(op: OperationModel | undefined, reply: Reply) {
-    if (!op) return { valid: true, errors: [] as string[] };
-    if (!op.responseStatuses.has(reply.status))
-      return { valid: false, errors: [`HTTP ${reply.status} is not a documented status of ${op.id}`] };
-    const pointer = [
-      'paths',
-      op.template,
-      op.method.toLowerCase(),
-      'responses',
-      String(reply.status),
-      'content',
-      'application/json',
-      'schema',
-    ];
-    const errors = this.validator.errors(pointer, reply.body).map((e) => `${e.instancePath || '/'} ${e.message}`);
-    return { valid: errors.length === 0, errors };
+  /** Answers a plain request record (the body left as JSON for the caller to read). */
+  handle(request: EmulatorRequest): Promise<EmulatorAnswer> {
+    return runPipeline(this.engine, this.journalRing, this.contractFailures, request);
   }
 }
 

@@ -46,7 +46,7 @@ describe("the facts the README states are the spec's and the emulator's", () => 
   });
 
   it('the defaults it states are the emulator’s, and those from the spec are the spec’s', () => {
-    const collaborators = operations.addTaskCollaborators.arrayLimits.id_list.maxItems;
+    const collaborators = operations.addTaskCollaborators.stateLimits.collaboratorsPerTask.max;
     expect(defaults.collaboratorLimit).toBe(collaborators);
     expect(readme).toContain(`\`collaboratorLimit\` (1470429; default ${collaborators}, the page's)`);
     expect(readme).toContain(`a ${collaborators + 1}st answers 1470429`);

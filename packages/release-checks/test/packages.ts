@@ -11,6 +11,7 @@ export const published = {
   '@feishu-task/client': 'packages/client',
   '@feishu-task/mock': 'packages/mock',
   '@feishu-task/emulator': 'packages/emulator',
+  '@feishu-task/conformance': 'packages/conformance',
 } as const;
 export type Published = keyof typeof published;
 

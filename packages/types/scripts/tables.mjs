@@ -22,6 +22,23 @@ function errorsOf(operation) {
   return out;
 }
 
+// Caps on what a resource holds in all (x-feishu-state-limits), with whether each part is a page's word
+// or inferred: a validator must not turn them into a per-request limit.
+function stateLimits(operation) {
+  const out = {};
+  for (const [name, l] of Object.entries(operation['x-feishu-state-limits'] ?? {})) {
+    out[name] = {
+      resource: l.resource,
+      field: l.field,
+      max: l.max,
+      code: l.code,
+      source: l['x-source'].kind,
+      oneRequestOverMax: { code: l.oneRequestOverMax.code, source: l.oneRequestOverMax['x-source'].kind },
+    };
+  }
+  return out;
+}
+
 const adviceZhOf = (operation) => Object.fromEntries(errorExamples(operation).map((e) => [e.code, e.advice.zh]));
 
 const lit = (value) => JSON.stringify(value, null, 2);
@@ -43,6 +60,7 @@ export function buildTables(spec) {
       retry: { idempotent: retry.idempotent, replayedSuccessCodes: retry.replayedSuccessCodes },
       scopes: op['x-feishu-scopes'] ?? [],
       arrayLimits: arrayLimits(op),
+      stateLimits: stateLimits(op),
       input: inputRules(pathItem, op),
     };
     errors[op.operationId] = errorsOf(op);
@@ -70,7 +88,8 @@ export const servers = ${lit(servers)} as const;
 /**
  * Every operation: method, path template, rate limit (x-feishu-rate-limit), retry safety (x-feishu-retry:
  * may it be resent when the first attempt's outcome is unknown, and which codes answered to such a resend
- * mean the first attempt applied), scopes, array limits, and the rules its input is checked against
+ * mean the first attempt applied), scopes, array limits (per request), state limits (what a resource
+ * holds in all: x-feishu-state-limits, each part's source 'page' or 'unsourced'), and the rules its input is checked against
  * before sending (t: s(tring) | a(rray) | o(bject); min/max: length or count; req: required keys).
  */
 export const operations = ${lit(operations)} as const;

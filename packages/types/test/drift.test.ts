@@ -43,6 +43,20 @@ describe('generated code', () => {
   it('tables carry the spec facts the client depends on', () => {
     expect(servers).toEqual({ feishu: 'https://open.feishu.cn', lark: 'https://open.larksuite.com' });
     expect(operations.addTasklistMembers.arrayLimits.members).toEqual({ minItems: 1, maxItems: 500 });
+    // A task's 50 collaborators cap what the task holds, not a request: no maxItems for a validator to
+    // turn into 99992402; the cap and the inferred answer to one request over it are state limits.
+    expect(operations.addTaskCollaborators.arrayLimits).toEqual({ id_list: { minItems: 1 } });
+    expect(operations.addTaskCollaborators.stateLimits).toEqual({
+      collaboratorsPerTask: {
+        resource: 'task',
+        field: 'id_list',
+        max: 50,
+        code: 1470429,
+        source: 'page',
+        oneRequestOverMax: { code: 1470429, source: 'unsourced' },
+      },
+    });
+    expect(operations.addTasklistMembers.stateLimits).toEqual({});
     expect(operations.addTaskCollaborators.retry).toEqual({ idempotent: false, replayedSuccessCodes: [1470431] });
     expect(operations.removeTaskCollaborator.retry).toEqual({ idempotent: false, replayedSuccessCodes: [1470700] });
     expect(operations.addTasklistMembers.retry).toEqual({ idempotent: true, replayedSuccessCodes: [] });

@@ -1,0 +1,36 @@
+// Validation: parameters and body against the spec's schemas; any violation answers the spec's
+// invalid-fields answer with `error.field_violations`.
+import type { Phase } from '../pipeline.js';
+import { REDACTED } from '../redact.js';
+import { invalid } from '../reply.js';
+import { toViolations, type Violation } from '../validator.js';
+
+export const validationPhase: Phase = (x, engine) => {
+  const ctx = x.ctx;
+  if (!ctx) return undefined;
+  const op = ctx.op;
+  const violations: Violation[] = [...x.bodyViolations];
+  for (const p of op.params) {
+    const value =
+      p.in === 'path'
+        ? ctx.pathParams[p.name]
+        : p.in === 'query'
+          ? ctx.query[p.name]
+          : x.request.headers[p.name.toLowerCase()];
+    if (value === undefined) {
+      if (p.required) violations.push({ field: p.name, value: '', description: 'is required' });
+      continue;
+    }
+    violations.push(...toViolations(p.name, engine.validator.errors(p.pointer, value), value));
+  }
+  if (op.bodyPointer && x.body !== undefined)
+    violations.push(
+      ...toViolations('', engine.validator.errors(op.bodyPointer, x.body), x.body).map((v) =>
+        op.secretFields.includes(v.field) ? { ...v, value: REDACTED } : v,
+      ),
+    );
+  x.validation = { valid: violations.length === 0, violations };
+  if (violations.length > 0) return invalid(ctx, violations);
+  ctx.body = x.body;
+  return undefined;
+};
