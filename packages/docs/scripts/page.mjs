@@ -48,7 +48,7 @@ export function header(lang, { pages = [], current = 'index', root = '..' } = {}
   return `<header class="docs-bar" role="banner">
   <a class="docs-brand" href="${root}/${lang}/index.html"><img src="${root}/logo-mark.svg" alt="" width="24" height="24"><span>${esc(c.brand)}</span></a>
   <nav class="docs-links" aria-label="${esc(c.nav)}">
-    ${[...pages.map((p) => link(p.name, p.title)), link('changelog', c.changelog)].join('\n    ')}
+    ${[...pages.map((p) => link(p.name, p.nav ?? p.title)), link('changelog', c.changelog)].join('\n    ')}
     <a class="docs-download" href="${root}/openapi.yaml" download>YAML</a>
     <a class="docs-download" href="${root}/openapi.json" download>JSON</a>
     <a class="docs-switch" data-lang-switch="${target}" href="${target}" hreflang="${c.otherLang}" lang="${c.otherLang}" aria-label="${esc(c.switchLabel)}">${esc(c.otherLabel)}</a>

@@ -1,6 +1,6 @@
 // Every `content/<name>.<lang>.md` but the reference's introduction becomes the page
 // `dist/<lang>/<name>.html` (getting started, the conformance report, ...), listed in the bar of
-// every page of that language, getting started first. A heading's `{% #id %}` (the viewer's syntax)
+// every page of that language (by its title up to a colon), getting started first. A heading's `{% #id %}` (the viewer's syntax)
 // becomes its id, the same in both languages, so the language switch keeps the reader's section.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +20,8 @@ export function contentPages(dir, lang) {
     .map((name) => {
       const markdown = readFileSync(join(dir, `${name}.${lang}.md`), 'utf8');
       const title = /^# (.+?)(?:\s*\{%[^%]*%\})?\s*$/m.exec(markdown)?.[1] ?? name;
-      return { name, title, markdown };
+      // The bar names a page by its title up to the first colon ("Conformance: hold ..." -> "Conformance").
+      return { name, title, nav: title.split(/[:：]/)[0].trim(), markdown };
     });
 }
 
