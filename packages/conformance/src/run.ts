@@ -325,30 +325,40 @@ function compareScenario(
           });
       }
       const emuFindings = main && refAnswer ? checkAnswer(opFacts, expect, refAnswer) : undefined;
-      const byAspect = new Map<string, { spec?: Finding; emulator?: string }>();
+      // Per aspect: the spec's finding, and the emulator's view (differs: the target and the emulator disagree).
+      const byAspect = new Map<string, { spec?: Finding; emulator?: string; differs?: boolean }>();
       for (const f of findings) byAspect.set(f.aspect, { spec: f });
       if (main && refAnswer && emuFindings) {
+        const targetHas = new Set(findings.map((f) => f.aspect));
         const emuHas = new Set(emuFindings.map((f) => f.aspect));
-        const views: [string, boolean, string][] = [
-          ['status', answer.status !== refAnswer.status, statusOf(refAnswer)],
-          ['code', codeOf(answer) !== codeOf(refAnswer), codeLabel(opFacts, refAnswer)],
-          ['msg', answer.json?.msg !== refAnswer.json?.msg, msgOf(refAnswer)],
+        // A different code says it all: its status and msg are not listed again as differences of their own.
+        const otherCode = codeOf(answer) !== codeOf(refAnswer);
+        const views: { aspect: string; same: boolean; counts: boolean; view: string }[] = [
+          {
+            aspect: 'code',
+            same: !otherCode,
+            counts: true,
+            view: `${statusOf(refAnswer)}, ${codeLabel(opFacts, refAnswer)}`,
+          },
+          { aspect: 'status', same: answer.status === refAnswer.status, counts: !otherCode, view: statusOf(refAnswer) },
+          { aspect: 'msg', same: answer.json?.msg === refAnswer.json?.msg, counts: !otherCode, view: msgOf(refAnswer) },
         ];
-        for (const aspect of new Set([...findings.map((f) => f.aspect), ...emuHas]))
-          if (
-            !['status', 'code', 'msg'].includes(aspect) &&
-            findings.some((f) => f.aspect === aspect) !== emuHas.has(aspect)
-          )
-            views.push([aspect, true, emuHas.has(aspect) ? 'answers the same way' : 'answers as the spec says']);
-        for (const [aspect, differs, view] of views) {
+        for (const aspect of new Set([...targetHas, ...emuHas]))
+          if (!['status', 'code', 'msg'].includes(aspect))
+            views.push({
+              aspect,
+              same: targetHas.has(aspect) === emuHas.has(aspect),
+              counts: true,
+              view: emuHas.has(aspect) ? `fails this check too` : 'passes this check',
+            });
+        for (const { aspect, same, counts, view } of views) {
           const entry = byAspect.get(aspect);
-          if (differs) byAspect.set(aspect, { ...entry, emulator: view });
-          else if (entry) entry.emulator = `answers the same (${view})`;
+          if (!same && counts) byAspect.set(aspect, { ...entry, emulator: view, differs: true });
+          else if (entry) entry.emulator = same ? `answers the same (${view})` : view;
         }
       }
-      for (const [aspect, { spec, emulator }] of byAspect) {
-        const differsFromEmulator = emulator !== undefined && !emulator.startsWith('answers the same');
-        if (!spec && !differsFromEmulator) continue;
+      for (const [aspect, { spec, emulator, differs }] of byAspect) {
+        if (!spec && !differs) continue;
         out.push({
           ...base,
           id: 0,
@@ -356,7 +366,7 @@ function compareScenario(
           expected: { ...(spec ? { spec: spec.expected } : {}), ...(emulator ? { emulator } : {}) },
           observed: spec?.observed ?? observedView(aspect, answer, opFacts),
           facts: spec?.facts ?? [],
-          bearsOn: [...(spec ? (['spec'] as const) : []), ...(differsFromEmulator ? (['emulator'] as const) : [])],
+          bearsOn: [...(spec ? (['spec'] as const) : []), ...(differs ? (['emulator'] as const) : [])],
         });
       }
     });
