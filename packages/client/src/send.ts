@@ -1,19 +1,23 @@
 // The send loop: for each attempt take a token and a quota slot, make the attempt, and do what the
 // retry policy decides. HTTP errors resolve as answers; failures with no usable answer throw typed errors.
+// Every wait (the token, the quota, the attempt, backoff) ends when the call's signal fires or its
+// deadline passes.
 import { type OperationId, operations } from '@feishu-task/types';
-import { sleep } from './abort.js';
+import { sleep, within } from './abort.js';
 import { type Answer, attempt, type Outgoing } from './attempt.js';
 import type { TokenSource } from './auth.js';
-import { FeishuAbortedError } from './errors/aborted-error.js';
 import { FeishuQuotaWaitError } from './errors/quota-wait-error.js';
 import { FeishuTimeoutError } from './errors/timeout-error.js';
 import type { Log } from './logger.js';
 import type { QuotaGate } from './quota/gate.js';
+import type { Scrub } from './redact.js';
 import { decide, type RetryOptions } from './retry.js';
+import { stoppedByCaller } from './stopped.js';
 
 export interface SendOptions {
   fetch: typeof fetch;
   timeoutMs: number;
+  maxResponseBytes: number;
   retry: RetryOptions;
   /** The quota gate of an operation, if it is throttled. */
   gate: (operation: OperationId) => QuotaGate | undefined;
@@ -27,6 +31,8 @@ export interface CallContext {
   /** Epoch ms after which no attempt starts and no wait continues (Infinity: none). */
   deadlineAt: number;
   deadlineMs: number | undefined;
+  /** The client's and this call's secrets, for an answer's body before it is cut into an error. */
+  scrub?: (() => Scrub) | undefined;
 }
 
 export type Send = (operation: OperationId | undefined, out: Outgoing, ctx: CallContext) => Promise<Answer>;
@@ -39,40 +45,43 @@ export function createSend(o: SendOptions): Send {
       out.headers.authorization === undefined && operation !== 'getTenantAccessToken' ? o.tokens : undefined;
     const declared = operation ? operations[operation].retry : { idempotent: false, replayedSuccessCodes: [] };
     const gate = operation ? o.gate(operation) : undefined;
-    const pastDeadline = (inFlight: boolean) =>
-      new FeishuTimeoutError(operation, ctx.deadlineMs ?? 0, { deadline: true, inFlight });
     let outcomeUnknown = false;
+    const pastDeadline = () =>
+      new FeishuTimeoutError(operation, ctx.deadlineMs ?? 0, { deadline: true, inFlight: outcomeUnknown });
+    const stopped = () => stoppedByCaller(operation, signal?.reason, outcomeUnknown);
     let refreshed = false;
 
     for (let attempts = 1; ; attempts++) {
+      if (signal?.aborted) throw stopped();
       let token = tokens?.get();
-      if (typeof token === 'object') token = await token;
+      if (typeof token === 'object')
+        token = await within(token, signal, deadlineAt - Date.now(), stopped, pastDeadline);
       if (token !== undefined) out.headers.authorization = `Bearer ${token}`;
       // The slot is taken right before the request leaves, so the quota counts departures exactly.
       if (gate) {
         const limit = Math.min(o.maxWaitMs, deadlineAt - Date.now());
-        await gate
-          .acquire(signal, limit, () =>
-            limit < o.maxWaitMs
-              ? pastDeadline(outcomeUnknown)
-              : new FeishuQuotaWaitError(operation ?? 'request', o.maxWaitMs),
-          )
-          .catch((error) => {
-            throw error instanceof Error && error.name.startsWith('Feishu')
-              ? error
-              : new FeishuAbortedError(operation, error, outcomeUnknown);
-          });
+        await gate.acquire(
+          signal,
+          limit,
+          () => (limit < o.maxWaitMs ? pastDeadline() : new FeishuQuotaWaitError(operation ?? 'request', o.maxWaitMs)),
+          stopped,
+        );
       }
       const remaining = deadlineAt - Date.now();
-      if (remaining <= 0) throw pastDeadline(outcomeUnknown);
+      if (remaining <= 0) throw pastDeadline();
+      if (signal?.aborted) throw stopped();
       o.log?.('debug', 'feishu request', { operation, method: out.method, attempt: attempts });
       const result = await attempt(
         o.fetch,
         operation,
         out,
-        Math.min(o.timeoutMs, remaining),
-        remaining < o.timeoutMs,
+        {
+          timeoutMs: Math.min(o.timeoutMs, remaining),
+          deadline: remaining < o.timeoutMs,
+          maxBytes: o.maxResponseBytes,
+        },
         signal,
+        ctx.scrub,
       );
       const { outcome } = result;
       const decision = decide(
@@ -86,7 +95,7 @@ export function createSend(o: SendOptions): Send {
         declared,
         o.retry,
       );
-      if (outcome.type === 'no-answer' && outcome.sent) outcomeUnknown = true;
+      if ((outcome.type === 'no-answer' && outcome.sent) || outcome.type === 'bad-answer') outcomeUnknown = true;
 
       if (decision.do === 'succeed' && result.answer)
         return { ...result.answer, attempts, replayed: decision.replayed, outcomeUnknown: false };
@@ -104,16 +113,16 @@ export function createSend(o: SendOptions): Send {
           status: outcome.type === 'no-answer' ? undefined : outcome.status,
           code: outcome.type === 'answer' ? outcome.code : undefined,
         });
-        await sleep(decision.delayMs, signal).catch((reason) => {
-          throw new FeishuAbortedError(operation, reason, outcomeUnknown);
+        await sleep(decision.delayMs, signal).catch(() => {
+          throw stopped();
         });
         continue;
       }
       if (result.error) {
-        const error = result.error as { attempts?: number; outcomeUnknown?: boolean };
+        const error = result.error;
         error.attempts = attempts;
-        if ('outcomeUnknown' in error && outcomeUnknown) error.outcomeUnknown = true;
-        throw result.error;
+        if (outcomeUnknown) error.outcomeUnknown = true;
+        throw error;
       }
       return { ...result.answer, attempts, replayed: false, outcomeUnknown };
     }

@@ -131,6 +131,19 @@ describe('quotas from the spec rate limits', () => {
     expect(f.seen).toHaveLength(100);
   });
 
+  it('stepping the wall clock back 10 minutes does not stall the quota (it runs on a monotonic clock)', async () => {
+    const f = fakeFetch(() => ok({ collaborator: {} }));
+    const client = createClient({ ...base(), fetch: f.fetch });
+    const limit = operations.addTaskCollaborators.rateLimit.perMinute!;
+    const calls = fire(client, 'addTaskCollaborators', limit + 1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(f.seen).toHaveLength(limit);
+    vi.setSystemTime(Date.now() - 10 * 60_000);
+    await vi.advanceTimersByTimeAsync(61_000);
+    expect(f.seen).toHaveLength(limit + 1);
+    await Promise.all(calls);
+  });
+
   it('throttle: false sends everything at once', async () => {
     const f = fakeFetch(() => ok({ collaborator: {} }));
     const client = createClient({ ...base(), fetch: f.fetch, throttle: false });

@@ -6,8 +6,19 @@
 //   dist/openapi.yaml, dist/openapi.json     the description, for download
 //   dist/index.html                          links both languages
 // and a .br and .gz copy of every text file, which `pnpm start` (scripts/serve.mjs) serves.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +29,10 @@ import { changelogEntries } from './changelog.mjs';
 import { codeSamples } from './code-samples.mjs';
 import { zhLabels, zhTexts } from './labels.mjs';
 import { foreignTexts, localize } from './localize.mjs';
-import { operationNotes } from './operation-notes.mjs';
-import { CHROME, plainPage, referencePage } from './page.mjs';
+import { afterIds, afterResponses } from './operation-after.mjs';
+import { summaryCard } from './operation-card.mjs';
+import { CHROME, plainPage, referencePage, tryItMount } from './page.mjs';
+import { markUnsourced } from './unsourced.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = resolve(here, '..');
@@ -68,6 +81,15 @@ for (const f of ['logo-mark.svg', 'redocly-attribution.svg']) copyFileSync(join(
 for (const f of ['openapi.yaml', 'openapi.json'])
   copyFileSync(require.resolve(`@feishu-task/openapi/${f}`), join(dist, f));
 
+// "Try it" (packages/docs/try-it, its own folder and build): when its bundle exists it is copied to
+// dist/try-it/ and every reference page loads it; each operation gets an empty mount point after its
+// summary card. The docs build runs try-it/build.mjs first when there is one. README: "Try it hook".
+const tryItDir = join(pkg, 'try-it');
+if (existsSync(join(tryItDir, 'build.mjs')))
+  execFileSync(process.execPath, [join(tryItDir, 'build.mjs')], { stdio: 'inherit', cwd: tryItDir });
+const tryIt = existsSync(join(tryItDir, 'dist', 'try-it.js'));
+if (tryIt) cpSync(join(tryItDir, 'dist'), join(dist, 'try-it'), { recursive: true });
+
 const viewer = viewerSource();
 const assets = { viewer: `redoc.${viewer.hash}.js` };
 writeFileSync(join(dist, 'assets', assets.viewer), viewer.code);
@@ -82,14 +104,20 @@ const report = {};
 for (const lang of Object.keys(CHROME)) {
   const stats = { split: 0 };
   const doc = localize(structuredClone(spec), lang, stats);
+  stats.unsourced = markUnsourced(doc, lang);
   doc.info.description = fillIn(readFileSync(join(pkg, `content/intro.${lang}.md`), 'utf8'), lang);
   doc.info['x-logo'] = { url: 'logo.svg', altText: CHROME[lang].brand };
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!op) continue;
-      op.description = `${op.description ?? ''}\n${operationNotes(op, lang, spec.paths[path][method])}`;
-      op['x-codeSamples'] = codeSamples(path, method, item, op);
+      const original = spec.paths[path][method];
+      const sectionId = `${String(op.tags[0]).toLowerCase().replace(/\s+/g, '-')}/${op.operationId.toLowerCase()}`;
+      const errorsHref = `#/${afterIds(sectionId).errors}`;
+      // The summary card first, then the mount point for "Try it", then the page's own description.
+      op.description = `${summaryCard({ operation: op, original, lang, path, method, errorsHref })}\n${tryItMount(op.operationId)}\n\n${op.description ?? ''}`;
+      op['x-docs-after'] = afterResponses({ operation: op, original, lang, sectionId });
+      op['x-codeSamples'] = codeSamples(path, method, item, op, lang);
     }
   }
   const dir = join(dist, lang);
@@ -110,6 +138,8 @@ for (const lang of Object.keys(CHROME)) {
     texts: lang === 'zh' ? zhTexts : {},
     options: {
       disableTelemetry: true,
+      // The bar above the viewer (theme.css --docs-bar-height): the viewer's own scrolling clears it.
+      scrollYOffset: 48,
       skipBundle: true,
       hideDownloadButtons: false,
       downloadUrls: [
@@ -123,7 +153,7 @@ for (const lang of Object.keys(CHROME)) {
       sortRequiredPropsFirst: true,
     },
   };
-  writeFileSync(join(dir, 'index.html'), referencePage({ lang, assets, config }));
+  writeFileSync(join(dir, 'index.html'), referencePage({ lang, assets, config, tryIt }));
   writeFileSync(join(dir, 'changelog.html'), changelogPage(lang));
   const foreign = foreignTexts(doc, lang);
   report[lang] = {

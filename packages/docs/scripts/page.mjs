@@ -56,7 +56,10 @@ const pageStart = (c, title, assets) => `<!doctype html>
 <link rel="icon" type="image/svg+xml" href="../logo-mark.svg">
 <link rel="stylesheet" href="../assets/${assets.theme}">`;
 
-export function referencePage({ lang, assets, config }) {
+/** Where "Try it" renders for one operation (after its summary card); see the README's "Try it hook". */
+export const tryItMount = (operationId) => `<div class="docs-try-it" data-try-it="${esc(operationId)}"></div>`;
+
+export function referencePage({ lang, assets, config, tryIt = false }) {
   const c = CHROME[lang];
   return `${pageStart(c, c.title, assets)}
 <link rel="alternate" hreflang="${c.otherLang}" href="../${c.other}/index.html">
@@ -64,7 +67,7 @@ export function referencePage({ lang, assets, config }) {
 <link rel="preload" href="reference.json" as="fetch" crossorigin>
 <script>try{var m=localStorage.getItem("redoc.colorMode");if(m!=="light"&&m!=="dark")m=matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light";document.documentElement.classList.add(m)}catch(e){}</script>
 <script type="application/json" id="docs-config">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>
-<script type="module" src="../assets/${assets.boot}"></script>
+<script type="module" src="../assets/${assets.boot}"></script>${tryIt ? '\n<script type="module" src="../try-it/try-it.js"></script>' : ''}
 </head>
 <body>
 ${header(lang)}

@@ -1,6 +1,7 @@
 // The emulator engine: one in-process model of the tenant behind every door (HTTP server, test API,
 // MSW handlers). Requests run through the phases of ./pipeline.ts (route, fault, auth, quota,
 // validation, operation, answer check, journal); this class holds the state and the control methods.
+import { createPlatform, type Platform } from '@feishu-task/platform';
 import { operations as operationTable } from '@feishu-task/types';
 import { type Clock, createClock } from './clock.js';
 import { applyConfig, ConfigError, type ConfigInput, type EmulatorConfig } from './config.js';
@@ -12,7 +13,7 @@ import { randomHex } from './log-id.js';
 import { type EmulatorAnswer, type EmulatorRequest, type Engine, runPipeline } from './pipeline.js';
 import { FixedWindows } from './quotas.js';
 import { type Json, loadBundledSpec } from './spec.js';
-import { modelSpec, type OperationModel } from './spec-model.js';
+import type { OperationModel } from './spec-model.js';
 import { DEFAULT_APP, DEFAULT_TENANT, State } from './state.js';
 import { createValidator, type SpecValidator } from './validator.js';
 
@@ -33,6 +34,8 @@ export class Emulator {
   readonly clock: Clock;
   readonly spec: Json;
   readonly operations: OperationModel[];
+  /** The platform model (@feishu-task/platform) the engine answers from, as the mock does. */
+  readonly platform: Platform;
   private state = new State();
   private config: EmulatorConfig;
   private readonly validator: SpecValidator;
@@ -49,7 +52,8 @@ export class Emulator {
   constructor(options: EmulatorOptions = {}) {
     const { fixture, spec, journalSize, clock, ...config } = options;
     this.spec = spec ?? loadBundledSpec();
-    this.operations = modelSpec(this.spec);
+    this.platform = createPlatform(this.spec);
+    this.operations = this.platform.operations;
     this.validator = createValidator(this.spec);
     this.clock = createClock(clock);
     this.journalRing = new Journal(journalSize ?? 1000);
@@ -73,7 +77,7 @@ export class Emulator {
     this.initial = fixture === 'empty' ? {} : (this.fromSpec ?? (fixture as Fixture));
     this.reset(this.initial);
     this.engine = {
-      operations: this.operations,
+      platform: this.platform,
       validator: this.validator,
       clock: this.clock,
       faults: this.faultQueue,

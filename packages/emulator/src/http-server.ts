@@ -1,98 +1,51 @@
-// The HTTP door: a node:http server in front of the engine, with the control API under /__emulator.
+// The HTTP door: srvx serves the engine's Fetch handler on node:http (srvx: no dependencies, a Fetch
+// handler in, a node request listener out, streamed bodies that cut the connection when they fail).
+// Two things only a Node door can see are done here: the request target as sent (a `..` segment is
+// gone once a Request is built from it) and the dropped-connection fault (the socket is destroyed).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { CONTROL_PREFIX, control } from './control.js';
+import { refuseTarget } from '@feishu-task/platform';
+import { toNodeHandler } from 'srvx/node';
 import type { Emulator } from './engine.js';
+import { createFetchHandler } from './fetch.js';
 
-const MAX_BODY = 10 * 1024 * 1024;
+type NodeContext = { runtime?: { node?: { req: IncomingMessage; res: ServerResponse } } };
 
-function send(res: ServerResponse, status: number, headers: Record<string, string>, text: string, truncate = false) {
-  const bytes = Buffer.from(text);
-  res.writeHead(status, { ...headers, 'content-length': String(bytes.length) });
-  if (truncate) {
-    // Promise the whole body, send half, then cut the connection: the client sees a truncated answer.
-    res.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
-    setImmediate(() => res.destroy());
-    return;
-  }
-  res.end(bytes);
-}
+const json = (res: ServerResponse, status: number, headers: Record<string, string>, body: unknown) => {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(text)) });
+  res.end(text);
+};
 
 export function createHandler(emulator: Emulator) {
+  const fetchHandler = createFetchHandler(emulator, { cors: true });
+  const listener = toNodeHandler(async (request: Request) => {
+    const response = await fetchHandler(request);
+    if (response.type !== 'error') return response;
+    // The drop fault: close the connection without an answer.
+    (request as Request & NodeContext).runtime?.node?.req.socket.destroy();
+    return new Response(null);
+  });
   return (req: IncomingMessage, res: ServerResponse) => {
-    const cors = { 'access-control-allow-origin': '*', 'access-control-expose-headers': '*' };
-    if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
-      res.writeHead(204, {
-        'access-control-allow-origin': req.headers.origin ?? '*',
-        'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-        'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
-        'access-control-max-age': '600',
-        vary: 'Origin',
-      });
-      res.end();
+    req.on('error', () => res.destroy());
+    const target = req.url ?? '/';
+    if (refuseTarget(target)) {
+      // Answered from the target as sent (the engine's limits phase refuses it and journals it).
+      const headers: Record<string, string | undefined> = {};
+      for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+      req.resume();
+      emulator
+        .handle({ method: req.method ?? 'GET', url: target, headers })
+        .then((answer) =>
+          json(res, answer.status, { ...answer.headers, 'access-control-allow-origin': '*' }, answer.body),
+        )
+        .catch(() => res.destroy());
       return;
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        send(res, 413, { 'content-type': 'application/json', ...cors }, '{"code":413,"msg":"request body too large"}');
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', async () => {
-      if (res.headersSent) return;
-      const text = Buffer.concat(chunks).toString('utf8');
-      const url = req.url ?? '/';
-      try {
-        if (url === CONTROL_PREFIX || url.startsWith(`${CONTROL_PREFIX}/`) || url.startsWith(`${CONTROL_PREFIX}?`)) {
-          const parsed = new URL(url, 'http://emulator.invalid');
-          const answer = control(
-            emulator,
-            req.method ?? 'GET',
-            parsed.pathname.slice(CONTROL_PREFIX.length),
-            parsed.searchParams,
-            text,
-          );
-          send(
-            res,
-            answer.status,
-            { 'content-type': 'application/json; charset=utf-8', ...cors },
-            JSON.stringify(answer.body),
-          );
-          return;
-        }
-        const headers: Record<string, string | undefined> = {};
-        for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-        const answer = await emulator.handle({ method: req.method ?? 'GET', url, headers, body: text });
-        if (answer.fault === 'drop') {
-          req.socket.destroy();
-          return;
-        }
-        send(
-          res,
-          answer.status,
-          { ...answer.headers, ...cors },
-          JSON.stringify(answer.body),
-          answer.fault === 'truncate',
-        );
-      } catch (error) {
-        // A bug of the emulator, not a Feishu answer: say so plainly instead of hanging the caller.
-        send(
-          res,
-          500,
-          { 'content-type': 'application/json', ...cors },
-          JSON.stringify({ code: 1, msg: `emulator error: ${(error as Error).message}` }),
-        );
-      }
-    });
-    req.on('error', () => res.destroy());
+    // srvx types its listener for HTTP/1 and HTTP/2 requests at once; node:http gives HTTP/1 ones.
+    listener(req as never, res as never);
   };
 }
 
 export function createEmulatorServer(emulator: Emulator): Server {
-  const server = createServer({ keepAliveTimeout: 5000 }, createHandler(emulator));
-  return server;
+  return createServer({ keepAliveTimeout: 5000 }, createHandler(emulator));
 }

@@ -1,9 +1,9 @@
 // The MSW door: request handlers (msw 3) that hand the intercepted Request to the engine's Fetch handler,
 // so browser and in-process tests need no server. Faults behave as on the wire: a dropped connection is
 // a network error (Response.error()), a truncated body fails while it is read.
-import { HttpResponse, http, type RequestHandler } from 'msw';
-import { CONTROL_PREFIX, control } from './control.js';
+import { http, type RequestHandler } from 'msw';
 import { Emulator, type EmulatorOptions } from './engine.js';
+import { createFetchHandler } from './fetch.js';
 
 export interface EmulatorHandlersOptions {
   /** Base URLs to answer for (default: the spec's servers, https://open.feishu.cn and https://open.larksuite.com). */
@@ -18,19 +18,8 @@ export function emulatorHandlers(
   const engine = emulator instanceof Emulator ? emulator : new Emulator(emulator);
   const servers: string[] = (engine.spec.servers ?? []).map((s: { url: string }) => s.url);
   const bases = [options.baseUrl ?? servers].flat().map((b) => b.replace(/\/$/, ''));
-  const handlers = bases.flatMap((base) => [
-    http.all(`${base}${CONTROL_PREFIX}/*`, async ({ request }) => {
-      const url = new URL(request.url);
-      const answer = control(
-        engine,
-        request.method,
-        url.pathname.slice(CONTROL_PREFIX.length),
-        url.searchParams,
-        await request.text(),
-      );
-      return HttpResponse.json(answer.body as never, { status: answer.status });
-    }),
-    http.all(`${base}/*`, ({ request }) => engine.fetch(request)),
-  ]);
+  // One Fetch handler serves the control API and the engine, as the HTTP door's does.
+  const serve = createFetchHandler(engine);
+  const handlers = bases.map((base) => http.all(`${base}/*`, ({ request }) => serve(request)));
   return Object.assign(handlers as RequestHandler[], { emulator: engine });
 }

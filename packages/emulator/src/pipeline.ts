@@ -1,7 +1,8 @@
-// The request pipeline: a request runs through a short list of phases (route, fault, body, auth, quota,
-// validation, operation); the first phase that answers ends the chain, as openapi-fetch middleware or
+// The request pipeline: a request runs through a short list of phases (limits, route, fault, body, auth,
+// quota, validation, operation); the first phase that answers ends the chain, as openapi-fetch middleware or
 // MSW handlers do. Then the answer is checked against the spec and journaled once, from the final
 // exchange. Nothing here touches node: modules, so the engine runs unchanged in a browser.
+import type { Platform } from '@feishu-task/platform';
 import type { Clock } from './clock.js';
 import type { FaultSpec, Faults } from './faults.js';
 import type { Caller, Journal, JournalEntry } from './journal.js';
@@ -11,6 +12,7 @@ import { authPhase } from './phases/auth.js';
 import { bodyPhase } from './phases/body.js';
 import { checkAnswer } from './phases/check-answer.js';
 import { faultPhase } from './phases/fault.js';
+import { limitsPhase } from './phases/limits.js';
 import { operationPhase } from './phases/operation.js';
 import { quotaPhase } from './phases/quota.js';
 import { routePhase } from './phases/route.js';
@@ -18,7 +20,6 @@ import { validationPhase } from './phases/validation.js';
 import type { FixedWindows } from './quotas.js';
 import { redactTokens } from './redact.js';
 import type { Context, Reply } from './reply.js';
-import type { OperationModel } from './spec-model.js';
 import type { SpecValidator, Violation } from './validator.js';
 
 /** A request as the engine sees it: method, path and query, lower-case headers, the body as text. */
@@ -29,6 +30,8 @@ export interface EmulatorRequest {
   /** Header names in lower case. */
   headers: Record<string, string | undefined>;
   body?: string;
+  /** The body's size in bytes, when the door did not read all of it (over the limit). */
+  bodyBytes?: number;
 }
 
 export interface EmulatorAnswer {
@@ -42,7 +45,7 @@ export interface EmulatorAnswer {
 
 /** What the phases read and change: the engine's parts, looked up per request (reset replaces state). */
 export interface Engine {
-  operations: OperationModel[];
+  platform: Platform;
   validator: SpecValidator;
   clock: Clock;
   faults: Faults;
@@ -77,6 +80,7 @@ export type Phase = (x: Exchange, engine: Engine) => Reply | undefined | Promise
 
 /** The phases, in order. */
 export const PHASES: readonly Phase[] = [
+  limitsPhase,
   routePhase,
   faultPhase,
   bodyPhase,

@@ -1,18 +1,23 @@
-// Building answers: documented errors come from the operation's own examples in the spec (code, status
-// and message as the page gives them), the platform's field validation included.
+// Building answers: every documented answer comes from the platform model (the spec's examples with
+// this answer's log id), so the emulator and the mock answer alike. Handlers name errors by the
+// generated documented names of their operation: a typo is a compile error.
+import {
+  type Answer,
+  documentedAnswer,
+  type ErrorName,
+  type FieldViolation,
+  invalidFields,
+  type Json,
+  type PlatformOperation,
+  rateLimitHeaders,
+} from '@feishu-task/platform';
+import type { OperationId } from '@feishu-task/types';
 import type { Caller } from './journal.js';
-import type { Json } from './spec.js';
-import type { OperationModel } from './spec-model.js';
-import type { Violation } from './validator.js';
 
-export interface Reply {
-  status: number;
-  body: Json;
-  headers?: Record<string, string>;
-}
+export type Reply = Answer;
 
-export interface Context {
-  op: OperationModel;
+export interface Context<Op extends OperationId = OperationId> {
+  op: PlatformOperation & { id: Op };
   now: number;
   logId: string;
   query: Record<string, string>;
@@ -21,46 +26,22 @@ export interface Context {
   caller: Caller;
 }
 
-const troubleshooter = (logId: string, code: number) =>
-  `https://open.feishu.cn/search?from=openapi&log_id=${logId}&code=${code}&method_id=emulator`;
+type Named<Op extends OperationId> = Pick<Context<Op>, 'op' | 'logId'>;
 
-/** The operation's documented error named `name` (an example name of the spec), with error details. */
-export function documented(ctx: Pick<Context, 'op' | 'logId'>, name: string, extra: Json = {}): Reply {
-  const found = ctx.op.byName.get(name);
-  if (!found) {
-    return {
-      status: 500,
-      body: {
-        code: 1,
-        msg: `emulator: the spec documents no ${name} answer for ${ctx.op.id}`,
-        error: { log_id: ctx.logId },
-      },
-    };
-  }
-  return {
-    status: found.status,
-    body: {
-      ...found.body,
-      error: { log_id: ctx.logId, troubleshooter: troubleshooter(ctx.logId, found.code), ...extra },
-    },
-  };
+/** The operation's documented answer named `name` (a generated documented name of that operation). */
+export function documented<Op extends OperationId>(ctx: Named<Op>, name: ErrorName<Op>, extra?: Json): Reply {
+  return documentedAnswer(ctx.op, name, ctx.logId, extra);
 }
 
 /** A documented error by code (for faults that name one). */
-export function documentedCode(ctx: Pick<Context, 'op' | 'logId'>, code: number): Reply | undefined {
+export function documentedCode(ctx: Named<OperationId>, code: number): Reply | undefined {
   const found = ctx.op.errors.get(code);
-  return found ? documented(ctx, found.name) : undefined;
+  return found ? documentedAnswer(ctx.op, found.name, ctx.logId) : undefined;
 }
 
-/**
- * A request that fails the spec's validation, answered as the spec marks (x-feishu-error.answersInvalidFields):
- * the operation's own code when its page documents one, else the platform's; with `error.field_violations`.
- */
-export function invalid(ctx: Pick<Context, 'op' | 'logId'>, violations: Violation[]): Reply {
-  const answers = [...ctx.op.byName.values()].filter((e) => e.answersInvalidFields);
-  const answer = answers.find((e) => e.fromPage) ?? answers[0];
-  if (!answer) return documented(ctx, 'an invalid-fields', { field_violations: violations });
-  return documented(ctx, answer.name, { field_violations: violations });
+/** A request that fails the spec's validation: the operation's invalid-fields answer, with field_violations. */
+export function invalid(ctx: Named<OperationId>, violations: FieldViolation[]): Reply {
+  return invalidFields(ctx.op, violations, ctx.logId);
 }
 
 /** A success answer: `data` in the envelope, with the message of the spec's success example. */
@@ -69,8 +50,8 @@ export function success(ctx: Pick<Context, 'op'>, data: Json): Reply {
 }
 
 /** The platform's 429 (99991400) with the gateway's quota headers. */
-export function rateLimited(ctx: Pick<Context, 'op' | 'logId'>, limit: number, resetSeconds: number): Reply {
-  const reply = documented(ctx, 'PlatformRateLimited');
-  reply.headers = { 'x-ogw-ratelimit-limit': String(limit), 'x-ogw-ratelimit-reset': String(resetSeconds) };
+export function rateLimited(ctx: Named<OperationId>, limit: number, resetSeconds: number): Reply {
+  const reply = documentedAnswer(ctx.op, 'PlatformRateLimited', ctx.logId);
+  reply.headers = rateLimitHeaders([], 0, { limit, resetSeconds });
   return reply;
 }

@@ -1,18 +1,18 @@
 // Validates values against schemas inside the dereferenced spec (JSON Schema 2020-12, as OpenAPI 3.1),
-// compiling each schema once, on first use, so that starting the emulator stays fast.
-import { createRequire } from 'node:module';
+// compiling each schema once, on first use, so that starting the emulator stays fast. Violations are
+// named by the platform model (@feishu-task/platform), as the mock names them.
+import type { FieldViolation } from '@feishu-task/platform';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import Ajv2020Module from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import type { Json } from './spec.js';
 
-const require = createRequire(import.meta.url);
-const Ajv2020 = require('ajv/dist/2020.js').default;
-const addFormats = require('ajv-formats').default;
+// Ajv and ajv-formats are CommonJS with `exports.default`.
+const Ajv2020 = ((Ajv2020Module as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module.default;
+const addFormats = ((addFormatsModule as { default?: unknown }).default ??
+  addFormatsModule) as typeof addFormatsModule.default;
 
-export interface Violation {
-  field: string;
-  value: string;
-  description: string;
-}
+export type Violation = FieldViolation;
 
 export interface SpecValidator {
   /** Ajv's errors for `value` against the schema at `pointer`; [] when valid. */
@@ -29,13 +29,25 @@ export function createValidator(spec: Json): SpecValidator {
   addFormats(ajv);
   ajv.addFormat('password', true);
   const compiled = new Map<string, ValidateFunction | null>();
+  // A schema the bundler left a local `$ref` in (it happens outside components and paths) is compiled
+  // as a fragment of the whole document, which Ajv then resolves; every other schema stands alone.
+  let documentAdded = false;
+  const compile = (pointer: string[], node: object): ValidateFunction => {
+    if (!JSON.stringify(node).includes('"$ref":"#/')) return ajv.compile(node) as ValidateFunction;
+    if (!documentAdded) {
+      ajv.addSchema(spec, 'urn:feishu-task:spec');
+      documentAdded = true;
+    }
+    const fragment = pointer.map((p) => encodeURIComponent(p.replace(/~/g, '~0').replace(/\//g, '~1'))).join('/');
+    return ajv.compile({ $ref: `urn:feishu-task:spec#/${fragment}` }) as ValidateFunction;
+  };
   const get = (pointer: string[]) => {
     const key = pointer.join('\u0000');
     let fn = compiled.get(key);
     if (fn === undefined) {
       let node: unknown = spec;
       for (const part of pointer) node = (node as Json | undefined)?.[part];
-      fn = node && typeof node === 'object' ? (ajv.compile(node as object) as ValidateFunction) : null;
+      fn = node && typeof node === 'object' ? compile(pointer, node as object) : null;
       compiled.set(key, fn);
     }
     return fn;
@@ -50,30 +62,4 @@ export function createValidator(spec: Json): SpecValidator {
   };
 }
 
-/** Ajv errors as the platform's field_violations: `{field, value, description}`, field in dotted form. */
-export function toViolations(prefix: string, errors: ErrorObject[], value: unknown): Violation[] {
-  return errors.map((e) => {
-    const parts = e.instancePath
-      .split('/')
-      .slice(1)
-      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-    // biome-ignore lint/suspicious/noExplicitAny: walking an arbitrary JSON value
-    let at: any = value;
-    for (const p of parts) at = at?.[p];
-    const missing = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty : undefined;
-    const additional =
-      e.keyword === 'additionalProperties'
-        ? (e.params as { additionalProperty: string }).additionalProperty
-        : undefined;
-    const path = [prefix, ...parts, ...(missing ? [missing] : []), ...(additional ? [additional] : [])]
-      .filter(Boolean)
-      .map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`))
-      .join('');
-    const shown = missing ? '' : additional ? JSON.stringify(at?.[additional]) : JSON.stringify(at);
-    return {
-      field: path || prefix || 'body',
-      value: (shown ?? '').slice(0, 200),
-      description: `${e.message ?? 'is invalid'}${e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : ''}`,
-    };
-  });
-}
+export { fromSchemaErrors as toViolations } from '@feishu-task/platform';

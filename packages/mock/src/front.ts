@@ -1,11 +1,24 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Agent, request as httpRequest } from 'node:http';
 import type { Socket } from 'node:net';
-import { newLogId } from './logid.js';
+import {
+  documentedAnswer,
+  gatewayRefusal,
+  gatewayUnavailable,
+  invalidFields,
+  logId as newLogId,
+  type Answer as PlatformAnswer,
+  REQUEST_LIMITS,
+  rateLimitHeaders,
+  refuseBody,
+  refuseHeaders,
+  refuseTarget,
+  route,
+} from '@feishu-task/platform';
 import { Memo } from './memo.js';
 import { preferProblem } from './prefer.js';
 import type { Ring } from './records.js';
-import type { Example, IndexedOperation, MockSpec } from './spec-index.js';
+import type { IndexedOperation, MockSpec } from './spec-index.js';
 import { fieldViolations, parseViolations } from './violations.js';
 
 export interface Violation {
@@ -23,10 +36,12 @@ export interface Seen {
 }
 
 export interface FrontLimits {
-  /** Largest request body read, in bytes (default 1 MiB). */
+  /** Largest request body read, in bytes (default: the platform's, 1 MiB). */
   bodyBytes: number;
-  /** Longest URL (path and query), in characters (default 8192). */
+  /** Longest URL (path and query), in characters (default: the platform's, 8192). */
   urlChars: number;
+  /** Deepest JSON nesting of a body (default: the platform's, 100); deeper is refused before Prism. */
+  nestingDepth: number;
   /** How long a body may pause before the request is answered as incomplete (default 10 s). */
   bodyIdleMs: number;
   /** How long the front waits for Prism's answer (default 10 s). */
@@ -36,8 +51,9 @@ export interface FrontLimits {
 }
 
 export const DEFAULT_LIMITS: FrontLimits = {
-  bodyBytes: 1024 * 1024,
-  urlChars: 8192,
+  bodyBytes: REQUEST_LIMITS.bodyBytes,
+  urlChars: REQUEST_LIMITS.urlChars,
+  nestingDepth: REQUEST_LIMITS.nestingDepth,
   bodyIdleMs: 10_000,
   upstreamMs: 10_000,
   memoEntries: 500,
@@ -47,21 +63,12 @@ interface Upstream {
   port: () => number | undefined;
 }
 
-type Answer = { status: number; body: Record<string, unknown>; headers?: Record<string, string | string[]> };
+type Answer = PlatformAnswer;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 // The most a refused request's body is read (and dropped) for before its connection is closed.
 const DRAIN_BYTES = 64 * 1024 * 1024;
-
-const decodable = (segment: string) => {
-  try {
-    decodeURIComponent(segment);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * The front of the mock. Prism answers every request that reaches an operation; the front does what
@@ -79,27 +86,13 @@ export function createFront(
 ) {
   const memo = new Memo<{ status: number; headers: IncomingMessage['headers']; body: Buffer }>(limits.memoEntries);
   const agent = new Agent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 512, scheduling: 'lifo' });
-  const find = (method: string, path: string) =>
-    spec.operations.find((o) => o.method === method && o.pattern.test(path));
-  const samePath = (path: string) => spec.operations.some((o) => o.pattern.test(path));
-
-  const envelope = (example: Example, extra?: { msg?: string; error?: Record<string, unknown> }) => ({
-    ...example.value,
-    ...(extra?.msg ? { msg: extra.msg } : {}),
-    ...(extra?.error ? { error: { ...(example.value.error ?? {}), ...extra.error } } : {}),
-  });
-  const gateway = (detail: string): Answer => ({
-    status: spec.gateway.badRequest.status,
-    body: envelope(spec.gateway.badRequest, { msg: `${spec.gateway.badRequest.value.msg}: ${detail}` }),
-  });
-  const unavailable = (detail: string): Answer => ({
-    status: spec.gateway.unavailable.status,
-    body: envelope(spec.gateway.unavailable, { error: { message: detail } }),
-  });
+  // The platform's answers, each with a new log id (send() sets the same one in the header).
+  const gateway = (detail: string): Answer => gatewayRefusal(spec, detail, newLogId());
+  const unavailable = (detail: string): Answer => gatewayUnavailable(spec, detail, newLogId());
 
   function send(req: IncomingMessage, res: ServerResponse, answer: Answer, path: string) {
     if (res.headersSent || res.destroyed) return;
-    const logId = newLogId();
+    const logId = (answer.body.error as { log_id?: string } | undefined)?.log_id ?? newLogId();
     const body = JSON.stringify(
       answer.body.error ? { ...answer.body, error: { ...(answer.body.error as object), log_id: logId } } : answer.body,
     );
@@ -122,17 +115,7 @@ export function createFront(
   }
 
   // Seconds until the operation's current quota window ends: the truth a 429 can tell without quotas.
-  function rateHeaders(op: IndexedOperation): Record<string, string> {
-    const now = Date.now();
-    const { perSecond, perMinute } = op.rateLimit;
-    if (perMinute)
-      return {
-        'x-ogw-ratelimit-limit': String(perMinute),
-        'x-ogw-ratelimit-reset': String(Math.ceil((60_000 - (now % 60_000)) / 1000)),
-      };
-    if (perSecond) return { 'x-ogw-ratelimit-limit': String(perSecond), 'x-ogw-ratelimit-reset': '1' };
-    return {};
-  }
+  const rateHeaders = (op: IndexedOperation) => rateLimitHeaders(op.quotas, Date.now());
 
   function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'stalled' | 'aborted'> {
     return new Promise((resolve) => {
@@ -234,24 +217,14 @@ export function createFront(
       res.writeHead(up.status, { ...up.headers, 'x-tt-logid': newLogId() });
       return res.end(up.body);
     }
-    if (url.length > limits.urlChars) return drainAndSend(gateway(`the URL is over ${limits.urlChars} characters`));
-    const segments = rawPath.split('/');
-    if (segments.some((s) => /^(\.|%2e){1,2}$/i.test(s)))
-      return drainAndSend(gateway('the path has a "." or ".." segment'));
-    if (!segments.every(decodable)) return drainAndSend(gateway('the path has a malformed %-escape'));
-    const op = find(method, rawPath);
-    if (!op) {
-      return drainAndSend(
-        gateway(
-          samePath(rawPath)
-            ? `${method} is not a method of ${rawPath}; it takes ${spec.operations
-                .filter((o) => o.pattern.test(rawPath))
-                .map((o) => o.method)
-                .join(', ')}`
-            : `no API at ${method} ${path}`,
-        ),
-      );
-    }
+    const limited = { ...REQUEST_LIMITS, ...limits };
+    const flat: Record<string, string | undefined> = {};
+    for (const [k, v] of Object.entries(req.headers)) flat[k] = Array.isArray(v) ? v.join(', ') : v;
+    const refused = refuseTarget(url, limited) ?? refuseHeaders(flat, limited);
+    if (refused) return drainAndSend(gateway(refused));
+    const routed = route(spec, method, rawPath);
+    if ('refused' in routed) return drainAndSend(gateway(routed.refused));
+    const op = routed.op;
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > limits.bodyBytes) return drainAndSend(gateway(`the body is over ${limits.bodyBytes} bytes`));
 
@@ -272,8 +245,8 @@ export function createFront(
     if (op.secured) {
       // The gateway reads the scheme in any case; Prism only `Bearer`.
       const token = /^\s*bearer\s+(\S+)\s*$/i.exec(String(req.headers.authorization ?? ''))?.[1];
-      if (!token && op.tokenMissing)
-        return send(req, res, { status: op.tokenMissing.status, body: op.tokenMissing.value }, path);
+      if (!token && op.byName.has('TokenMissing'))
+        return send(req, res, documentedAnswer(op, 'TokenMissing', newLogId()), path);
       headers.authorization = `Bearer ${token}`;
     }
     const prefer = req.headers.prefer;
@@ -284,7 +257,10 @@ export function createFront(
 
     let parsed: unknown;
     let forwardBody = body;
-    if (op.hasBody) {
+    if (op.bodyPointer) {
+      // Deep nesting overflows Prism's logger (a crash per request): refused here, as the emulator does.
+      const deep = refuseBody(body.toString('utf8'), body.length, limited);
+      if (deep) return send(req, res, gateway(deep), path);
       try {
         parsed = JSON.parse(body.toString('utf8'));
         headers['content-type'] = 'application/json';
@@ -371,17 +347,8 @@ export function createFront(
     );
   }
 
-  function invalidAnswer(
-    op: IndexedOperation,
-    fields: { field: string; value?: string; description: string }[],
-  ): Answer {
-    const example = op.invalid;
-    const withFields = Array.isArray(example.value?.error?.field_violations);
-    return {
-      status: example.status,
-      body: withFields ? envelope(example, { error: { field_violations: fields } }) : example.value,
-    };
-  }
+  const invalidAnswer = (op: IndexedOperation, fields: { field: string; value?: string; description: string }[]) =>
+    invalidFields(op, fields, newLogId());
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     res.on('error', () => {});

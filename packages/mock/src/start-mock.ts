@@ -1,5 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { baseUrl, listen, portAnswers, portProblem } from '@feishu-task/platform/node';
 import { createFront, DEFAULT_LIMITS, type FrontLimits, type Seen, type Violation } from './front.js';
 import { NodeTooOldError } from './node-binary.js';
 import { Prism, PrismStartError } from './prism.js';
@@ -43,14 +43,7 @@ export class MockStartError extends Error {
   override name = 'MockStartError';
 }
 
-const listen = (server: Server, port: number, host: string) =>
-  new Promise<number>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
+const HINT = 'pick another with --port or { port }';
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -59,12 +52,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-const portError = (error: unknown, host: string, port: number) =>
-  new MockStartError(
-    (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
-      ? `port ${port} on ${host} is already in use; pick another with --port or { port }`
-      : `cannot listen on ${host}:${port}: ${(error as Error).message}`,
-  );
+const portError = (error: unknown) => new MockStartError((error as Error).message);
 
 /** Resolves once Prism answers a real request: one of the spec's operations with its examples. */
 async function untilReady(prism: Prism, port: number, spec: ReturnType<typeof indexSpec>, timeoutMs: number) {
@@ -113,14 +101,12 @@ export async function startMock(options: StartMockOptions = {}): Promise<Mock> {
     requests: new Ring<Seen>().setLimit(options.recordLimit ?? 1000),
   };
 
-  // A taken port fails at once, before Prism starts (the real bind comes once Prism answers).
-  if (wanted !== 0) {
-    const probe = createServer();
-    await listen(probe, wanted, host).catch((error) => {
-      throw portError(error, host, wanted);
-    });
-    await new Promise((r) => probe.close(r));
-  }
+  // A taken port fails at once, before Prism starts, found by connecting to it: binding a probe would
+  // open the port (and close connections) before the mock answers. The real bind comes once Prism answers.
+  const problem = portProblem(wanted);
+  if (problem) throw new MockStartError(`port ${problem}`);
+  if (wanted !== 0 && (await portAnswers(host, wanted)))
+    throw new MockStartError(`port ${wanted} on ${host} is already in use; ${HINT}`);
 
   const prismPort = await freePort();
   const prism = new Prism({ spec: options.spec ?? bundledSpecPath(), port: prismPort, verbose: options.verbose, log });
@@ -145,15 +131,15 @@ export async function startMock(options: StartMockOptions = {}): Promise<Mock> {
   server.on('clientError', front.clientError);
   let port: number;
   try {
-    port = await listen(server, wanted, host);
+    port = await listen(server, wanted, host, HINT);
   } catch (error) {
     await prism.stop();
-    throw portError(error, host, wanted);
+    throw portError(error);
   }
   if (!options.keepProcessAlive) server.unref();
 
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: baseUrl(host, port),
     port,
     violations: records.violations,
     requests: records.requests,

@@ -1,5 +1,6 @@
 // Prism's verdict on a request, from its `sl-violations` header: JSON, except past about 8 KB, where
 // Prism sends "Too many violations! <the first 8 KB of the JSON>". Never throws.
+import { type FieldViolation, fieldName, valueAt, violation } from '@feishu-task/platform';
 
 export interface PrismViolation {
   location: string[];
@@ -8,11 +9,7 @@ export interface PrismViolation {
   severity?: string;
 }
 
-export interface FieldViolation {
-  field: string;
-  value?: string;
-  description: string;
-}
+export type { FieldViolation };
 
 /** The violations Prism reported, as many as can be read; `truncated` when Prism cut the list. */
 export function parseViolations(header: string): { list: PrismViolation[]; truncated: boolean } {
@@ -45,33 +42,23 @@ function isViolation(v: unknown): v is PrismViolation {
   );
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: walking an arbitrary request body
-const at = (root: any, path: string[]) => path.reduce((node, key) => (node == null ? undefined : node[key]), root);
-
 /**
- * The platform's `field_violations` for Prism's violations: the field as the request names it
- * (`members[3].role`, `user_id_type`), the value sent (cut to 100 characters) and what is wrong.
+ * The platform's `field_violations` for Prism's violations, named as the emulator names them (the
+ * platform model's rules): the field as the request spells it, the value sent, what is wrong.
  */
 export function fieldViolations(
   list: PrismViolation[],
   request: { body: unknown; query: URLSearchParams },
   limit = 20,
 ): FieldViolation[] {
-  const out: FieldViolation[] = [];
-  for (const v of list.slice(0, limit)) {
+  return list.slice(0, limit).map((v) => {
     const [, where, ...path] = v.location;
-    const field = path.reduce(
-      (name, key) => (/^\d+$/.test(key) ? `${name}[${key}]` : name ? `${name}.${key}` : key),
-      '',
-    );
     const raw =
-      where === 'query' ? request.query.get(path[0] ?? '') : where === 'body' ? at(request.body, path) : undefined;
-    const value = raw === undefined || raw === null ? undefined : typeof raw === 'string' ? raw : JSON.stringify(raw);
-    out.push({
-      field: field || (where ?? 'request'),
-      ...(value === undefined ? {} : { value: value.slice(0, 100) }),
-      description: v.message,
-    });
-  }
-  return out;
+      where === 'query'
+        ? (request.query.get(path[0] ?? '') ?? undefined)
+        : where === 'body'
+          ? valueAt(request.body, path)
+          : undefined;
+    return violation(fieldName(path) || (where ?? 'request'), raw ?? undefined, v.message);
+  });
 }

@@ -1,4 +1,5 @@
 // Auth: a secured operation needs a valid tenant or user token (the gateway's documented answers).
+import type { ErrorName } from '@feishu-task/platform';
 import { authenticate } from '../auth.js';
 import type { Phase } from '../pipeline.js';
 import { documented } from '../reply.js';
@@ -7,7 +8,8 @@ export const authPhase: Phase = (x, engine) => {
   const ctx = x.ctx;
   if (!ctx?.op.secured) return undefined;
   const auth = authenticate(engine.world().state, x.request.headers.authorization, ctx.now);
-  if ('error' in auth) return documented(ctx, auth.error);
+  // auth.ts names the gateway's documented token answers (TokenMissing, TenantTokenInvalid, ...).
+  if ('error' in auth) return documented(ctx, auth.error as ErrorName);
   ctx.caller = x.caller = auth.caller;
   return undefined;
 };

@@ -1,7 +1,7 @@
 // Fault: a queued fault for this operation answers here (server error, rate limit, a connection dropped
 // before the request applies), waits (delay), or marks how the door delivers the normal answer.
 import type { Phase } from '../pipeline.js';
-import { documented, documentedCode, rateLimited } from '../reply.js';
+import { documentedCode, rateLimited } from '../reply.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -25,7 +25,7 @@ export const faultPhase: Phase = async (x, engine) => {
       const server = [...ctx.op.errors.values()].find((e) => e.status >= 500);
       return (
         (fault.code !== undefined ? documentedCode(ctx, fault.code) : undefined) ??
-        (server ? documented(ctx, server.name) : { status: 500, body: { code: 1, msg: 'internal error' } })
+        (server ? documentedCode(ctx, server.code) : { status: 500, body: { code: 1, msg: 'internal error' } })
       );
     }
     case 'rate-limit':

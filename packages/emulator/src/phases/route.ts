@@ -1,10 +1,11 @@
-// Route: the operation the method and path name, by the spec's templates; none, and the chain ends.
+// Route: the operation the method and path name, by the platform model; a request no operation serves
+// gets the gateway's refusal (HTTP 400, 9499, `msg` saying why), as the mock answers it.
+import { gatewayRefusal, route } from '@feishu-task/platform';
 import type { Phase } from '../pipeline.js';
-import { route } from '../spec-model.js';
 
 export const routePhase: Phase = (x, engine) => {
-  const found = route(engine.operations, x.method, x.path);
-  if (!found) return { status: 404, body: { code: 404, msg: `404 page not found: ${x.method} ${x.path}` } };
+  const found = route(engine.platform, x.method, x.path);
+  if ('refused' in found) return gatewayRefusal(engine.platform, found.refused, x.logId);
   x.ctx = {
     op: found.op,
     now: engine.clock.now(),
