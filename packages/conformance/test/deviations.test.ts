@@ -160,3 +160,32 @@ it('lists an answer the spec allows but the emulator does not give as a differen
     await other.close();
   }
 });
+
+it('undoes a change the target should have refused but applied', async () => {
+  const applying = await startProxy(upstream.url, [
+    {
+      name: 'accepted an unknown user token',
+      matches: (a) =>
+        a.method === 'DELETE' &&
+        collaborator.test(a.path) &&
+        String(a.requestHeaders.authorization).startsWith('Bearer u-'),
+      apply: (a) => {
+        a.status = 200;
+        a.json = { code: 0, msg: 'success', data: {} };
+      },
+    },
+  ]);
+  try {
+    const report = await runConformance({ target: applying.url, only: ['tokens-on-calls'], taskGapMs: 0 });
+    expect(report.differences.map((d) => `${d.step}: ${d.aspect}`)).toEqual([
+      'removeTaskCollaborator-unknown-user: code',
+    ]);
+    const undo = report.exchanges.filter((e) => e.side === 'target' && e.role === 'undo' && !e.implicit);
+    expect(undo.map((e) => [e.step, e.request.method, e.request.body])).toEqual([
+      ['undo-removeTaskCollaborator-unknown-user', 'POST', { id_list: [report.ids.members[0]] }],
+    ]);
+    expect(applying.received.at(-1)).toMatch(/^POST \/open-apis\/task\/v1\/tasks\/[^/]+\/collaborators$/);
+  } finally {
+    await applying.close();
+  }
+});

@@ -2,6 +2,7 @@
 // the platform never issued. All are refused before anything is read, so nothing can change.
 import type { OperationId } from '@feishu-task/types';
 import type { AuthMode, RunIds, Scenario, Step } from '../scenario.js';
+import { undoIfApplied } from './undo.js';
 
 const CASES: { auth: AuthMode; title: string; expect: (op: OperationId) => string[] }[] = [
   { auth: 'none', title: 'no Authorization header', expect: () => ['TokenMissing'] },
@@ -31,8 +32,8 @@ export const tokensOnCalls: Scenario = {
   skip: (ids) => (ids.users.length < 1 ? 'needs a user id in --members' : undefined),
   steps: (ids) =>
     (['addTaskCollaborators', 'removeTaskCollaborator', 'addTasklistMembers'] as const).flatMap((operation) =>
-      CASES.map(
-        (c): Step => ({
+      CASES.map((c) =>
+        undoIfApplied({
           id: `${operation}-${c.auth}`,
           title: `${operation} with ${c.title}`,
           operation,
