@@ -163,6 +163,11 @@ export async function runConformance(
   const exchanges: ExchangeRecord[] = [];
   const results: ScenarioResult[] = [];
   let first = true;
+  const probes = planned.filter((p) => p.scenario.probe && !p.skipped);
+  if (probes.length)
+    progress(
+      `--probe-limits: ${probes.map((p) => p.scenario.id).join(', ')}, at most ${probes.reduce((n, p) => n + p.budget, 0)} request(s)`,
+    );
 
   for (const p of planned) {
     const factRefs = p.facts.flatMap((f) => {
