@@ -8,7 +8,7 @@ import type { OperationId } from '@feishu-task/types';
 import { checkAnswer, codeOf, type FactRef, type Finding, factOf, type Observed } from './check.js';
 import { emulatorFetch } from './emulator-fetch.js';
 import { ConformanceUsageError, type Resolved, type RunOptions, resolveOptions } from './options.js';
-import { type PlannedScenario, planScenarios } from './plan.js';
+import { type PlannedScenario, planScenarios, requestLine } from './plan.js';
 import { Redactor } from './redact.js';
 import type { Step } from './scenario.js';
 import { type Exchange, Side } from './side.js';
@@ -91,8 +91,15 @@ async function runSteps(side: Side, steps: Step[]): Promise<StepRun[]> {
     const answer = answerOf(exchanges);
     if (step.atEndIfSucceeded?.length && answer && codeOf(answer) === 0) atEnd.push(step.atEndIfSucceeded);
   }
-  // Undo in reverse order of what was done.
-  for (const group of atEnd.reverse()) for (const step of group) runs.push({ step, exchanges: await side.send(step) });
+  // Undo in reverse order of what was done; the same undo request is sent once.
+  const sent = new Set<string>();
+  for (const group of atEnd.reverse())
+    for (const step of group) {
+      const key = requestLine(step);
+      if (sent.has(key)) continue;
+      sent.add(key);
+      runs.push({ step, exchanges: await side.send(step) });
+    }
   return runs;
 }
 
