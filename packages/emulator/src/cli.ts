@@ -9,7 +9,7 @@ export const USAGE = `Usage: feishu-task-emulator [options]
 A stateful emulator of the Feishu / Lark Task API (collaborators, tasklist members, tenant tokens).
 
 Options:
-  -p, --port <n>        port to listen on (default: $PORT, else 4010; 0 picks a free one)
+  -p, --port <n>        port to listen on (default: $PORT, else 4020; 0 picks a free one)
       --host <address>  address to listen on (default 127.0.0.1)
       --fixture <file>  JSON fixture to seed the state with (default: the spec's example tasks and tasklists)
       --no-quotas       switch the platform's quotas off
@@ -54,7 +54,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments');
   }
   const port =
-    values.port !== undefined ? portFrom(String(values.port), '--port') : env.PORT ? portFrom(env.PORT, 'PORT') : 4010;
+    values.port !== undefined ? portFrom(String(values.port), '--port') : env.PORT ? portFrom(env.PORT, 'PORT') : 4020;
   let fixture: Fixture | undefined;
   if (typeof values.fixture === 'string') {
     try {
