@@ -1,8 +1,8 @@
 // The fixture format: the state to seed the emulator with, as plain JSON. Checked with Ajv before use,
 // so a bad fixture fails with every problem named instead of an odd answer later.
-import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
 import type { Json } from './spec.js';
+import { Ajv2020 } from './validator.js';
 
 export type MemberType = 'user' | 'chat' | 'app';
 
@@ -90,7 +90,6 @@ let check: ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
 /** Throws a FixtureError naming every problem of `value`, or returns it typed. */
 export function checkFixture(value: unknown): Fixture {
   if (!check) {
-    const Ajv2020 = createRequire(import.meta.url)('ajv/dist/2020.js').default;
     check = new Ajv2020({ allErrors: true, strict: false }).compile(fixtureSchema);
   }
   if (!check(value))
