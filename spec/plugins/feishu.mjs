@@ -2,7 +2,8 @@
 // - feishu/extension-shapes: every x-feishu-*, x-source, x-i18n and x-enum-descriptions value matches its
 //   JSON Schema in ../extensions/ (one shape per extension); an x-feishu-* without a schema is an error.
 // - feishu/bilingual-text: every human-readable text exists in English and in Chinese (x-i18n.zh, same
-//   keys), and no string mixes the two: English text holds no Chinese, Chinese text holds Chinese.
+//   keys), and no string mixes the two: English text holds no Chinese, Chinese text holds Chinese; and a
+//   Chinese text's sentences do not run together across a line break.
 import { readdirSync, readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 
@@ -58,6 +59,11 @@ function ExtensionShapes() {
 const ENGLISH_RUN = /[A-Za-z][A-Za-z'-]*(?:[ ,]+[A-Za-z][A-Za-z'-]*){4,}/;
 const prose = (text) => text.replace(/`[^`]*`/g, ' ').replace(/\]\([^)]*\)/g, ']');
 
+// Markdown joins a line break into one paragraph: a Chinese line that ends without punctuation, followed
+// by a line that starts a new Chinese sentence, runs two sentences together ("不能重复添加 若是...").
+const IDEOGRAPH = '[\\u3400-\\u4dbf\\u4e00-\\u9fff]';
+const RUN_ON = new RegExp(`${IDEOGRAPH}\\n[ \\t]*(?:\\*\\*)?${IDEOGRAPH}`);
+
 function checkPair(report, en, zh, where) {
   if (typeof en === 'string' && CHINESE.test(en))
     report(`${where}: the English text holds Chinese; move it to x-i18n.zh.`);
@@ -65,6 +71,10 @@ function checkPair(report, en, zh, where) {
   else if (!CHINESE.test(zh)) report(`${where}: the Chinese text (x-i18n.zh) holds no Chinese.`);
   else if (ENGLISH_RUN.test(prose(zh)))
     report(`${where}: the Chinese text holds an English sentence ("${ENGLISH_RUN.exec(prose(zh))[0]}").`);
+  else if (RUN_ON.test(zh))
+    report(
+      `${where}: a line break between two Chinese characters at "${RUN_ON.exec(zh)[0].replace(/\s+/g, ' ')}" runs them together (Markdown joins the lines): end the sentence with 。 or join the lines.`,
+    );
 }
 
 // Checks one object: its texts against its x-i18n.zh, then recurses into extension values.

@@ -1,52 +1,27 @@
 // The breaking-change gate: compares the spec with the last released one (baseline/openapi.yaml, written
-// by the version command) using `redocly diff`, and fails when the change needs a bigger release than the
-// pending changesets give @feishu-task/openapi and every published package built from it.
+// by the version command) by the spec's own promises (the rules of `pnpm spec:diff`, @feishu-task/spec-tools
+// diffSpecs; table in spec/README.md), and fails when the change needs a bigger release than the pending
+// changesets give @feishu-task/openapi and every published package built from it.
 //   node spec/scripts/breaking-gate.mjs            (run by scripts/check-changesets.mjs in `pnpm test`)
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { diffSpecs, LEVELS } from '@feishu-task/spec-tools';
+import { formatChanges } from './spec-diff.mjs';
+import { bundle, loadDescription } from './spec-load.mjs';
+
+export { bundle };
 
 const here = dirname(fileURLToPath(import.meta.url));
-const redocly = join(dirname(createRequire(import.meta.url).resolve('@redocly/cli/package.json')), 'bin/cli.js');
-const quiet = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
-const LEVELS = ['none', 'patch', 'minor', 'major'];
 export const SPEC_PACKAGE = '@feishu-task/openapi';
 
-const run = (args, cwd) =>
-  execFileSync(process.execPath, [redocly, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: quiet,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-
-/** Bundles a spec entry file (with `config`, e.g. redocly.yaml) to `out`. */
-export function bundle(entry, out, config) {
-  run(['bundle', entry, ...(config ? ['--config', config] : []), '-o', out], dirname(entry));
-  return out;
-}
-
 /**
- * The semver bump `redocly diff` rates the change from `baseline` (a bundled file) to the spec at
- * `entry`, with the changes that need it. Both sides are bundled files, so only the API is compared.
+ * The release level the change from `baseline` (a bundled file) to the spec at `entry` needs, with the
+ * changes that need it (`reasons`, one line each) and every change found.
  */
 export function specBump({ baseline, entry, config }) {
-  const dir = mkdtempSync(join(tmpdir(), 'spec-gate-'));
-  try {
-    const revision = bundle(entry, join(dir, 'openapi.yaml'), config);
-    const out = run(['diff', baseline, revision, '--format=json', '--fail-on=none'], dir);
-    const report = JSON.parse(out.slice(out.indexOf('{')));
-    const bump = report.bump ?? 'none';
-    const reasons = report.changes
-      .filter((c) => c.impact === bump)
-      .flatMap((c) => (c.verdicts?.length ? c.verdicts.map((v) => v.message) : [`${c.kind} ${c.path}`]));
-    return { bump, reasons };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const { level, changes } = diffSpecs(loadDescription(baseline, config), loadDescription(entry, config));
+  return { bump: level, reasons: formatChanges(changes.filter((c) => c.level === level)), changes };
 }
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
@@ -122,10 +97,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const result = checkGate(root);
   if (result.note) console.log(`spec gate: ${result.note}`);
   else if (result.bump === 'none') console.log('spec gate: the API is unchanged since the last release.');
-  else console.log(`spec gate: a ${result.bump} change since the last release, covered by the pending changesets.`);
-  if (!result.ok) {
-    console.error(`\nThe spec's change since the last release is ${result.bump.toUpperCase()}:`);
-    for (const r of result.reasons.slice(0, 20)) console.error(`  - ${r}`);
+  else if (result.ok)
+    console.log(`spec gate: a ${result.bump} change since the last release, covered by the pending changesets.`);
+  else {
+    console.error(`spec gate: the spec's change since the last release is ${result.bump.toUpperCase()}:`);
+    for (const r of result.reasons.slice(0, 20)) console.error(`  ${r}`);
+    if (result.reasons.length > 20) console.error(`  ... and ${result.reasons.length - 20} more (pnpm spec:diff)`);
     console.error('\nIt needs a changeset giving at least that bump to:');
     for (const m of result.missing) console.error(`  - ${m.name}: needs ${m.need}, pending changesets give ${m.have}`);
     console.error('\nRun `pnpm changeset` (or undo the change).');

@@ -186,4 +186,12 @@ describe('redocly lint', () => {
     );
     expect(r.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/holds an English sentence/));
   });
+
+  it('fails when two Chinese sentences run together across a line break (feishu/bilingual-text)', () => {
+    // The advice text as it was: no 。 before the added sentence.
+    const r = mutated('paths/task-v1-collaborators.yaml', (t) => t.replace('不能重复添加。\n', '不能重复添加\n'));
+    expect(r.problems.map((p) => `${p.ruleId} ${p.message}`)).toContainEqual(
+      expect.stringMatching(/^feishu\/bilingual-text .*"加 若" runs them together/),
+    );
+  });
 });

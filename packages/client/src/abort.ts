@@ -55,3 +55,33 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     );
   });
 }
+
+/**
+ * `promise`, unless `signal` fires or `limitMs` passes first: then rejects with `onAbort()` or
+ * `onTimeout()`. The promise itself runs on (a shared token exchange serves other callers too).
+ */
+export function within<T>(
+  promise: Promise<T>,
+  signal: AbortSignal | undefined,
+  limitMs: number,
+  onAbort: () => unknown,
+  onTimeout: () => unknown,
+): Promise<T> {
+  if (signal?.aborted) return Promise.reject(onAbort());
+  if (!signal && !Number.isFinite(limitMs)) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const timer = Number.isFinite(limitMs)
+      ? setTimeout(() => finish(reject, onTimeout()), Math.min(Math.max(0, limitMs), MAX_TIMER_MS))
+      : undefined;
+    const stop = watchAbort(signal, () => finish(reject, onAbort()));
+    function finish<V>(settle: (v: V) => void, value: V) {
+      clearTimeout(timer);
+      stop();
+      settle(value);
+    }
+    promise.then(
+      (value) => finish(resolve, value),
+      (error) => finish(reject, error),
+    );
+  });
+}

@@ -1,12 +1,14 @@
-// One attempt: fetch with a timeout and the caller's signal, read the body, parse the envelope, and say
-// how it ended. Failures become typed errors here; whether to try again is the retry policy's business.
+// One attempt: fetch with a timeout and the caller's signal, read the body (at most maxResponseBytes),
+// parse the envelope, and say how it ended. Failures become typed errors here; whether to try again is
+// the retry policy's business.
 import { watchAbort } from './abort.js';
-import { FeishuAbortedError } from './errors/aborted-error.js';
 import { FeishuConnectionError } from './errors/connection-error.js';
 import { documentedError } from './errors/documented.js';
 import { FeishuResponseError } from './errors/response-error.js';
 import { FeishuTimeoutError } from './errors/timeout-error.js';
+import type { Scrub } from './redact.js';
 import type { Outcome } from './retry.js';
+import { stoppedByCaller } from './stopped.js';
 
 export interface Outgoing {
   method: string;
@@ -15,16 +17,16 @@ export interface Outgoing {
   body?: string | undefined;
 }
 
-/** A parsed answer: the envelope is always a JSON object (anything else is a FeishuResponseError). */
+/** A parsed answer: the envelope is always a JSON object with a numeric `code` (anything else is a FeishuResponseError). */
 export interface Answer {
   response: Response;
   text: string;
-  json: { code?: unknown; msg?: unknown; data?: unknown; [key: string]: unknown };
+  json: { code: number; msg?: unknown; data?: unknown; [key: string]: unknown };
   /** Attempts the call took. */
   attempts: number;
   /** True when a resend after an unknown outcome was answered with a code the spec says means "already applied". */
   replayed: boolean;
-  /** For a failure: an earlier attempt got no answer, so the call may have been applied all the same. */
+  /** For a failure: an earlier attempt got no readable answer, so the call may have been applied all the same. */
   outcomeUnknown: boolean;
 }
 
@@ -32,14 +34,56 @@ export type AttemptResult =
   | { outcome: Outcome; answer: Omit<Answer, 'attempts' | 'replayed' | 'outcomeUnknown'>; error?: undefined }
   | { outcome: Outcome; answer?: undefined; error: FeishuResponseError | FeishuConnectionError | FeishuTimeoutError };
 
+export interface AttemptLimits {
+  timeoutMs: number;
+  /** The timeout is what is left of the call's deadline. */
+  deadline: boolean;
+  maxBytes: number;
+}
+
+const TOO_LARGE = Symbol('too large');
+
+/** The body as text, or TOO_LARGE (left unread) when it is over `max` bytes. */
+async function readBody(response: Response, max: number): Promise<string | typeof TOO_LARGE> {
+  const length = response.headers.get('content-length');
+  // A declared length is what HTTP/1.1 reads, no more: the runtime's own text() is the fast path.
+  if (length !== null && /^\d+$/.test(length)) {
+    if (Number(length) <= max) return response.text();
+    await response.body?.cancel().catch(() => {});
+    return TOO_LARGE;
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      return TOO_LARGE;
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
 export async function attempt(
   fetchImpl: typeof fetch,
   operation: string | undefined,
   out: Outgoing,
-  timeoutMs: number,
-  deadline: boolean,
+  limits: AttemptLimits,
   signal: AbortSignal | undefined,
+  scrub: (() => Scrub) | undefined,
 ): Promise<AttemptResult> {
+  const { timeoutMs } = limits;
   // With neither a time limit nor a caller's signal, fetch gets no signal: one of our own would cost every
   // request the runtime's abort bookkeeping (a few percent of a local call's CPU in Node, measured by `pnpm bench`). A caller's
   // signal is never handed to fetch itself: many calls may share it (one listener each would warn).
@@ -52,9 +96,9 @@ export async function attempt(
         controller?.abort();
       }, timeoutMs)
     : undefined;
-  const stop = controller ? watchAbort(signal, () => controller.abort(signal?.reason)) : undefined;
+  const stop = controller ? watchAbort(signal, () => controller.abort()) : undefined;
   let response: Response;
-  let text: string;
+  let text: string | typeof TOO_LARGE;
   try {
     response = await fetchImpl(out.url, {
       method: out.method,
@@ -62,11 +106,11 @@ export async function attempt(
       body: out.body,
       signal: controller?.signal,
     });
-    text = await response.text();
+    text = await readBody(response, limits.maxBytes);
   } catch (cause) {
-    if (signal?.aborted) throw new FeishuAbortedError(operation, signal.reason, true);
+    if (signal?.aborted) throw stoppedByCaller(operation, signal.reason, true);
     const error = timedOut
-      ? new FeishuTimeoutError(operation, timeoutMs, { deadline })
+      ? new FeishuTimeoutError(operation, timeoutMs, { deadline: limits.deadline })
       : new FeishuConnectionError(operation, cause);
     return { outcome: { type: 'no-answer', sent: error.outcomeUnknown }, error };
   } finally {
@@ -75,19 +119,23 @@ export async function attempt(
   }
   const { status, headers } = response;
   let json: Answer['json'] | undefined;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) json = parsed as Answer['json'];
-  } catch {
-    // not JSON: reported below
-  }
+  if (text !== TOO_LARGE)
+    try {
+      const parsed = JSON.parse(text);
+      // The envelope: an object with a numeric code. A gateway's own JSON (a 504 `{"message": ...}`) is not one.
+      if (typeof parsed?.code === 'number' && !Array.isArray(parsed)) json = parsed;
+    } catch {
+      // not JSON: reported below
+    }
   if (!json) {
     const error = new FeishuResponseError({
       operation,
       status,
       contentType: headers.get('content-type'),
-      body: text,
+      body: text === TOO_LARGE ? undefined : text,
+      tooLarge: limits.maxBytes,
       logId: headers.get('x-tt-logid'),
+      scrub: scrub?.(),
     });
     return { outcome: { type: 'bad-answer', status }, error };
   }
@@ -101,6 +149,6 @@ export async function attempt(
       kind: failed ? documentedError(operation, json.code)?.kind : undefined,
       resetHeader: failed || status !== 200 ? headers.get('x-ogw-ratelimit-reset') : null,
     },
-    answer: { response, text, json },
+    answer: { response, text: text as string, json },
   };
 }

@@ -1,3 +1,4 @@
+import { fingerprint } from './fingerprint.js';
 import type { SecretList } from './redact.js';
 
 /** How the client authenticates. Every token is sent as `Authorization: Bearer <token>`. */
@@ -27,7 +28,37 @@ export type ExchangeCredentials = (
  */
 export const DEFAULT_EXPIRE_SECONDS = 1800;
 
-export function createTokenSource(auth: AuthOption, exchange: ExchangeCredentials, secrets: SecretList): TokenSource {
+// Tenant tokens are shared by every client of one app in the process (same transport, domain, app id,
+// secret and margin): short-lived clients then make one exchange, not one each. An entry lives until its
+// token expires; entries of other apps are swept when a new one is made.
+const DEFAULT_TRANSPORT = {};
+const shared = new WeakMap<object, Map<string, TenantTokenCache>>();
+
+function sharedCache(transport: object | undefined, name: string, make: () => TenantTokenCache): TenantTokenCache {
+  let byName = shared.get(transport ?? DEFAULT_TRANSPORT);
+  if (!byName) {
+    byName = new Map();
+    shared.set(transport ?? DEFAULT_TRANSPORT, byName);
+  }
+  let cache = byName.get(name);
+  if (!cache) {
+    for (const [other, c] of byName) if (c.idle()) byName.delete(other);
+    cache = make();
+    byName.set(name, cache);
+  }
+  return cache;
+}
+
+/**
+ * `share`: where the tenant token of app credentials is shared (the fetch given, or the global one, and
+ * the domain); undefined keeps it to this client.
+ */
+export function createTokenSource(
+  auth: AuthOption,
+  exchange: ExchangeCredentials,
+  secrets: SecretList,
+  share?: { transport: object | undefined; domain: string },
+): TokenSource {
   if ('tenantAccessToken' in auth || 'userAccessToken' in auth) {
     const token = 'tenantAccessToken' in auth ? auth.tenantAccessToken : auth.userAccessToken;
     secrets.pin(token);
@@ -49,7 +80,27 @@ export function createTokenSource(auth: AuthOption, exchange: ExchangeCredential
     };
   }
   secrets.pin(auth.appSecret);
-  return new TenantTokenCache(auth.appId, auth.appSecret, auth.refreshMarginMs ?? 5 * 60_000, exchange, secrets);
+  const margin = auth.refreshMarginMs ?? 5 * 60_000;
+  const make = () => new TenantTokenCache(auth.appId, auth.appSecret, margin, exchange);
+  const cache = share
+    ? sharedCache(share.transport, [share.domain, auth.appId, fingerprint(auth.appSecret), margin].join('\u0000'), make)
+    : make();
+  // Each client scrubs the tokens it was handed, wherever they came from.
+  let seen: string | undefined;
+  const note = (token: string) => {
+    if (token !== seen) {
+      seen = token;
+      secrets.add(token);
+    }
+    return token;
+  };
+  return {
+    get() {
+      const token = cache.get();
+      return typeof token === 'string' ? note(token) : token.then(note);
+    },
+    invalidate: (token) => cache.invalidate(token),
+  };
 }
 
 /** Caches the tenant token; all concurrent callers share one exchange (single flight). */
@@ -63,17 +114,21 @@ class TenantTokenCache implements TokenSource {
     private readonly appSecret: string,
     private readonly marginMs: number,
     private readonly exchange: ExchangeCredentials,
-    private readonly secrets: SecretList,
   ) {}
 
+  /** No token worth keeping and no exchange under way. */
+  idle(): boolean {
+    return !this.inflight && (this.token === undefined || performance.now() >= this.expiresAt - this.marginMs);
+  }
+
   get(): string | Promise<string> {
-    if (this.token !== undefined && Date.now() < this.expiresAt - this.marginMs) return this.token;
+    if (this.token !== undefined && performance.now() < this.expiresAt - this.marginMs) return this.token;
     if (!this.inflight) {
       this.inflight = this.exchange(this.appId, this.appSecret)
         .then(({ token, expiresInSeconds }) => {
-          this.secrets.add(token);
           this.token = token;
-          this.expiresAt = Date.now() + (expiresInSeconds ?? DEFAULT_EXPIRE_SECONDS) * 1000;
+          // On the monotonic clock: stepping the wall clock must not keep or drop a token.
+          this.expiresAt = performance.now() + (expiresInSeconds ?? DEFAULT_EXPIRE_SECONDS) * 1000;
           return token;
         })
         .finally(() => {

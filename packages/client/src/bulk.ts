@@ -2,21 +2,35 @@
 // maxItems, and on failure an exact account of which members were applied, not applied, or unknown.
 import { operations } from '@feishu-task/types';
 import { FeishuBulkError } from './errors/bulk-error.js';
+import { FeishuInputError } from './errors/input-error.js';
 import type { CallInput } from './types.js';
 
 type Input = CallInput<'addTasklistMembers'>;
 type Member = Input['body']['members'][number];
 
-/** Members of the same id and type are one member: the first occurrence is kept. */
+/**
+ * Members of the same id and type are one member: the first occurrence is kept. The same member with two
+ * roles is a FeishuInputError naming both: which one was meant cannot be guessed.
+ */
 export function uniqueMembers(members: Member[]): Member[] {
   if (members.length < 2) return members;
-  const seen = new Set<string>();
-  return members.filter((m) => {
+  const seen = new Map<string, number>();
+  const kept: Member[] = [];
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i] as Member;
     const key = `${m.type ?? 'user'}\u0000${m.id}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+      kept.push(m);
+    } else if ((members[first] as Member).role !== m.role)
+      throw new FeishuInputError(
+        'addTasklistMembers',
+        `body.members[${i}].role`,
+        `is ${JSON.stringify(m.role)} but body.members[${first}] (the same member, ${JSON.stringify(m.id)}) has role ${JSON.stringify((members[first] as Member).role)}`,
+      );
+  }
+  return kept.length === members.length ? members : kept;
 }
 
 const mayHaveApplied = (error: unknown) => (error as { outcomeUnknown?: unknown })?.outcomeUnknown === true;

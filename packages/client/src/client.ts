@@ -5,15 +5,19 @@ import { addInChunks } from './bulk.js';
 import { FeishuApiError } from './errors/api-error.js';
 import { FeishuError } from './errors/feishu-error.js';
 import { FeishuInputError } from './errors/input-error.js';
+import { FeishuTimeoutError } from './errors/timeout-error.js';
+import { fingerprint } from './fingerprint.js';
 import { checkInput, type InputRules } from './input-check.js';
 import { type ClientInternals, INTERNALS } from './internals.js';
 import { createLog, type Logger } from './logger.js';
+import { oneAtATime, serialParameter } from './one-at-a-time.js';
 import { CLIENT_NUMBERS, checkNumber } from './options-check.js';
-import type { QuotaGate } from './quota/gate.js';
-import { fingerprint, gateFor, processStore, type QuotaStore, type QuotaWindow, windowsOf } from './quota/index.js';
+import type { QuotaGate, StorePolicy } from './quota/gate.js';
+import { gateFor, processStore, type QuotaStore, type QuotaWindow, windowsOf } from './quota/index.js';
 import { SecretList } from './redact.js';
 import { defaultRetry, type RetryOptions } from './retry.js';
 import { type CallContext, createSend } from './send.js';
+import { stoppedByCaller } from './stopped.js';
 import type { CallInput, CallOptions, CallResult, TaskOperation } from './types.js';
 import { buildUrl } from './url.js';
 
@@ -26,8 +30,19 @@ export interface QuotaOptions {
   maxWaitMs?: number;
   /** Added to each window (at least 1% of it): requests leave exactly, but may arrive bunched (default 100 ms). */
   marginMs?: number;
-  /** Other windows than the spec's, per operation (a test server with a scaled-down quota). */
+  /**
+   * Other windows than the spec's, per operation (a test server with a scaled-down quota). Another client
+   * of the same key with other windows counts in the same logs, each client held to its own windows.
+   */
   windows?: Partial<Record<OperationId, QuotaWindow[]>>;
+  /** The longest one request to the store may take before the store counts as failed (default 1000 ms). */
+  storeTimeoutMs?: number;
+  /**
+   * When the store fails or times out: 'fail' (default) ends the waiting calls with FeishuQuotaStoreError;
+   * 'local' counts in this process's memory for a few seconds, then asks the store again. With 'local',
+   * processes no longer see each other's calls, so together they can exceed the quota while it lasts.
+   */
+  onStoreError?: 'fail' | 'local';
 }
 
 export interface ClientOptions {
@@ -38,6 +53,8 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Per attempt, in milliseconds (default 30 000). */
   timeoutMs?: number;
+  /** The largest answer body read, in bytes (default 4 MiB); a larger one is a FeishuResponseError. */
+  maxResponseBytes?: number;
   /** Bounds each call as a whole (quota waits, all attempts and backoff), in milliseconds (default: none). */
   deadlineMs?: number;
   /** Retries after the first attempt for rate limits, server failures and network errors (default 2). */
@@ -47,6 +64,11 @@ export interface ClientOptions {
   /** Client-side quotas from the spec's x-feishu-rate-limit (default on); `false` turns them off. */
   throttle?: boolean;
   quota?: QuotaOptions;
+  /**
+   * Writes to one task (add and remove collaborators) go one after another in this process (default
+   * true): the pages answer concurrent requests for the same task with 1470451.
+   */
+  serializeTaskWrites?: boolean;
   logger?: Logger;
 }
 
@@ -68,6 +90,12 @@ export interface FeishuTaskClient {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+/**
+ * The spec bounds no answer's size; the largest it describes is add_members' tasklist with its members
+ * (an id of at most 100 characters, a role, a type and a name each: well under 256 bytes). 4 MiB holds
+ * more than 16,000 of them while keeping a runaway answer from filling memory.
+ */
+const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 function apiError(operation: OperationId, answer: Answer): FeishuApiError {
   const { response, json } = answer;
@@ -99,13 +127,28 @@ function nonEmpty(value: unknown, field: string): void {
     throw new FeishuInputError('createClient', field, 'must be a non-empty string');
 }
 
-export function createClient(options: ClientOptions): FeishuTaskClient {
-  const domain = options.domain ?? 'feishu';
-  const baseUrl = ((servers as Record<string, string>)[domain] ?? domain).replace(/\/+$/, '');
-  if (!/^https?:\/\//.test(baseUrl))
-    throw new TypeError(
-      `createClient: domain must be 'feishu', 'lark' or an http(s) URL, got ${JSON.stringify(domain)}`,
+function baseUrlOf(domain: unknown): string {
+  const known = typeof domain === 'string' ? (servers as Record<string, string>)[domain] : undefined;
+  const url = (known ?? (typeof domain === 'string' ? domain : '')).replace(/\/+$/, '');
+  let ok = /^https?:\/\//i.test(url);
+  try {
+    new URL(url);
+  } catch {
+    ok = false;
+  }
+  if (!ok)
+    throw new FeishuInputError(
+      'createClient',
+      'domain',
+      `must be ${Object.keys(servers)
+        .map((name) => `'${name}'`)
+        .join(', ')} or an http(s) URL, got ${JSON.stringify(domain)}`,
     );
+  return url;
+}
+
+export function createClient(options: ClientOptions): FeishuTaskClient {
+  const baseUrl = baseUrlOf(options.domain ?? 'feishu');
   const auth = options.auth as Record<string, unknown>;
   if (!auth || typeof auth !== 'object') throw new FeishuInputError('createClient', 'auth', 'is required');
   if ('appId' in auth) {
@@ -134,12 +177,12 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
       },
       context(undefined),
     );
-    const { tenant_access_token: token, expire } = answer.json;
+    const { tenant_access_token: token, expire } = answer.json as { tenant_access_token?: unknown; expire?: unknown };
     if (!answer.response.ok || answer.json.code !== 0 || typeof token !== 'string')
       throw apiError('getTenantAccessToken', answer);
     return { token, expiresInSeconds: typeof expire === 'number' ? expire : undefined };
   };
-  const tokens = createTokenSource(options.auth, exchange, secrets);
+  const tokens = createTokenSource(options.auth, exchange, secrets, { transport: options.fetch, domain: baseUrl });
 
   const quota = options.quota ?? {};
   const staticToken = (auth.tenantAccessToken ?? auth.userAccessToken) as string | undefined;
@@ -152,12 +195,29 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
         : `client:${Math.random().toString(36).slice(2)}`);
   const store = quota.store ?? processStore;
   const margin = quota.marginMs ?? 100;
+  const policy: StorePolicy = {
+    timeoutMs: quota.storeTimeoutMs ?? 1_000,
+    onError: quota.onStoreError ?? 'fail',
+    local: processStore,
+    onFallback: (error) =>
+      log?.('warn', 'feishu quota store failed; counting in this process for now', { error: error.message }),
+  };
+  if (policy.onError !== 'fail' && policy.onError !== 'local')
+    throw new FeishuInputError(
+      'createClient',
+      'quota.onStoreError',
+      `must be 'fail' or 'local', got ${String(policy.onError)}`,
+    );
+  // This client's gates: held here, so the shared registry frees them when the client is gone.
   const gates = new Map<OperationId, QuotaGate | undefined>();
   const gate = (operation: OperationId) => {
     if (options.throttle === false) return undefined;
     if (!gates.has(operation)) {
       const windows = quota.windows?.[operation] ?? windowsOf(operations[operation].rateLimit, margin);
-      gates.set(operation, windows.length ? gateFor(store, `${quotaKey}:${operation}`, windows) : undefined);
+      gates.set(
+        operation,
+        windows.length ? gateFor(store, `${quotaKey}:${operation}`, operation, windows, policy) : undefined,
+      );
     }
     return gates.get(operation);
   };
@@ -165,18 +225,21 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
   const send = createSend({
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     timeoutMs: options.timeoutMs ?? 30_000,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     retry: { ...defaultRetry, ...options.retryDelay, maxRetries: options.maxRetries ?? defaultRetry.maxRetries },
     gate,
     maxWaitMs: quota.maxWaitMs ?? Number.POSITIVE_INFINITY,
     tokens,
     log,
+    scrub: (userToken) => secrets.exact(userToken),
   });
 
-  function context(signal: AbortSignal | undefined, deadlineMs = options.deadlineMs): CallContext {
+  function context(signal: AbortSignal | undefined, deadlineMs = options.deadlineMs, userToken?: string): CallContext {
     return {
       signal,
       deadlineMs,
       deadlineAt: deadlineMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + deadlineMs,
+      userToken,
     };
   }
 
@@ -209,16 +272,29 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
     const headers: Record<string, string> = {};
     if (input.body !== undefined) headers['content-type'] = JSON_TYPE;
     if (userAccessToken) headers.authorization = `Bearer ${userAccessToken}`;
-    const answer = await send(
-      operation,
-      {
-        method: op.method,
-        url: buildUrl(baseUrl, op.path, input.path, input.query),
-        headers,
-        body: input.body === undefined ? undefined : JSON.stringify(input.body),
-      },
-      context(callOptions.signal, callOptions.deadlineMs ?? options.deadlineMs),
-    );
+    const ctx = context(callOptions.signal, callOptions.deadlineMs ?? options.deadlineMs, userAccessToken);
+    const go = () =>
+      send(
+        operation,
+        {
+          method: op.method,
+          url: buildUrl(baseUrl, op.path, input.path, input.query),
+          headers,
+          body: input.body === undefined ? undefined : JSON.stringify(input.body),
+        },
+        ctx,
+      );
+    const serial = options.serializeTaskWrites === false ? undefined : serialParameter(operation);
+    const answer = await (serial
+      ? oneAtATime(
+          `${baseUrl}\u0000${String((input.path as Record<string, unknown>)[serial])}`,
+          go,
+          ctx.signal,
+          ctx.deadlineAt - Date.now(),
+          () => stoppedByCaller(operation, ctx.signal?.reason, false),
+          () => new FeishuTimeoutError(operation, ctx.deadlineMs, { deadline: true, inFlight: false }),
+        )
+      : go());
     if (answer.replayed)
       return { replayed: { code: answer.json.code as number, msg: String(answer.json.msg) } } as CallResult<K>;
     if (answer.response.ok && answer.json.code === 0) return answer.json.data as CallResult<K>;
@@ -255,6 +331,7 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
     guard,
     operationAt,
     inputError,
+    secretCount: () => secrets.size,
   };
   Object.defineProperty(client, INTERNALS, { value: internals });
   return client;

@@ -13,6 +13,7 @@ export { FeishuBulkError } from './errors/bulk-error.js';
 export { FeishuConnectionError } from './errors/connection-error.js';
 export { FeishuError } from './errors/feishu-error.js';
 export { FeishuInputError } from './errors/input-error.js';
+export { FeishuQuotaStoreError } from './errors/quota-store-error.js';
 export { FeishuQuotaWaitError } from './errors/quota-wait-error.js';
 export { FeishuResponseError } from './errors/response-error.js';
 export { FeishuTimeoutError } from './errors/timeout-error.js';

@@ -16,4 +16,6 @@ export interface ClientInternals {
   operationAt: (method: string, template: string) => OperationId | undefined;
   /** A FeishuInputError (nothing was sent) naming `field`. */
   inputError: (operation: string, field: string, problem: string) => Error;
+  /** How many secrets of its own the client scrubs from each error (bounded, whatever passes through). */
+  secretCount: () => number;
 }

@@ -3,25 +3,26 @@
 import { MAX_TIMER_MS } from './abort.js';
 import { FeishuInputError } from './errors/input-error.js';
 
-/** `from`: the least milliseconds allowed (at most MAX_TIMER_MS), or 'count' for a whole number from 0. */
-export type NumberRule = [from: 0 | 1 | 'count', infinite?: 1];
+/** `from`: the least milliseconds allowed (at most MAX_TIMER_MS), 'count' for a whole number from 0, 'bytes' from 1. */
+export type NumberRule = [from: 0 | 1 | 'count' | 'bytes', infinite?: 1];
 
 /** Throws a FeishuInputError naming `field` unless `value` is undefined or keeps `rule`. */
 export function checkNumber(where: string, field: string, value: unknown, [from, infinite]: NumberRule): void {
   if (value === undefined) return;
-  const count = from === 'count';
+  const whole = from === 'count' || from === 'bytes';
+  const least = from === 'bytes' ? 1 : from === 'count' ? 0 : from;
   const ok =
     typeof value === 'number' &&
     (value === Number.POSITIVE_INFINITY
       ? infinite === 1
-      : count
-        ? Number.isInteger(value) && value >= 0
-        : value >= from && value <= MAX_TIMER_MS);
+      : whole
+        ? Number.isSafeInteger(value) && value >= least
+        : value >= least && value <= MAX_TIMER_MS);
   if (!ok)
     throw new FeishuInputError(
       where,
       field,
-      `must be ${count ? 'a whole number from 0' : `a number of milliseconds from ${from} to ${MAX_TIMER_MS}`}${infinite ? ', or Infinity for none' : ''}, got ${String(value)}`,
+      `must be ${whole ? `a whole number from ${least}` : `a number of milliseconds from ${least} to ${MAX_TIMER_MS}`}${infinite ? ', or Infinity for none' : ''}, got ${String(value)}`,
     );
 }
 
@@ -30,8 +31,10 @@ export const CLIENT_NUMBERS = {
   timeoutMs: [1, 1],
   deadlineMs: [1, 1],
   maxRetries: ['count'],
+  maxResponseBytes: ['bytes'],
   'retryDelay.baseDelayMs': [0],
   'retryDelay.maxDelayMs': [0, 1],
   'quota.maxWaitMs': [0, 1],
   'quota.marginMs': [0],
+  'quota.storeTimeoutMs': [1, 1],
 } satisfies Record<string, NumberRule>;

@@ -17,7 +17,10 @@ export const defaultRetry: RetryOptions = { maxRetries: 2, baseDelayMs: 500, max
 export type Outcome =
   /** A JSON envelope came back. */
   | { type: 'answer'; status: number; code: unknown; kind: ErrorKind | undefined; resetHeader: string | null }
-  /** Something that is not the envelope came back (gateway text, proxy HTML). */
+  /**
+   * Something that is not the envelope came back (gateway text, proxy HTML, a 5xx without the envelope,
+   * broken JSON): the request was sent and may have been applied, as with a dropped connection.
+   */
   | { type: 'bad-answer'; status: number }
   /** Nothing came back. `sent`: the request may have reached the server (its effect is unknown). */
   | { type: 'no-answer'; sent: boolean };
@@ -66,11 +69,14 @@ export function decide(
     if (outcome.kind === 'token' && state.canRefresh) return { do: 'refresh' };
   }
   if (state.attempts > options.maxRetries) return { do: 'fail' };
+  // Resend after an unknown outcome only when the operation says how to read the resend's answer.
+  const safe = declared.idempotent || declared.replayedSuccessCodes.length > 0;
   let retryable: boolean;
-  if (outcome.type === 'no-answer')
-    // Resend after an unknown outcome only when the operation says how to read the resend's answer.
-    retryable = !outcome.sent || declared.idempotent || declared.replayedSuccessCodes.length > 0;
-  else retryable = isRetryable(outcome.status, outcome.type === 'answer' ? outcome.kind : undefined);
+  if (outcome.type === 'no-answer') retryable = !outcome.sent || safe;
+  // A gateway's 4xx page (other than 429) would only say the same again.
+  else if (outcome.type === 'bad-answer')
+    retryable = safe && (outcome.status < 400 || outcome.status === 429 || outcome.status >= 500);
+  else retryable = isRetryable(outcome.status, outcome.kind);
   if (!retryable) return { do: 'fail' };
   const delayMs = retryDelay(
     state.attempts - 1,

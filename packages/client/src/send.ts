@@ -1,25 +1,31 @@
 // The send loop: for each attempt take a token and a quota slot, make the attempt, and do what the
 // retry policy decides. HTTP errors resolve as answers; failures with no usable answer throw typed errors.
+// Every wait (the token, the quota, the attempt, backoff) ends when the call's signal fires or its
+// deadline passes.
 import { type OperationId, operations } from '@feishu-task/types';
-import { sleep } from './abort.js';
+import { sleep, within } from './abort.js';
 import { type Answer, attempt, type Outgoing } from './attempt.js';
 import type { TokenSource } from './auth.js';
-import { FeishuAbortedError } from './errors/aborted-error.js';
 import { FeishuQuotaWaitError } from './errors/quota-wait-error.js';
 import { FeishuTimeoutError } from './errors/timeout-error.js';
 import type { Log } from './logger.js';
-import type { QuotaGate } from './quota/gate.js';
+import type { QuotaGate, Slot } from './quota/gate.js';
+import type { Scrub } from './redact.js';
 import { decide, type RetryOptions } from './retry.js';
+import { stoppedByCaller } from './stopped.js';
 
 export interface SendOptions {
   fetch: typeof fetch;
   timeoutMs: number;
+  maxResponseBytes: number;
   retry: RetryOptions;
   /** The quota gate of an operation, if it is throttled. */
   gate: (operation: OperationId) => QuotaGate | undefined;
   maxWaitMs: number;
   tokens: TokenSource | undefined;
   log: Log | undefined;
+  /** The client's secrets and a call's user token, exactly. */
+  scrub: (userToken: string | undefined) => Scrub;
 }
 
 export interface CallContext {
@@ -27,9 +33,19 @@ export interface CallContext {
   /** Epoch ms after which no attempt starts and no wait continues (Infinity: none). */
   deadlineAt: number;
   deadlineMs: number | undefined;
+  /** The call's own user token, scrubbed (with the client's secrets) from an answer's body before it is cut into an error. */
+  userToken?: string | undefined;
 }
 
 export type Send = (operation: OperationId | undefined, out: Outgoing, ctx: CallContext) => Promise<Answer>;
+
+function slowDownMs(resetHeader: string | null, retry: RetryOptions, attempts: number): number {
+  const reset = resetHeader === null ? Number.NaN : Number(resetHeader) * 1000;
+  return Math.min(
+    retry.maxDelayMs,
+    Number.isFinite(reset) && reset >= 0 ? reset : retry.baseDelayMs * 2 ** (attempts - 1),
+  );
+}
 
 export function createSend(o: SendOptions): Send {
   return async function send(operation, out, ctx) {
@@ -39,42 +55,58 @@ export function createSend(o: SendOptions): Send {
       out.headers.authorization === undefined && operation !== 'getTenantAccessToken' ? o.tokens : undefined;
     const declared = operation ? operations[operation].retry : { idempotent: false, replayedSuccessCodes: [] };
     const gate = operation ? o.gate(operation) : undefined;
-    const pastDeadline = (inFlight: boolean) =>
-      new FeishuTimeoutError(operation, ctx.deadlineMs ?? 0, { deadline: true, inFlight });
     let outcomeUnknown = false;
+    const pastDeadline = () =>
+      new FeishuTimeoutError(operation, ctx.deadlineMs ?? 0, { deadline: true, inFlight: outcomeUnknown });
+    const stopped = () => stoppedByCaller(operation, signal?.reason, outcomeUnknown);
     let refreshed = false;
 
     for (let attempts = 1; ; attempts++) {
+      if (signal?.aborted) throw stopped();
       let token = tokens?.get();
-      if (typeof token === 'object') token = await token;
+      if (typeof token === 'object')
+        token = await within(token, signal, deadlineAt - Date.now(), stopped, pastDeadline);
       if (token !== undefined) out.headers.authorization = `Bearer ${token}`;
-      // The slot is taken right before the request leaves, so the quota counts departures exactly.
+      // The slot is taken right before the request leaves and counts as "now" until the answer comes.
+      let slot: Slot | undefined;
       if (gate) {
         const limit = Math.min(o.maxWaitMs, deadlineAt - Date.now());
-        await gate
-          .acquire(signal, limit, () =>
-            limit < o.maxWaitMs
-              ? pastDeadline(outcomeUnknown)
-              : new FeishuQuotaWaitError(operation ?? 'request', o.maxWaitMs),
-          )
-          .catch((error) => {
-            throw error instanceof Error && error.name.startsWith('Feishu')
-              ? error
-              : new FeishuAbortedError(operation, error, outcomeUnknown);
-          });
+        slot = await gate.acquire(
+          signal,
+          limit,
+          () => (limit < o.maxWaitMs ? pastDeadline() : new FeishuQuotaWaitError(operation ?? 'request', o.maxWaitMs)),
+          stopped,
+        );
       }
       const remaining = deadlineAt - Date.now();
-      if (remaining <= 0) throw pastDeadline(outcomeUnknown);
+      if (remaining <= 0 || signal?.aborted) {
+        if (slot) gate?.settle(slot);
+        throw remaining <= 0 ? pastDeadline() : stopped();
+      }
       o.log?.('debug', 'feishu request', { operation, method: out.method, attempt: attempts });
-      const result = await attempt(
-        o.fetch,
-        operation,
-        out,
-        Math.min(o.timeoutMs, remaining),
-        remaining < o.timeoutMs,
-        signal,
-      );
+      let result: Awaited<ReturnType<typeof attempt>>;
+      try {
+        result = await attempt(
+          o.fetch,
+          operation,
+          out,
+          {
+            timeoutMs: Math.min(o.timeoutMs, remaining),
+            deadline: remaining < o.timeoutMs,
+            maxBytes: o.maxResponseBytes,
+          },
+          signal,
+          () => o.scrub(ctx.userToken),
+        );
+      } finally {
+        // The answer is in (or none will come): the slot counts from now, when the server's arrival was at the latest.
+        if (slot) gate?.settle(slot);
+      }
       const { outcome } = result;
+      // "Too fast" (429, or a documented rate-limit code such as 99991400 or 1470451): every client of the
+      // key, in every process sharing the store, holds back for the time the server asks (else one backoff step).
+      if (gate && outcome.type === 'answer' && (outcome.status === 429 || outcome.kind === 'rate_limit'))
+        gate.slowDown(slowDownMs(outcome.resetHeader, o.retry, attempts));
       const decision = decide(
         outcome,
         {
@@ -86,7 +118,7 @@ export function createSend(o: SendOptions): Send {
         declared,
         o.retry,
       );
-      if (outcome.type === 'no-answer' && outcome.sent) outcomeUnknown = true;
+      if ((outcome.type === 'no-answer' && outcome.sent) || outcome.type === 'bad-answer') outcomeUnknown = true;
 
       if (decision.do === 'succeed' && result.answer)
         return { ...result.answer, attempts, replayed: decision.replayed, outcomeUnknown: false };
@@ -104,16 +136,16 @@ export function createSend(o: SendOptions): Send {
           status: outcome.type === 'no-answer' ? undefined : outcome.status,
           code: outcome.type === 'answer' ? outcome.code : undefined,
         });
-        await sleep(decision.delayMs, signal).catch((reason) => {
-          throw new FeishuAbortedError(operation, reason, outcomeUnknown);
+        await sleep(decision.delayMs, signal).catch(() => {
+          throw stopped();
         });
         continue;
       }
       if (result.error) {
-        const error = result.error as { attempts?: number; outcomeUnknown?: boolean };
+        const error = result.error;
         error.attempts = attempts;
-        if ('outcomeUnknown' in error && outcomeUnknown) error.outcomeUnknown = true;
-        throw result.error;
+        if (outcomeUnknown) error.outcomeUnknown = true;
+        throw error;
       }
       return { ...result.answer, attempts, replayed: false, outcomeUnknown };
     }

@@ -55,7 +55,7 @@ describe('addTasklistMembers chunking', () => {
     const f = fakeFetch((req) => ok(tasklistWith(req.body.members)));
     const members = [
       { id: 'ou_1', role: 'editor' as const },
-      { id: 'ou_1', type: 'user' as const, role: 'viewer' as const },
+      { id: 'ou_1', type: 'user' as const, role: 'editor' as const },
       { id: 'ou_1', type: 'chat' as const },
       { id: 'ou_2' },
       { id: 'ou_2' },
@@ -65,6 +65,22 @@ describe('addTasklistMembers chunking', () => {
       body: { members },
     });
     expect(f.seen[0]!.body.members).toEqual([members[0], members[2], members[3]]);
+  });
+
+  it('the same member with two roles is a FeishuInputError naming both, and nothing is sent', async () => {
+    const f = fakeFetch((req) => ok(tasklistWith(req.body.members)));
+    const members = [
+      { id: 'ou_0' },
+      { id: 'ou_1', role: 'editor' as const },
+      { id: 'ou_1', type: 'user' as const, role: 'viewer' as const },
+    ];
+    const error = await createClient({ ...base, fetch: f.fetch })
+      .addTasklistMembers({ path: { tasklist_guid: 'g' }, body: { members } })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(FeishuInputError);
+    expect(error.field).toBe('body.members[2].role');
+    expect(error.message).toMatch(/"viewer" but body\.members\[1\] .*"ou_1".* role "editor"/);
+    expect(f.seen).toHaveLength(0);
   });
 
   it('de-duplicates before chunking: 1,000 distinct among 1,500 go as two requests', async () => {

@@ -47,7 +47,8 @@ describe('answers that are not the JSON envelope', () => {
       bodySnippet: '404 page not found',
       operation: 'addTaskCollaborators',
     });
-    expect(error.message).toMatch(/non-JSON answer \(HTTP 404, text\/plain\)/);
+    expect(error.message).toMatch(/an answer without the Feishu envelope \(HTTP 404, text\/plain\)/);
+    expect(error.outcomeUnknown).toBe(true);
     expect(hits['/open-apis/task/v1/tasks/plain/collaborators']).toBe(1);
   });
 

@@ -1,16 +1,21 @@
 // Redoc's own labels in Chinese, looked up by its translation key or by its English default text (the
 // patched viewer asks the page's dictionary first; see viewer.mjs). The en page uses Redoc's defaults.
+// Words for the glossary's concepts come from the glossary.
+import { term } from './glossary.mjs';
+
 export const zhLabels = {
-  request: '请求',
-  responses: '响应',
-  Request: '请求',
-  Responses: '响应',
-  Response: '响应',
-  body: '请求体',
-  Body: '请求体',
+  request: term('request', 'zh'),
+  responses: term('response', 'zh'),
+  Request: term('request', 'zh'),
+  Responses: term('response', 'zh'),
+  Response: term('response', 'zh'),
+  body: term('requestBody', 'zh'),
+  Body: term('requestBody', 'zh'),
+  responseHeaders: term('responseHeaders', 'zh'),
+  responseBody: term('responseBody', 'zh'),
   path: '路径参数',
   query: '查询参数',
-  header: '请求头',
+  header: term('requestHeaders', 'zh'),
   cookie: 'Cookie',
   parameters: '参数',
   'Request Body schema': '请求体结构',

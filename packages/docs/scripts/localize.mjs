@@ -17,8 +17,8 @@ const isLiteral = (key, value) => LITERAL_KEYS.has(key) || (key === 'examples' &
 export const hasHan = (text) => HAN.test(text);
 
 // Literal values never decide a language and are never cut: fenced blocks, code spans, link targets,
-// URLs and identifiers such as contact:user.employee_id:readonly or tenant_access_token.
-const LITERAL = /```[\s\S]*?```|`[^`\n]*`|\[[^\]\n]*\]\([^)]*\)|https?:\/\/\S+/g;
+// URLs, HTML tags (the build's mount points) and identifiers such as contact:user.employee_id:readonly or tenant_access_token.
+const LITERAL = /```[\s\S]*?```|`[^`\n]*`|\[[^\]\n]*\]\([^)]*\)|https?:\/\/\S+|<\/?[a-z][^>\n]*>/g;
 const IDENTIFIER = /[A-Za-z0-9]+(?:[_.:/-][A-Za-z0-9]+)+/g;
 
 /** 'zh' when Han characters carry the sentence (at least as many Han characters as Latin words: a

@@ -1,12 +1,13 @@
 // The one viewer script both language pages share: Redoc CE's standalone bundle as @redocly/cli ships it
-// (the same build `redocly build-docs` inlines), with four small patches, each asserted to apply once:
+// (the same build `redocly build-docs` inlines), with small patches, each asserted to apply once:
 // 1. its label translator (a stub that returns the English default) asks the page's dictionary first,
 //    so Redoc's own labels (Request, Responses, Copy, Search, ...) follow the page's language;
 // 2. its word-boundary test treats Han characters as boundaries: Chinese has no spaces, so a
 //    two-character word such as 权限 inside a phrase must count as a match;
 // 3. its substring scan of every section runs always, not only when the token index found nothing,
 //    so a Chinese word in the middle of a phrase finds every section that holds it;
-// 4. the example menu button loses an aria-label that hid its visible text (the example's name).
+// 4. response headers and body get their own label keys, so zh says 响应头 / 响应体 there;
+// 5. the example menu button loses an aria-label that hid its visible text (the example's name).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -30,6 +31,21 @@ const PATCHES = [
     why: 'search scans every section for the words',
     from: 'if(!n.length)for(let[r,i]of this._documents)e.has(r)||hOe(',
     to: 'for(let[r,i]of this._documents)e.has(r)||hOe(',
+  },
+  {
+    why: 'response headers have their own label key (zh: 响应头, not the request 请求头)',
+    from: '(0,V.jsx)(pE,{to:d,label:`link to \u0024{n(`header`,`Headers`)}`}),(0,V.jsx)(vSe,{children:n(`header`,`Headers`)})',
+    to: '(0,V.jsx)(pE,{to:d,label:`link to \u0024{n(`responseHeaders`,`Headers`)}`}),(0,V.jsx)(vSe,{children:n(`responseHeaders`,`Headers`)})',
+  },
+  {
+    why: 'the body label takes a key from its caller (responses pass responseBody)',
+    from: 'function iSe({mediaTypes:e,value:t,onChange:n,deepLink:r,headingId:i,required:a}){let o=sE(),s=(0,B.useCallback)(e=>n(e),[n]);if(!e.length)return null;let c=t&&e.includes(t)?t:e[0],l=e.length>1,u=o(`body`,`Body`)',
+    to: 'function iSe({mediaTypes:e,value:t,onChange:n,deepLink:r,headingId:i,required:a,docsLabelKey:dk=`body`}){let o=sE(),s=(0,B.useCallback)(e=>n(e),[n]);if(!e.length)return null;let c=t&&e.includes(t)?t:e[0],l=e.length>1,u=o(dk,`Body`)',
+  },
+  {
+    why: 'responses pass the responseBody label key',
+    from: '(0,V.jsx)(B$,{headingId:Wh(u),mediaTypes:b,value:C,onChange:S,deepLink:u})',
+    to: '(0,V.jsx)(B$,{headingId:Wh(u),mediaTypes:b,value:C,onChange:S,deepLink:u,docsLabelKey:`responseBody`})',
   },
   {
     why: 'the example menu is named by its visible text (axe label-content-name-mismatch)',

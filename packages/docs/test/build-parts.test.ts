@@ -6,7 +6,11 @@ import { changelogEntries, parseChangeset } from '../scripts/changelog.mjs';
 // @ts-expect-error plain ESM helper without types
 import { foreignTexts, localize, splitMixed } from '../scripts/localize.mjs';
 // @ts-expect-error plain ESM helper without types
-import { operationNotes } from '../scripts/operation-notes.mjs';
+import { afterResponses, breakable } from '../scripts/operation-after.mjs';
+// @ts-expect-error plain ESM helper without types
+import { summaryCard } from '../scripts/operation-card.mjs';
+// @ts-expect-error plain ESM helper without types
+import { markUnsourced } from '../scripts/unsourced.mjs';
 
 const schema = {
   description: 'User ID type.',
@@ -61,10 +65,17 @@ describe('localize', () => {
   });
 });
 
-describe('operation notes', () => {
+describe('operation page parts', () => {
   const op = {
+    operationId: 'addThings',
+    security: [{ tenant_access_token: [] }],
+    'x-feishu-scopes': ['task:task'],
     'x-feishu-rate-limit': { per_minute: 100 },
-    'x-feishu-retry': { idempotent: false, replayedSuccessCodes: [1470431] },
+    'x-feishu-retry': {
+      idempotent: false,
+      replayedSuccessCodes: [1470431],
+      'x-source': { kind: 'unsourced', note: { en: 'Inferred from the codes.', zh: '由错误码推断。' } },
+    },
     'x-source': { kind: 'page', url: 'https://open.feishu.cn/document/x' },
     requestBody: {
       content: {
@@ -74,6 +85,7 @@ describe('operation notes', () => {
               members: { type: 'array', items: { description: 'The page marks id optional; it is required here.' } },
               limit: {
                 type: 'integer',
+                description: 'How many.',
                 'x-source': {
                   kind: 'unsourced',
                   note: { en: 'Observed, not documented.', zh: '观察所得，文档未说明。' },
@@ -84,20 +96,78 @@ describe('operation notes', () => {
         },
       },
     },
-    responses: {},
+    responses: {
+      '400': {
+        content: {
+          'application/json': {
+            examples: {
+              AlreadyCollaborators: {
+                value: { code: 1470431, msg: 'Users are all collaborators of tasks.' },
+                'x-feishu-error': { code: 1470431, advice: { en: 'Nothing to add.', zh: '无需添加。' } },
+              },
+            },
+          },
+        },
+      },
+    },
   };
+  const card = (lang: string) =>
+    summaryCard({
+      operation: op,
+      lang,
+      path: '/open-apis/t/{id}',
+      method: 'post',
+      errorsHref: '#/t/addthings/request/error-codes',
+    });
 
-  it('shows the official page, retry safety, the item note and unsourced facts, in the page language', () => {
-    const en = operationNotes(op, 'en');
-    expect(en).toContain('[https://open.feishu.cn/document/x](https://open.feishu.cn/document/x)');
-    expect(en).toContain('not idempotent');
-    expect(en).toContain('`1470431` means the first attempt applied');
+  it('the card opens with method and path, then scopes, rate limit, tokens, retry; unsourced facts say so', () => {
+    const en = card('en');
+    const order = [
+      'Method and path',
+      'Required scopes',
+      'Rate limit',
+      'Access tokens',
+      'Retry safety',
+      'Official page',
+      'Error codes',
+    ].map((label) => en.indexOf(`**${label}`));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(en).toContain('POST /<wbr>open-apis/<wbr>t/<wbr>{id}');
+    expect(en).toContain('100 requests per minute');
+    expect(en).toMatch(/not idempotent.*`1470431`.*\*\*Unsourced\*\*: Inferred from the codes\./);
+    expect(en).toContain('[1 documented, listed after the responses](#/t/addthings/request/error-codes)');
     expect(en).toContain('The page marks id optional; it is required here.');
-    expect(en).toMatch(/`limit`: unsourced \(observed or inferred; no page states it\) — Observed, not documented\./);
-    const zh = operationNotes(op, 'zh');
+    const zh = card('zh');
     expect(zh).toContain('非幂等');
-    expect(zh).toContain('无文档来源');
-    expect(zh).toContain('观察所得，文档未说明。');
+    expect(zh).toContain('**无出处**：由错误码推断。');
+  });
+
+  it('after the responses: the error table, then the sources collapsed, grouped in plain words', () => {
+    const html = afterResponses({ operation: op, lang: 'en', sectionId: 't/addthings' });
+    expect(html.indexOf('id="t/addthings/request/error-codes"')).toBeLessThan(html.indexOf('<details'));
+    expect(html).toContain('<strong>1470431</strong> <code class="docs-name">Already<wbr>Collaborators</code>');
+    expect(html).toMatch(/<details class="docs-sources"><summary id="t\/addthings\/sources">Sources<\/summary>/);
+    expect(html).toContain('field `limit`'.replace(/`(\w+)`/, '<code>$1</code>'));
+    expect(html).toMatch(
+      /<li class="docs-unsourced"><strong>Unsourced<\/strong>: <code>x-feishu-retry<\/code>\. Inferred/,
+    );
+    const zh = afterResponses({ operation: op, lang: 'zh', sectionId: 't/addthings' });
+    expect(zh).toContain('<summary id="t/addthings/sources">出处</summary>');
+    expect(zh).toContain('<th>描述与排查建议</th>');
+  });
+
+  it('identifiers break only between their words', () => {
+    expect(breakable('TaskUpdateRefused')).toBe('Task<wbr>Update<wbr>Refused');
+    expect(breakable('x-ogw-ratelimit-reset')).toBe('x-<wbr>ogw-<wbr>ratelimit-<wbr>reset');
+  });
+
+  it('marks an unsourced schema in its own description, in the page language', () => {
+    const doc = structuredClone(op);
+    expect(markUnsourced(doc, 'zh')).toBe(1);
+    expect(doc.requestBody.content['application/json'].schema.properties.limit.description).toBe(
+      'How many.\n\n_（**无出处**：观察所得，文档未说明。）_',
+    );
   });
 });
 

@@ -42,6 +42,11 @@ const intended: Record<Published, RegExp[]> = {
     /^src\/((operations|phases)\/)?[a-z-]+\.ts$/,
     /^bin\/feishu-task-emulator\.js$/,
   ],
+  '@feishu-task/conformance': [
+    /^dist\/(scenarios\/)?[a-z-]+\.(js|d\.ts)(\.map)?$/,
+    /^src\/(scenarios\/)?[a-z-]+\.ts$/,
+    /^bin\/feishu-task-conformance\.js$/,
+  ],
 };
 const always = ['LICENSE', 'README.md', 'package.json'];
 

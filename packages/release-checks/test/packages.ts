@@ -12,6 +12,7 @@ export const published = {
   '@feishu-task/platform': 'packages/platform',
   '@feishu-task/mock': 'packages/mock',
   '@feishu-task/emulator': 'packages/emulator',
+  '@feishu-task/conformance': 'packages/conformance',
 } as const;
 export type Published = keyof typeof published;
 

@@ -32,3 +32,14 @@ export function requestSchema(operation: any): any;
 
 export * from './seeds.mjs';
 export * from './validator.mjs';
+export type Level = 'none' | 'patch' | 'minor' | 'major';
+export const LEVELS: readonly Level[];
+export const RULES: Record<string, { level: Level; why: string }>;
+export interface SpecChange {
+  rule: string;
+  level: Level;
+  where: string;
+  message: string;
+}
+/** Every change between two dereferenced OpenAPI documents, rated by the spec's promises. */
+export function diffSpecs(oldDoc: Spec, newDoc: Spec): { level: Level; changes: SpecChange[] };

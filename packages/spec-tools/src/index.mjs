@@ -1,3 +1,4 @@
+export { diffSpecs, LEVELS, RULES } from './diff/index.mjs';
 export { loadSpec, specPath } from './load.mjs';
 export { loadSeeds, parseSeed, seedsDir } from './seeds.mjs';
 export { createSpecValidator } from './validator.mjs';

@@ -25,7 +25,7 @@ export class FeishuConnectionError extends FeishuError {
   /** The root cause's code, such as `ECONNREFUSED`, `ENOTFOUND` or `ECONNRESET`. */
   readonly code: string | undefined;
   /** True when the request may have reached the server (its effect is unknown); false when it surely did not. */
-  readonly outcomeUnknown: boolean;
+  outcomeUnknown: boolean;
   /** Attempts made, this one included. */
   attempts = 1;
 

@@ -2,6 +2,27 @@ import { redact, redactDeep, type Scrub } from '../redact.js';
 
 const inspect = Symbol.for('nodejs.util.inspect.custom');
 
+/**
+ * A scrubbed stand-in for an error that is not ours (the caller's abort reason, a runtime's fetch error):
+ * those may be the caller's own objects, or have read-only fields (DOMException), so they are never
+ * modified. The original is returned when scrubbing changes nothing in it or its causes.
+ */
+function scrubbedCopy(value: unknown, scrub: Scrub, depth = 0): unknown {
+  if (typeof value === 'string') return scrub(value);
+  if (!(value instanceof Error) || depth > 5) return value;
+  if (value instanceof FeishuError) return value.scrubWith(scrub);
+  const message = scrub(String(value.message));
+  const stack = value.stack === undefined ? undefined : scrub(value.stack);
+  const cause = scrubbedCopy(value.cause, scrub, depth + 1);
+  if (message === value.message && stack === value.stack && cause === value.cause) return value;
+  const copy = new Error(message, cause === undefined ? undefined : { cause });
+  copy.name = value.name;
+  copy.stack = stack;
+  const code = (value as { code?: unknown }).code;
+  if (code !== undefined) (copy as { code?: unknown }).code = code;
+  return copy;
+}
+
 /** The base of every error this client raises. Its message, JSON and inspect output are redacted. */
 export class FeishuError extends Error {
   override name = 'FeishuError';
@@ -13,18 +34,19 @@ export class FeishuError extends Error {
     this.operation = operation;
   }
 
-  /** Removes the client's and the call's secrets from everything this error shows (called once, on the way out). */
+  /**
+   * Removes the client's and the call's secrets from everything this error shows (called once, on the
+   * way out). A cause that is not ours is replaced by a scrubbed copy when it holds one, never modified.
+   */
   scrubWith(scrub: Scrub): this {
     this.message = scrub(this.message);
     if (this.stack) this.stack = scrub(this.stack);
     const self = this as unknown as Record<string, unknown>;
     for (const [k, v] of Object.entries(this)) if (k !== 'cause') self[k] = redactDeep(v, scrub);
-    for (let c = this.cause, depth = 0; c instanceof Error && depth < 5; c = c.cause, depth++) {
-      if (c instanceof FeishuError) c.scrubWith(scrub);
-      else {
-        c.message = scrub(c.message);
-        if (c.stack) c.stack = scrub(c.stack);
-      }
+    if (this.cause !== undefined) {
+      const cause = scrubbedCopy(this.cause, scrub);
+      if (cause !== this.cause)
+        Object.defineProperty(this, 'cause', { value: cause, writable: true, configurable: true });
     }
     return this;
   }
@@ -32,11 +54,17 @@ export class FeishuError extends Error {
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.name, message: this.message };
     for (const [k, v] of Object.entries(this)) if (k !== 'cause' && v !== undefined) out[k] = v;
-    if (this.cause instanceof Error) out.cause = { name: this.cause.name, message: redact(this.cause.message) };
+    const cause = this.cause as { name?: unknown; message?: unknown } | undefined;
+    if (cause instanceof Error) out.cause = { name: cause.name, message: redact(String(cause.message)) };
+    else if (cause !== undefined) out.cause = redact(String(cause));
     return redactDeep(out);
   }
 
+  /** What `console.error(error)` and `util.inspect` show: the stack, then the fields. */
   [inspect](): string {
-    return `${this.name}: ${this.message}\n${JSON.stringify(this.toJSON(), null, 2)}`;
+    const { name, message, ...fields } = this.toJSON();
+    void name;
+    void message;
+    return `${this.stack ?? `${this.name}: ${this.message}`}\n${JSON.stringify(fields, null, 2)}`;
   }
 }

@@ -1,28 +1,43 @@
-import { redact } from '../redact.js';
+import { redact, type Scrub } from '../redact.js';
 import { FeishuError } from './feishu-error.js';
 
 /**
- * The answer was not the JSON envelope Feishu sends: the gateway answers an unknown path with plain
- * text, proxies answer with HTML. Carries the status and the start of the body.
+ * The answer was not a readable Feishu envelope (a JSON object with a numeric `code`): gateway text, proxy
+ * HTML, a 5xx without the envelope, broken JSON, or an answer larger than `maxResponseBytes`. The request
+ * was sent, so it may have been applied: `outcomeUnknown` is true. Carries the status and the start of
+ * the body (secrets scrubbed from the whole body before it is cut).
  */
 export class FeishuResponseError extends FeishuError {
   override name = 'FeishuResponseError';
   readonly status: number;
   readonly contentType: string | undefined;
-  /** The first 200 characters of the body. */
+  /** The first 200 characters of the body (empty when it was too large to read). */
   readonly bodySnippet: string;
   readonly logId: string | undefined;
+  /** The request was sent and no envelope says what became of it. */
+  outcomeUnknown = true;
+  /** Attempts made, this one included. */
+  attempts = 1;
 
   constructor(init: {
     operation: string | undefined;
     status: number;
     contentType: string | null;
-    body: string;
+    /** The body, or undefined when it was over `tooLarge` bytes and left unread. */
+    body: string | undefined;
     logId: string | null;
+    tooLarge?: number;
+    /** The client's and the call's secrets: applied to the whole body before it is cut. */
+    scrub?: Scrub | undefined;
   }) {
-    const snippet = redact(init.body.slice(0, 200));
+    const whole = init.body ?? '';
+    const snippet = redact((init.scrub ? init.scrub(whole) : whole).slice(0, 200));
     super(
-      `${init.operation ?? 'request'} got a non-JSON answer (HTTP ${init.status}, ${init.contentType ?? 'no content-type'}): ${JSON.stringify(snippet.slice(0, 80))}`,
+      `${init.operation ?? 'request'} got ${
+        init.body === undefined
+          ? `an answer over maxResponseBytes (${init.tooLarge} bytes)`
+          : 'an answer without the Feishu envelope'
+      } (HTTP ${init.status}, ${init.contentType ?? 'no content-type'})${init.body === undefined ? '' : `: ${JSON.stringify(snippet.slice(0, 80))}`}; it may have been applied`,
       init.operation,
     );
     this.status = init.status;

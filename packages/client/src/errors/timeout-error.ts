@@ -1,18 +1,33 @@
 import { FeishuError } from './feishu-error.js';
 
-/** No complete answer within `timeoutMs` (one attempt), or the call's `deadlineMs` (all attempts) ran out. */
+/**
+ * No complete answer within `timeoutMs` (one attempt), the call's `deadlineMs` (all attempts) ran out, or
+ * the caller's signal fired with a `TimeoutError` (`AbortSignal.timeout(ms)`: then `timeoutMs` is
+ * undefined and `cause` is the signal's reason).
+ */
 export class FeishuTimeoutError extends FeishuError {
   override name = 'FeishuTimeoutError';
-  readonly timeoutMs: number;
+  readonly timeoutMs: number | undefined;
   /** True when the overall deadline, not one attempt's timeout, ran out. */
   readonly deadline: boolean;
-  /** True when a request was in flight: it may have been applied. */
-  readonly outcomeUnknown: boolean;
+  /** True when a request may have been sent: it may have been applied. */
+  outcomeUnknown: boolean;
   attempts = 1;
-  constructor(operation: string | undefined, timeoutMs: number, init: { deadline?: boolean; inFlight?: boolean } = {}) {
+  constructor(
+    operation: string | undefined,
+    timeoutMs: number | undefined,
+    init: { deadline?: boolean; inFlight?: boolean; cause?: unknown } = {},
+  ) {
     super(
-      `${operation ?? 'request'} ${init.deadline ? `ran past its deadline of ${timeoutMs} ms` : `timed out after ${timeoutMs} ms`}`,
+      `${operation ?? 'request'} ${
+        timeoutMs === undefined
+          ? "timed out: the caller's signal fired (TimeoutError)"
+          : init.deadline
+            ? `ran past its deadline of ${timeoutMs} ms`
+            : `timed out after ${timeoutMs} ms`
+      }`,
       operation,
+      'cause' in init ? { cause: init.cause } : undefined,
     );
     this.timeoutMs = timeoutMs;
     this.deadline = init.deadline ?? false;

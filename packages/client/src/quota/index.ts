@@ -1,14 +1,22 @@
 // The quota of one app: which key and windows an operation counts against, and the gates shared by every
-// client of the process that names the same store and app.
+// client of the process that names the same store, key, windows and store policy.
 import type { operations } from '@feishu-task/types';
-import { QuotaGate } from './gate.js';
+import { QuotaGate, type StorePolicy } from './gate.js';
 import { MemoryQuotaStore, type QuotaStore, type QuotaWindow } from './store.js';
 
 type RateLimit = (typeof operations)[keyof typeof operations]['rateLimit'];
 
 /** The process-wide default store: clients of one app in one process share its quota by default. */
 export const processStore: QuotaStore = new MemoryQuotaStore();
-const gates = new WeakMap<QuotaStore, Map<string, QuotaGate>>();
+
+// Gates are held by the clients that use them; this registry only finds them, so a gate whose clients
+// are gone is collected with them (and its name removed), while the store forgets idle windows itself.
+const gates = new WeakMap<QuotaStore, Map<string, WeakRef<QuotaGate>>>();
+const forget = new FinalizationRegistry<{ byName: Map<string, WeakRef<QuotaGate>>; name: string }>(
+  ({ byName, name }) => {
+    if (!byName.get(name)?.deref()) byName.delete(name);
+  },
+);
 
 /**
  * The windows of a documented rate limit, each widened by `marginMs` or 1% of the window, whichever is
@@ -22,30 +30,32 @@ export function windowsOf(limit: RateLimit, marginMs: number): QuotaWindow[] {
   return out;
 }
 
-export function gateFor(store: QuotaStore, key: string, windows: readonly QuotaWindow[]): QuotaGate {
-  let byKey = gates.get(store);
-  if (!byKey) {
-    byKey = new Map();
-    gates.set(store, byKey);
+export function gateFor(
+  store: QuotaStore,
+  key: string,
+  operation: string,
+  windows: readonly QuotaWindow[],
+  policy: StorePolicy,
+): QuotaGate {
+  let byName = gates.get(store);
+  if (!byName) {
+    byName = new Map();
+    gates.set(store, byName);
   }
-  let gate = byKey.get(key);
+  // Another client of the key with other windows or store policy gets a gate of its own: its windows hold.
+  const name = `${key}\u0000${windows.map((w) => `${w.limit}/${w.windowMs}`).join(',')}\u0000${policy.timeoutMs}\u0000${policy.onError}`;
+  let gate = byName.get(name)?.deref();
   if (!gate) {
-    gate = new QuotaGate(store, key, windows);
-    byKey.set(key, gate);
+    gate = new QuotaGate(store, key, operation, windows, policy);
+    byName.set(name, new WeakRef(gate));
+    forget.register(gate, { byName, name });
   }
   return gate;
 }
 
-/** A short, stable, non-reversible name for a token (quota keys must not carry secrets). */
-export function fingerprint(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 16777619);
-    h2 = Math.imul(h2 ^ c, 2246822507);
-  }
-  return (h1 >>> 0).toString(36) + (h2 >>> 0).toString(36);
+/** Gates the registry finds for `store` (for tests of what is freed). */
+export function gateCount(store: QuotaStore): number {
+  return gates.get(store)?.size ?? 0;
 }
 
 export { MemoryQuotaStore, type QuotaStore, type QuotaWindow };

@@ -1,9 +1,13 @@
-// A small stateful stand-in for the Task API over real sockets: it applies each request, and can then drop
-// the connection instead of answering (the outcome the client cannot know), or reset it.
+// A small stateful stand-in for the Task API over real sockets, behind a flaky gateway: it applies each
+// request, and can then drop the connection instead of answering, or answer what a gateway answers
+// (HTML 502, a JSON 504 without the envelope, a broken 200, a reset half-way through the body): outcomes
+// the client cannot read. Or it resets before applying.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startServer } from './http-server.js';
 
-export type Fault = 'drop-after-apply' | 'reset-before-apply' | undefined;
+/** Answers a gateway gives after the request was applied, none of them the Feishu envelope. */
+export const GATEWAY_FAULTS = ['html-502', 'json-504', 'broken-200', 'reset-mid-body'] as const;
+export type Fault = 'drop-after-apply' | 'reset-before-apply' | (typeof GATEWAY_FAULTS)[number] | undefined;
 
 export async function startTaskServer() {
   const collaborators = new Map<string, Set<string>>();
@@ -53,6 +57,18 @@ export async function startTaskServer() {
         else reply = [200, { code: 0, msg: 'success', data: {} }];
       }
       if (fault === 'drop-after-apply') return req.socket.destroy();
+      if (fault === 'html-502')
+        return res.writeHead(502, { 'content-type': 'text/html' }).end('<html><body>502 Bad Gateway</body></html>');
+      if (fault === 'json-504')
+        return res.writeHead(504, { 'content-type': 'application/json' }).end('{"message":"upstream timed out"}');
+      if (fault === 'broken-200')
+        return res.writeHead(200, { 'content-type': 'application/json' }).end('{"code":0,"msg":"succ');
+      if (fault === 'reset-mid-body') {
+        const text = JSON.stringify(reply[1]);
+        res.writeHead(reply[0], { 'content-type': 'application/json', 'content-length': String(text.length + 100) });
+        res.write(text.slice(0, 10));
+        return setTimeout(() => req.socket.resetAndDestroy(), 20);
+      }
       answer(res, ...reply);
     });
   });
