@@ -90,7 +90,7 @@ it('lists exactly the five deviations, each once, with what it bears on', async 
 
   expect(by('code')).toMatchObject({
     observed: '1479999 (not documented for removeTaskCollaborator)',
-    expected: { emulator: '1470602 InvalidTaskId' },
+    expected: { emulator: 'HTTP 400, 1470602 InvalidTaskId' },
     bearsOn: ['spec', 'emulator'],
   });
   expect(by('body')).toMatchObject({ operation: 'addTaskCollaborators', bearsOn: ['spec', 'emulator'] });
@@ -120,9 +120,72 @@ it('notices a token endpoint that hands out a new token while the first has long
     // The emulator reuses its token, as the spec says: the difference bears on both.
     expect(report.differences[0]).toMatchObject({
       bearsOn: ['spec', 'emulator'],
-      expected: { emulator: 'answers as the spec says' },
+      expected: { emulator: 'passes this check' },
     });
   } finally {
     await reissuing.close();
+  }
+});
+
+it('lists an answer the spec allows but the emulator does not give as a difference with the emulator only', async () => {
+  const { errors } = await import('@feishu-task/types');
+  const incorrect = errors.addTaskCollaborators['1470403'];
+  const other = await startProxy(upstream.url, [
+    {
+      name: 'other documented answer',
+      // A token of another kind on add collaborators: the page's 1470403 instead of the platform's 99991671.
+      matches: (a) =>
+        a.method === 'POST' &&
+        collaborators.test(a.path) &&
+        String(a.requestHeaders.authorization).startsWith('Bearer a-'),
+      apply: (a) => {
+        a.status = incorrect.status;
+        a.json = { code: 1470403, msg: incorrect.message };
+      },
+    },
+  ]);
+  try {
+    const report = await runConformance({ target: other.url, only: ['tokens-on-calls'], taskGapMs: 0 });
+    expect(other.applied).toEqual(['other documented answer']);
+    expect(report.differences).toHaveLength(1);
+    expect(report.differences[0]).toMatchObject({
+      step: 'addTaskCollaborators-other-kind',
+      aspect: 'code',
+      observed: '1470403 IdentityTokenIncorrect',
+      bearsOn: ['emulator'],
+      expected: { emulator: expect.stringContaining('99991671 TokenFormatInvalid') },
+    });
+    expect(report.differences[0]?.expected.spec).toBeUndefined();
+  } finally {
+    await other.close();
+  }
+});
+
+it('undoes a change the target should have refused but applied', async () => {
+  const applying = await startProxy(upstream.url, [
+    {
+      name: 'accepted an unknown user token',
+      matches: (a) =>
+        a.method === 'DELETE' &&
+        collaborator.test(a.path) &&
+        String(a.requestHeaders.authorization).startsWith('Bearer u-'),
+      apply: (a) => {
+        a.status = 200;
+        a.json = { code: 0, msg: 'success', data: {} };
+      },
+    },
+  ]);
+  try {
+    const report = await runConformance({ target: applying.url, only: ['tokens-on-calls'], taskGapMs: 0 });
+    expect(report.differences.map((d) => `${d.step}: ${d.aspect}`)).toEqual([
+      'removeTaskCollaborator-unknown-user: code',
+    ]);
+    const undo = report.exchanges.filter((e) => e.side === 'target' && e.role === 'undo' && !e.implicit);
+    expect(undo.map((e) => [e.step, e.request.method, e.request.body])).toEqual([
+      ['undo-removeTaskCollaborator-unknown-user', 'POST', { id_list: [report.ids.members[0]] }],
+    ]);
+    expect(applying.received.at(-1)).toMatch(/^POST \/open-apis\/task\/v1\/tasks\/[^/]+\/collaborators$/);
+  } finally {
+    await applying.close();
   }
 });

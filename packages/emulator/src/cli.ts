@@ -13,7 +13,7 @@ export const USAGE = `Usage: feishu-task-emulator [options]
 A stateful emulator of the Feishu / Lark Task API (collaborators, tasklist members, tenant tokens).
 
 Server:
-  -p, --port <n>                  port to listen on (default: $PORT, else 4010; 0 picks a free one)
+  -p, --port <n>                  port to listen on (default: $PORT, else 4020; 0 picks a free one)
       --host <address>            address to listen on (default 127.0.0.1)
       --config <file.json>        any of the settings below as JSON (flags given too win)
 State:
@@ -231,7 +231,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
         ? filePort
         : env.PORT
           ? portFrom(env.PORT, 'PORT')
-          : 4010;
+          : 4020;
   const exportTo = v('export-on-exit') ?? exportOnExit;
   return {
     port,
