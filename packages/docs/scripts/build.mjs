@@ -26,7 +26,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { HTTP_METHODS, loadSpec } from '@feishu-task/spec-tools';
 import { marked } from 'marked';
 import { changelogEntries, workspaceRoot } from './changelog.mjs';
-import { codeSamples } from './code-samples.mjs';
+import { codeSamples, LABELS } from './code-samples.mjs';
 import { contentFiller } from './content.mjs';
 import { checkChinese } from './glossary.mjs';
 import { zhLabels, zhTexts } from './labels.mjs';
@@ -128,7 +128,11 @@ for (const lang of Object.keys(CHROME)) {
         { title: 'openapi.json', url: '../openapi.json' },
       ],
       codeSamples: {
-        languages: [{ lang: 'TypeScript' }, { lang: 'curl' }, { lang: 'Node.js', label: 'Node.js (official SDK)' }],
+        languages: [
+          { lang: 'JavaScript', label: LABELS[lang].client },
+          { lang: 'curl' },
+          { lang: 'Node.js', label: LABELS[lang].sdk },
+        ],
       },
       jsonSamplesExpandLevel: 3,
       sortRequiredPropsFirst: true,
