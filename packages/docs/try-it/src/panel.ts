@@ -196,7 +196,13 @@ function build(op: TryOperation, lang: Lang, t: Labels, domId: string): HTMLElem
       );
     result.replaceChildren(
       ...(note ? [h('p', { class: 'try-it-setup' }, h('strong', {}, `${t.setup}: `), note)] : []),
-      block(t.request, `${request.method} ${request.url}`, 'request'),
+      block(
+        t.request,
+        [`${request.method} ${request.url}`, ...Object.entries(request.headers).map(([k, v]) => `${k}: ${v}`)].join(
+          '\n',
+        ),
+        'request',
+      ),
       h(
         'div',
         { class: 'try-it-block' },
