@@ -129,7 +129,7 @@ function build(op: TryOperation, lang: Lang, t: Labels, domId: string): HTMLElem
   const result = h('div', { class: 'try-it-result' });
   const panel = h(
     'section',
-    { id: domId, class: 'try-it-panel', 'aria-label': t.tryIt },
+    { id: domId, class: 'try-it-panel', 'aria-label': `${t.tryIt}${t.colon}${op.summary[lang]}` },
     h('p', { class: 'try-it-note' }, t.intro),
     form,
     scenarioBox,
