@@ -47,3 +47,15 @@ it('reads a non-JSON answer as a body difference and still checks the headers', 
   expect(findings.map((f) => f.aspect)).toEqual(['body']);
   expect(findings[0]?.observed).toContain('not JSON: <html>');
 });
+
+it("checks a 429's rate-limit headers, as the spec declares them for that answer", () => {
+  const limited = errors.addTaskCollaborators['99991400'];
+  const body = { code: 99991400, msg: limited.message };
+  const headers = op.responses.get(limited.status)?.headers.map((h) => h.name) ?? [];
+  expect(headers.length).toBeGreaterThan(1);
+  const all = Object.fromEntries(headers.map((h) => [h.toLowerCase(), '1']));
+  expect(checkAnswer(op, ['PlatformRateLimited'], answer(limited.status, body, all))).toEqual([]);
+  const [kept, ...dropped] = headers;
+  const findings = checkAnswer(op, ['PlatformRateLimited'], answer(limited.status, body, { [String(kept)]: '1' }));
+  expect(findings.map((f) => f.aspect)).toEqual(dropped.map((h) => `header ${h}`));
+});
