@@ -7,7 +7,11 @@ const facts = operationFacts();
 const op = facts.get('addTaskCollaborators');
 if (!op) throw new Error('addTaskCollaborators missing from the spec');
 const missing = errors.addTaskCollaborators['99991661'];
-const answer = (status: number, json: Record<string, unknown>, headers = { 'x-tt-logid': 'log1' }) => ({
+const answer = (
+  status: number,
+  json: Record<string, unknown>,
+  headers: Record<string, string> = { 'x-tt-logid': 'log1' },
+) => ({
   status,
   headers,
   text: JSON.stringify(json),
