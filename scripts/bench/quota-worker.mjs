@@ -1,6 +1,8 @@
 // One process of the quota section: `n` add_members calls fired at once, by our client (its own
 // process quota, or a quota shared through Redis) or by the official SDK, spread over tasklists
-// list-0 .. list-<tasklists - 1>.
+// list-0 .. list-<tasklists - 1>. `ours-mixed` (through Redis) fires all three operations in turn: add
+// members, add a collaborator to task-<k>, remove one of task-<k>'s seeded collaborators (seed-<k>-<j>).
+// Our client runs with maxRetries: 0, so every answer it meets shows.
 // Both authenticate with the app of QUOTA_APP_ID / QUOTA_APP_SECRET at the server's token endpoint.
 // argv: <impl: ours|ours-redis|sdk> <baseUrl> <n> <windows JSON|-> <redisUrl|-> <startAt ms> <tasklists>;
 // prints one JSON line.
@@ -33,7 +35,7 @@ if (impl === 'sdk') {
 } else {
   const { createClient } = await import('@feishu-task/client');
   let store;
-  if (impl === 'ours-redis') {
+  if (impl === 'ours-redis' || impl === 'ours-mixed') {
     const { Redis } = await import('ioredis');
     const { createRedisQuotaStore } = await import('@feishu-task/client/redis');
     const redis = new Redis(redisUrl);
@@ -43,9 +45,23 @@ if (impl === 'sdk') {
   const client = createClient({
     domain: base,
     auth: { appId, appSecret },
+    maxRetries: 0,
     quota: { store, windows: windows && { addTasklistMembers: windows } },
   });
-  call = (i) => client.addTasklistMembers({ path: path(i), body: body(i) });
+  const add = (i) => client.addTasklistMembers({ path: path(i), body: body(i) });
+  const tasks = Number(process.env.QUOTA_TASKS ?? 0);
+  const part = Number(process.env.QUOTA_PART ?? 0);
+  // Call i of this process: the (i / 3)-th of its kind, numbered across processes so removes never collide.
+  const mixed = (i) => {
+    const k = Math.floor(i / 3) * Number(process.env.QUOTA_PARTS ?? 1) + part;
+    const task_id = `task-${k % tasks}`;
+    if (i % 3 === 0) return add(i);
+    if (i % 3 === 1) return client.addTaskCollaborators({ path: { task_id }, body: { id_list: [`ou_new_${k}`] } });
+    return client.removeTaskCollaborator({
+      path: { task_id, collaborator_id: `seed-${k % tasks}-${Math.floor(k / tasks)}` },
+    });
+  };
+  call = impl === 'ours-mixed' ? mixed : add;
 }
 
 await new Promise((r) => setTimeout(r, Math.max(0, Number(startAtArg) - Date.now())));

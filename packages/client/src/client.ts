@@ -5,16 +5,19 @@ import { addInChunks } from './bulk.js';
 import { FeishuApiError } from './errors/api-error.js';
 import { FeishuError } from './errors/feishu-error.js';
 import { FeishuInputError } from './errors/input-error.js';
+import { FeishuTimeoutError } from './errors/timeout-error.js';
 import { fingerprint } from './fingerprint.js';
 import { checkInput, type InputRules } from './input-check.js';
 import { type ClientInternals, INTERNALS } from './internals.js';
 import { createLog, type Logger } from './logger.js';
+import { oneAtATime, serialParameter } from './one-at-a-time.js';
 import { CLIENT_NUMBERS, checkNumber } from './options-check.js';
 import type { QuotaGate, StorePolicy } from './quota/gate.js';
 import { gateFor, processStore, type QuotaStore, type QuotaWindow, windowsOf } from './quota/index.js';
 import { SecretList } from './redact.js';
 import { defaultRetry, type RetryOptions } from './retry.js';
 import { type CallContext, createSend } from './send.js';
+import { stoppedByCaller } from './stopped.js';
 import type { CallInput, CallOptions, CallResult, TaskOperation } from './types.js';
 import { buildUrl } from './url.js';
 
@@ -61,6 +64,11 @@ export interface ClientOptions {
   /** Client-side quotas from the spec's x-feishu-rate-limit (default on); `false` turns them off. */
   throttle?: boolean;
   quota?: QuotaOptions;
+  /**
+   * Writes to one task (add and remove collaborators) go one after another in this process (default
+   * true): the pages answer concurrent requests for the same task with 1470451.
+   */
+  serializeTaskWrites?: boolean;
   logger?: Logger;
 }
 
@@ -223,6 +231,7 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
     maxWaitMs: quota.maxWaitMs ?? Number.POSITIVE_INFINITY,
     tokens,
     log,
+    scrub: (userToken) => secrets.exact(userToken),
   });
 
   function context(signal: AbortSignal | undefined, deadlineMs = options.deadlineMs, userToken?: string): CallContext {
@@ -230,7 +239,7 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
       signal,
       deadlineMs,
       deadlineAt: deadlineMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + deadlineMs,
-      scrub: () => secrets.exact(userToken),
+      userToken,
     };
   }
 
@@ -263,16 +272,29 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
     const headers: Record<string, string> = {};
     if (input.body !== undefined) headers['content-type'] = JSON_TYPE;
     if (userAccessToken) headers.authorization = `Bearer ${userAccessToken}`;
-    const answer = await send(
-      operation,
-      {
-        method: op.method,
-        url: buildUrl(baseUrl, op.path, input.path, input.query),
-        headers,
-        body: input.body === undefined ? undefined : JSON.stringify(input.body),
-      },
-      context(callOptions.signal, callOptions.deadlineMs ?? options.deadlineMs, userAccessToken),
-    );
+    const ctx = context(callOptions.signal, callOptions.deadlineMs ?? options.deadlineMs, userAccessToken);
+    const go = () =>
+      send(
+        operation,
+        {
+          method: op.method,
+          url: buildUrl(baseUrl, op.path, input.path, input.query),
+          headers,
+          body: input.body === undefined ? undefined : JSON.stringify(input.body),
+        },
+        ctx,
+      );
+    const serial = options.serializeTaskWrites === false ? undefined : serialParameter(operation);
+    const answer = await (serial
+      ? oneAtATime(
+          `${baseUrl}\u0000${String((input.path as Record<string, unknown>)[serial])}`,
+          go,
+          ctx.signal,
+          ctx.deadlineAt - Date.now(),
+          () => stoppedByCaller(operation, ctx.signal?.reason, false),
+          () => new FeishuTimeoutError(operation, ctx.deadlineMs, { deadline: true, inFlight: false }),
+        )
+      : go());
     if (answer.replayed)
       return { replayed: { code: answer.json.code as number, msg: String(answer.json.msg) } } as CallResult<K>;
     if (answer.response.ok && answer.json.code === 0) return answer.json.data as CallResult<K>;

@@ -9,7 +9,7 @@ import type { TokenSource } from './auth.js';
 import { FeishuQuotaWaitError } from './errors/quota-wait-error.js';
 import { FeishuTimeoutError } from './errors/timeout-error.js';
 import type { Log } from './logger.js';
-import type { QuotaGate } from './quota/gate.js';
+import type { QuotaGate, Slot } from './quota/gate.js';
 import type { Scrub } from './redact.js';
 import { decide, type RetryOptions } from './retry.js';
 import { stoppedByCaller } from './stopped.js';
@@ -24,6 +24,8 @@ export interface SendOptions {
   maxWaitMs: number;
   tokens: TokenSource | undefined;
   log: Log | undefined;
+  /** The client's secrets and a call's user token, exactly. */
+  scrub: (userToken: string | undefined) => Scrub;
 }
 
 export interface CallContext {
@@ -31,11 +33,19 @@ export interface CallContext {
   /** Epoch ms after which no attempt starts and no wait continues (Infinity: none). */
   deadlineAt: number;
   deadlineMs: number | undefined;
-  /** The client's and this call's secrets, for an answer's body before it is cut into an error. */
-  scrub?: (() => Scrub) | undefined;
+  /** The call's own user token, scrubbed (with the client's secrets) from an answer's body before it is cut into an error. */
+  userToken?: string | undefined;
 }
 
 export type Send = (operation: OperationId | undefined, out: Outgoing, ctx: CallContext) => Promise<Answer>;
+
+function slowDownMs(resetHeader: string | null, retry: RetryOptions, attempts: number): number {
+  const reset = resetHeader === null ? Number.NaN : Number(resetHeader) * 1000;
+  return Math.min(
+    retry.maxDelayMs,
+    Number.isFinite(reset) && reset >= 0 ? reset : retry.baseDelayMs * 2 ** (attempts - 1),
+  );
+}
 
 export function createSend(o: SendOptions): Send {
   return async function send(operation, out, ctx) {
@@ -57,10 +67,11 @@ export function createSend(o: SendOptions): Send {
       if (typeof token === 'object')
         token = await within(token, signal, deadlineAt - Date.now(), stopped, pastDeadline);
       if (token !== undefined) out.headers.authorization = `Bearer ${token}`;
-      // The slot is taken right before the request leaves, so the quota counts departures exactly.
+      // The slot is taken right before the request leaves and counts as "now" until the answer comes.
+      let slot: Slot | undefined;
       if (gate) {
         const limit = Math.min(o.maxWaitMs, deadlineAt - Date.now());
-        await gate.acquire(
+        slot = await gate.acquire(
           signal,
           limit,
           () => (limit < o.maxWaitMs ? pastDeadline() : new FeishuQuotaWaitError(operation ?? 'request', o.maxWaitMs)),
@@ -68,22 +79,34 @@ export function createSend(o: SendOptions): Send {
         );
       }
       const remaining = deadlineAt - Date.now();
-      if (remaining <= 0) throw pastDeadline();
-      if (signal?.aborted) throw stopped();
+      if (remaining <= 0 || signal?.aborted) {
+        if (slot) gate?.settle(slot);
+        throw remaining <= 0 ? pastDeadline() : stopped();
+      }
       o.log?.('debug', 'feishu request', { operation, method: out.method, attempt: attempts });
-      const result = await attempt(
-        o.fetch,
-        operation,
-        out,
-        {
-          timeoutMs: Math.min(o.timeoutMs, remaining),
-          deadline: remaining < o.timeoutMs,
-          maxBytes: o.maxResponseBytes,
-        },
-        signal,
-        ctx.scrub,
-      );
+      let result: Awaited<ReturnType<typeof attempt>>;
+      try {
+        result = await attempt(
+          o.fetch,
+          operation,
+          out,
+          {
+            timeoutMs: Math.min(o.timeoutMs, remaining),
+            deadline: remaining < o.timeoutMs,
+            maxBytes: o.maxResponseBytes,
+          },
+          signal,
+          () => o.scrub(ctx.userToken),
+        );
+      } finally {
+        // The answer is in (or none will come): the slot counts from now, when the server's arrival was at the latest.
+        if (slot) gate?.settle(slot);
+      }
       const { outcome } = result;
+      // "Too fast" (429, or a documented rate-limit code such as 99991400 or 1470451): every client of the
+      // key, in every process sharing the store, holds back for the time the server asks (else one backoff step).
+      if (gate && outcome.type === 'answer' && (outcome.status === 429 || outcome.kind === 'rate_limit'))
+        gate.slowDown(slowDownMs(outcome.resetHeader, o.retry, attempts));
       const decision = decide(
         outcome,
         {

@@ -27,12 +27,21 @@ beforeEach(() => {
 });
 
 const task = (task_id: string) => ({ ...addCollaborators, path: { task_id } });
+/** Aborts once the request has reached the server (in flight for sure, however loaded the machine). */
+const abortOnArrival = (controller: AbortController, reason?: unknown) => {
+  const timer = setInterval(() => {
+    if (hits.some((h) => h.includes('/tasks/hang/'))) {
+      clearInterval(timer);
+      controller.abort(reason);
+    }
+  }, 5);
+};
 const sent = (task_id: string) => hits.filter((h) => h.includes(`/tasks/${task_id}/`)).length;
 
 describe('in flight', () => {
   it('controller.abort(): FeishuAbortedError, outcome unknown, the DOMException kept as it is', async () => {
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
+    abortOnArrival(controller);
     const error = await serverClient(server.url)
       .addTaskCollaborators(task('hang'), { signal: controller.signal })
       .catch((e) => e);
@@ -59,7 +68,7 @@ describe('in flight', () => {
     ['an object', { why: 'shutdown' }],
   ])('a reason that is %s: FeishuAbortedError with that reason as its cause', async (_kind, reason) => {
     const controller = new AbortController();
-    setTimeout(() => controller.abort(reason), 30);
+    abortOnArrival(controller, reason);
     const error = await serverClient(server.url)
       .addTaskCollaborators(task('hang'), { signal: controller.signal })
       .catch((e) => e);
@@ -72,7 +81,7 @@ describe('in flight', () => {
     const mine = new Error(`cancelled while holding ${TOKEN}`);
     const before = { message: mine.message, stack: mine.stack };
     const controller = new AbortController();
-    setTimeout(() => controller.abort(mine), 30);
+    abortOnArrival(controller, mine);
     const error = await serverClient(server.url)
       .addTaskCollaborators(task('hang'), { signal: controller.signal })
       .catch((e) => e);

@@ -27,6 +27,7 @@ describe('a shared AbortSignal', () => {
         domain: 'http://feishu.test',
         auth: { tenantAccessToken: 't-static' },
         quota: { store: new MemoryQuotaStore() },
+        serializeTaskWrites: false,
         fetch: f.fetch,
       });
       await Promise.all(
@@ -49,6 +50,7 @@ describe('a shared AbortSignal', () => {
       domain: 'http://feishu.test',
       auth: { tenantAccessToken: 't-static' },
       throttle: false,
+      serializeTaskWrites: false,
       fetch: async (url, init) => {
         void f.fetch(url, init);
         return new Promise((_resolve, reject) =>

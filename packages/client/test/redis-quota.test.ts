@@ -23,12 +23,36 @@ describe('Redis quota store', () => {
     const store = createRedisQuotaStore({ redis: connect(), prefix: `t1-${Date.now()}:` });
     const windows = [{ limit: 3, windowMs: 400 }];
     const waits: number[] = [];
-    for (let i = 0; i < 4; i++) waits.push(await store.take('k', windows));
+    for (let i = 0; i < 4; i++) {
+      waits.push(await store.take('k', windows, `m${i}`));
+      await store.settle!('k', windows, `m${i}`);
+    }
     expect(waits.slice(0, 3)).toEqual([0, 0, 0]);
     expect(waits[3]).toBeGreaterThan(300);
     expect(waits[3]).toBeLessThanOrEqual(400);
     await new Promise((r) => setTimeout(r, waits[3]! + 5));
     expect(await store.take('k', windows)).toBe(0);
+  });
+
+  it('a slot in flight counts as now until its answer; a slow-down from one process holds back another', async () => {
+    const prefix = `t3-${Date.now()}:`;
+    const [a, b] = [
+      createRedisQuotaStore({ redis: connect(), prefix }),
+      createRedisQuotaStore({ redis: connect(), prefix }),
+    ];
+    const windows = [{ limit: 1, windowMs: 100 }];
+    expect(await a.take('k', windows, 'x')).toBe(0);
+    await new Promise((r) => setTimeout(r, 250));
+    // Still in flight after 2.5 windows: the other process may not send yet.
+    expect(await b.take('k', windows, 'y')).toBeGreaterThan(0);
+    await a.settle!('k', windows, 'x');
+    const wait = await b.take('k', windows, 'y');
+    expect(wait).toBeGreaterThan(50);
+    expect(wait).toBeLessThanOrEqual(100);
+    await a.slowDown!('other', 300);
+    const held = await b.take('other', windows, 'z');
+    expect(held).toBeGreaterThan(200);
+    expect(held).toBeLessThanOrEqual(300);
   });
 
   it('three clients on three connections share one quota: never more than the limit in any window', async () => {

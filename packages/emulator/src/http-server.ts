@@ -7,6 +7,7 @@ import { refuseTarget } from '@feishu-task/platform';
 import { toNodeHandler } from 'srvx/node';
 import type { Emulator } from './engine.js';
 import { createFetchHandler } from './fetch.js';
+import { NAMESPACE_HEADER, Namespaces } from './namespaces.js';
 
 type NodeContext = { runtime?: { node?: { req: IncomingMessage; res: ServerResponse } } };
 
@@ -16,7 +17,42 @@ const json = (res: ServerResponse, status: number, headers: Record<string, strin
   res.end(text);
 };
 
-export function createHandler(emulator: Emulator) {
+/**
+ * The door for one emulator, or for the namespaces of one server: the namespace (header or `/__ns/<name>`
+ * prefix) picks the emulator, and the rest of the request goes to that emulator's door as it is.
+ */
+export function createHandler(target: Emulator | Namespaces) {
+  if (!(target instanceof Namespaces)) return emulatorHandler(target);
+  const doors = new WeakMap<Emulator, ReturnType<typeof emulatorHandler>>();
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const header = req.headers[NAMESPACE_HEADER];
+    let found: { emulator: Emulator; url: string };
+    try {
+      found = target.resolve(req.url ?? '/', Array.isArray(header) ? header[0] : header);
+    } catch (error) {
+      req.resume();
+      json(
+        res,
+        400,
+        { 'content-type': 'application/json', 'access-control-allow-origin': '*' },
+        {
+          code: 1,
+          msg: `emulator: ${(error as Error).message}`,
+        },
+      );
+      return;
+    }
+    let door = doors.get(found.emulator);
+    if (!door) {
+      door = emulatorHandler(found.emulator);
+      doors.set(found.emulator, door);
+    }
+    req.url = found.url;
+    door(req, res);
+  };
+}
+
+function emulatorHandler(emulator: Emulator) {
   const fetchHandler = createFetchHandler(emulator, { cors: true });
   const listener = toNodeHandler(async (request: Request) => {
     const response = await fetchHandler(request);
@@ -46,6 +82,6 @@ export function createHandler(emulator: Emulator) {
   };
 }
 
-export function createEmulatorServer(emulator: Emulator): Server {
-  return createServer({ keepAliveTimeout: 5000 }, createHandler(emulator));
+export function createEmulatorServer(target: Emulator | Namespaces): Server {
+  return createServer({ keepAliveTimeout: 5000 }, createHandler(target));
 }

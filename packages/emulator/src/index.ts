@@ -1,5 +1,5 @@
 export type { Clock } from './clock.js';
-export { ConfigError, type ConfigInput, type EmulatorConfig } from './config.js';
+export { ASSUMED, ConfigError, type ConfigInput, ConfigInputSchema, type EmulatorConfig } from './config.js';
 export { CONTROL_PREFIX } from './control.js';
 export {
   createEmulator,

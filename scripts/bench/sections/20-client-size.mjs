@@ -13,9 +13,10 @@ export const title = 'One-call app, bundled with esbuild (minified, then gzip -9
 const PARTS = [
   ['generated tables: error codes and advice, quotas, retry safety, input rules', /generated\/tables/],
   ['URL building (path and query serialization, as openapi-fetch does it)', /src\/url\.ts/],
-  ['quotas: sliding-window store, waiting line', /src\/quota\//],
+  ['quotas: sliding-window store, waiting line, store timeout and fallback', /src\/(quota\/|fingerprint\.ts)/],
+  ['writes to one task one at a time', /src\/one-at-a-time\.ts/],
   ['input checks (interpreter of the generated rules)', /src\/input-check\.ts/],
-  ['send loop, attempt, retry policy, abort handling', /src\/(send|attempt|retry|abort)\.ts/],
+  ['send loop, attempt (body cap), retry policy, abort handling', /src\/(send|attempt|retry|abort|stopped)\.ts/],
   ['typed errors (messages, redacted JSON and inspect output)', /src\/errors\//],
   ['bulk: de-duplication, chunks, exact outcome', /src\/bulk\.ts/],
   ['auth: token cache, exchange, providers', /src\/auth\.ts/],

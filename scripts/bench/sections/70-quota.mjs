@@ -9,9 +9,14 @@ import { pathToFileURL } from 'node:url';
 import { errorCatalog } from '@feishu-task/types';
 import { freePort, here, root, verdict } from '../lib.mjs';
 
-// The answers that mean "too fast", by the spec's names: the platform's quota and v1's per-app limit.
+// The answers that mean "too fast", by the spec's names: the platform's quota, v1's per-app limit, and
+// v1's "concurrent requests for the same task".
 const LIMITED = errorCatalog.PlatformRateLimited.code;
 const TOO_FREQUENT = errorCatalog.TooManyRequests.code;
+const SAME_TASK = errorCatalog.TaskRequestsTooFrequent.code;
+// The mixed run: its tasks, each seeded with collaborators for the removes to take.
+const TASKS = 30;
+const SEEDS = 5;
 
 export const title = 'Quotas under load (add_members, against the emulator)';
 
@@ -20,7 +25,7 @@ const APP = { appId: 'cli_quota_bench', appSecret: 'quota-bench-secret' };
 // Calls spread over this many tasklists, so each answer (the whole tasklist) stays small.
 const LISTS = 50;
 
-function runWorker(args) {
+function runWorker(args, env = {}) {
   return new Promise((resolve, reject) =>
     execFile(
       process.execPath,
@@ -29,7 +34,7 @@ function runWorker(args) {
       {
         cwd: root,
         maxBuffer: 64 << 20,
-        env: { ...process.env, QUOTA_APP_ID: APP.appId, QUOTA_APP_SECRET: APP.appSecret },
+        env: { ...process.env, QUOTA_APP_ID: APP.appId, QUOTA_APP_SECRET: APP.appSecret, ...env },
       },
       (e, out) => (e ? reject(e) : resolve(JSON.parse(out.trim().split('\n').at(-1)))),
     ),
@@ -62,19 +67,22 @@ function idealMs(n, windows) {
   return t[n - 1] ?? 0;
 }
 
-/** What arrived at the emulator for the operation, from its journal. */
-function arrivals(emulator) {
-  const entries = emulator.journal({ operation: OPERATION });
+/** What arrived at the emulator for the operation (or every Task operation), from its journal. */
+function arrivals(emulator, operation = OPERATION) {
+  const entries = operation
+    ? emulator.journal({ operation })
+    : emulator.journal({}).filter((e) => e.operation && e.operation !== 'getTenantAccessToken');
   const count = (test) => entries.filter(test).length;
   const other = {};
   for (const e of entries)
-    if (e.code !== 0 && e.status !== 429 && e.code !== LIMITED && e.code !== TOO_FREQUENT)
+    if (e.code !== 0 && e.status !== 429 && e.code !== LIMITED && e.code !== TOO_FREQUENT && e.code !== SAME_TASK)
       other[e.code ?? e.status] = (other[e.code ?? e.status] ?? 0) + 1;
   return {
     total: entries.length,
     ok: count((e) => e.status === 200 && e.code === 0),
     limited: count((e) => e.status === 429 || e.code === LIMITED),
     tooFrequent: count((e) => e.code === TOO_FREQUENT),
+    sameTask: count((e) => e.code === SAME_TASK),
     other,
     first: entries[0]?.at ?? 0,
     last: entries.at(-1)?.at ?? 0,
@@ -86,7 +94,14 @@ export async function run({ quick }) {
   const { startEmulator } = await import(pathToFileURL(join(root, 'packages/emulator/dist/index.js')).href);
   const owner = { id: 'ou_quota_owner' };
   const emu = await startEmulator({
-    fixture: { tasklists: Array.from({ length: LISTS }, (_, i) => ({ guid: `list-${i}`, name: `bench ${i}`, owner })) },
+    fixture: {
+      tasklists: Array.from({ length: LISTS }, (_, i) => ({ guid: `list-${i}`, name: `bench ${i}`, owner })),
+      tasks: Array.from({ length: TASKS }, (_, t) => ({
+        id: `task-${t}`,
+        creator: owner.id,
+        collaborators: Array.from({ length: SEEDS }, (_, j) => `seed-${t}-${j}`),
+      })),
+    },
     // Quick: the per-minute window shrunk to 3 s (and its limit to 40, the per-second one to 20) so CI takes
     // seconds; the per-second window keeps its real length, since network jitter does not shrink.
     ...(quick
@@ -114,6 +129,7 @@ export async function run({ quick }) {
   const ours = quick ? JSON.stringify(windows.map((w) => ({ limit: w.limit, windowMs: widen(w.windowMs) }))) : '-';
   const redis = await startRedis();
   const rows = [];
+  let mixed;
   try {
     for (const [label, impl, processes] of [
       ['@feishu-task/client, 1 process', 'ours', 1],
@@ -139,6 +155,28 @@ export async function run({ quick }) {
         `   ${label}: ${ok}/${n} ok, ${seen.total} arrived, ${seen.limited} answered 429 / ${LIMITED}, ${(spanMs / 1000).toFixed(1)} s`,
       );
     }
+    // All three operations at once, 4 processes sharing Redis: each at its own quota, writes to one task
+    // one at a time. Too few calls to fill the quotas, so no share of the rate: only what arrived.
+    const mixedN = quick ? 60 : 300;
+    emulator.reset();
+    const startAt = Date.now() + 1_500;
+    const mixedResults = await Promise.all(
+      [0, 1, 2, 3].map((part) =>
+        runWorker(['ours-mixed', emu.url, String(mixedN / 4), ours, redis.url, String(startAt), String(LISTS)], {
+          QUOTA_TASKS: String(TASKS),
+          QUOTA_PART: String(part),
+          QUOTA_PARTS: '4',
+        }),
+      ),
+    );
+    const mixedSeen = arrivals(emulator, null);
+    const mixedFailed = {};
+    for (const r of mixedResults)
+      for (const [k, v] of Object.entries(r.codes)) mixedFailed[k] = (mixedFailed[k] ?? 0) + v;
+    mixed = { n: mixedN, ok: mixedResults.reduce((a, r) => a + r.ok, 0), seen: mixedSeen, failed: mixedFailed };
+    console.log(
+      `   mixed: ${mixed.ok}/${mixedN} ok, ${mixedSeen.total} arrived, ${mixedSeen.limited} × 429 / ${LIMITED}, ${mixedSeen.sameTask} × ${SAME_TASK}`,
+    );
     const broken = emulator.contractViolations().length;
     if (broken) throw new Error(`the emulator answered ${broken} times outside the spec's schemas`);
   } finally {
@@ -149,10 +187,10 @@ export async function run({ quick }) {
     .map((w) => `${w.limit} per ${w.windowMs >= 1000 ? `${w.windowMs / 1000} s` : `${w.windowMs} ms`}`)
     .join(' and ');
   const lines = [
-    `${n} \`add_members\` calls fired at once against the emulator (\`startEmulator()\` in the bench process), which enforces ${fmtWindows} per app + tenant + operation in fixed windows aligned to the clock (${quick ? 'quick mode: a shorter per-minute window and scaled-down limits, set with its `quotas.windows` option' : "the spec's x-feishu-rate-limit"}) and answers a request over the limit 429 / ${LIMITED} with \`x-ogw-ratelimit-reset\`. Every client authenticates with the same app credentials at the emulator's token endpoint, so all share one quota; a fresh emulator state for each row. Arrivals are counted from the emulator's journal. "Share of the rate" is the time the fastest possible schedule under the limits needs for the calls that succeeded, divided by the time from the first to the last arrival. Our client runs with its defaults (each window widened by 100 ms or 1%, whichever is more).`,
+    `${n} \`add_members\` calls fired at once against the emulator (\`startEmulator()\` in the bench process), which enforces ${fmtWindows} per app + tenant + operation in fixed windows aligned to the clock (${quick ? 'quick mode: a shorter per-minute window and scaled-down limits, set with its `quotas.windows` option' : "the spec's x-feishu-rate-limit"}) and answers a request over the limit 429 / ${LIMITED} with \`x-ogw-ratelimit-reset\`. Every client authenticates with the same app credentials at the emulator's token endpoint, so all share one quota; a fresh emulator state for each row. Arrivals are counted from the emulator's journal. "Share of the rate" is the time the fastest possible schedule under the limits needs for the calls that succeeded, divided by the time from the first to the last arrival. Our client runs with its defaults (each window widened by 100 ms or 1%, whichever is more) except `maxRetries: 0`.`,
     '',
-    `| client | succeeded | arrived at the emulator | 429 / ${LIMITED} | ${TOO_FREQUENT} | other answers | failed calls (client side) | first to last arrival (s) | share of the rate |`,
-    '| --- | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: |',
+    `| client | succeeded | arrived at the emulator | 429 / ${LIMITED} | ${TOO_FREQUENT} | ${SAME_TASK} | other answers | failed calls (client side) | first to last arrival (s) | share of the rate |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: |',
   ];
   const tally = (o) =>
     Object.entries(o)
@@ -161,15 +199,19 @@ export async function run({ quick }) {
   for (const r of rows) {
     const share = r.ok === n ? `${(r.share * 100).toFixed(1)}%` : 'n/a (calls failed)';
     lines.push(
-      `| ${r.label} | ${r.ok} / ${n} | ${r.seen.total} | ${r.seen.limited} | ${r.seen.tooFrequent} | ${tally(r.seen.other)} | ${tally(r.failed)} | ${(r.spanMs / 1000).toFixed(1)} | ${share} |`,
+      `| ${r.label} | ${r.ok} / ${n} | ${r.seen.total} | ${r.seen.limited} | ${r.seen.tooFrequent} | ${r.seen.sameTask} | ${tally(r.seen.other)} | ${tally(r.failed)} | ${(r.spanMs / 1000).toFixed(1)} | ${share} |`,
     );
   }
+  lines.push(
+    `| @feishu-task/client, mixed: add_members, add and remove collaborators in turn (${TASKS} tasks), 4 processes sharing Redis | ${mixed.ok} / ${mixed.n} | ${mixed.seen.total} | ${mixed.seen.limited} | ${mixed.seen.tooFrequent} | ${mixed.seen.sameTask} | ${tally(mixed.seen.other)} | ${tally(mixed.failed)} | ${((mixed.seen.last - mixed.seen.first) / 1000).toFixed(1)} | n/a (too few calls to fill the quotas) |`,
+  );
   const [one, four, sdk] = rows;
-  const clean = (r) => r.seen.limited === 0 && r.seen.tooFrequent === 0 && r.ok === n && r.seen.ok === n;
+  const clean = (r, count = n) =>
+    r.seen.limited === 0 && r.seen.tooFrequent === 0 && r.seen.sameTask === 0 && r.ok === count && r.seen.ok === count;
   const pct = (r) => (r.ok === n ? `${(r.share * 100).toFixed(1)}%` : `${n - r.ok} calls failed`);
   lines.push(
     '',
-    `Targets: one process at least 95% of the rate (${verdict(one.ok === n && one.share >= 0.95)}: ${pct(one)}), four processes sharing Redis at least 90% (${verdict(four.ok === n && four.share >= 0.9)}: ${pct(four)}), and no 429 / ${LIMITED} / ${TOO_FREQUENT} answer for our client (${verdict(clean(one) && clean(four))}). The official SDK got ${sdk.seen.limited} rate-limit answers (429 / ${LIMITED}) and ${sdk.seen.tooFrequent} × ${TOO_FREQUENT} at the emulator, and ${n - sdk.ok} failed calls, on the same work.`,
+    `Targets: one process at least 95% of the rate (${verdict(one.ok === n && one.share >= 0.95)}: ${pct(one)}), four processes sharing Redis at least 90% (${verdict(four.ok === n && four.share >= 0.9)}: ${pct(four)}), and no 429 / ${LIMITED} / ${TOO_FREQUENT} / ${SAME_TASK} answer for our client, mixed run included (${verdict(clean(one) && clean(four) && clean(mixed, mixed.n))}). Our client runs with \`maxRetries: 0\`, so no retry hides an answer. The official SDK got ${sdk.seen.limited} rate-limit answers (429 / ${LIMITED}) and ${sdk.seen.tooFrequent} × ${TOO_FREQUENT} at the emulator, and ${n - sdk.ok} failed calls, on the same work.`,
   );
   return lines;
 }

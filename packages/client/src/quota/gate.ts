@@ -20,9 +20,18 @@ export interface StorePolicy {
 export const LOCAL_SPELL_MS = 5_000;
 
 interface Waiter {
-  resolve: () => void;
+  resolve: (slot: Slot) => void;
   reject: (error: unknown) => void;
 }
+
+/** A slot taken: the store that holds it and its name there, to stamp when the answer comes. */
+export interface Slot {
+  store: QuotaStore;
+  id: string;
+}
+
+// Names unique to this process (the Redis store adds its own per-process prefix).
+let sequence = 0;
 
 const TIMED_OUT = Symbol('timed out');
 
@@ -49,7 +58,7 @@ export class QuotaGate {
     limitMs: number,
     onTimeout: () => unknown,
     onAbort: () => unknown,
-  ): Promise<void> {
+  ): Promise<Slot> {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(onAbort());
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -65,9 +74,9 @@ export class QuotaGate {
         if (timer !== undefined) clearTimeout(timer);
       };
       const waiter: Waiter = {
-        resolve: () => {
+        resolve: (slot) => {
           done();
-          resolve();
+          resolve(slot);
         },
         reject: leave,
       };
@@ -81,29 +90,57 @@ export class QuotaGate {
     this.pumping = true;
     try {
       while (this.line.length) {
-        let wait: number;
+        let taken: [wait: number, slot: Slot];
         try {
-          wait = await this.take();
+          taken = await this.take();
         } catch (error) {
           for (const w of this.line.splice(0)) w.reject(error);
           return;
         }
-        if (wait <= 0) this.line.shift()?.resolve();
-        else await sleep(wait);
+        const [wait, slot] = taken;
+        const waiter = wait <= 0 ? this.line.shift() : undefined;
+        // Everyone left while the store was asked: the slot goes back as answered now.
+        if (wait <= 0 && !waiter) this.settle(slot);
+        waiter?.resolve(slot);
+        if (wait > 0) await sleep(wait);
       }
     } finally {
       this.pumping = false;
     }
   }
 
-  private async take(): Promise<number> {
+  /** The slot's request was answered (or failed): from now on it counts from this moment. */
+  settle(slot: Slot): void {
+    try {
+      const done = slot.store.settle?.(this.key, this.windows, slot.id);
+      // A store that fails here only leaves the slot counted as in flight until it expires.
+      if (done) done.catch(() => {});
+    } catch {
+      // as above
+    }
+  }
+
+  /** The server answered "too fast": every taker of this key, in every process, waits `ms`. */
+  slowDown(ms: number): void {
+    try {
+      const done = (this.localUntil > performance.now() ? this.policy.local : this.store).slowDown?.(this.key, ms);
+      if (done) done.catch(() => {});
+    } catch {
+      // the next answer will say it again
+    }
+  }
+
+  private async take(): Promise<[number, Slot]> {
     const { policy } = this;
-    if (this.localUntil > performance.now()) return policy.local.take(this.key, this.windows);
+    const id = `${++sequence}`;
+    const local = { store: policy.local, id };
+    if (this.localUntil > performance.now()) return [await policy.local.take(this.key, this.windows, id), local];
+    const slot = { store: this.store, id };
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      const taken = this.store.take(this.key, this.windows);
-      if (typeof taken === 'number') return taken;
-      if (!Number.isFinite(policy.timeoutMs)) return await taken;
+      const taken = this.store.take(this.key, this.windows, id);
+      if (typeof taken === 'number') return [taken, slot];
+      if (!Number.isFinite(policy.timeoutMs)) return [await taken, slot];
       // A slot the store grants after the timeout goes unused: the quota only gets stricter.
       taken.catch(() => {});
       const result = await Promise.race([
@@ -113,14 +150,14 @@ export class QuotaGate {
         }),
       ]);
       if (result === TIMED_OUT) throw new FeishuQuotaStoreError(this.operation, { timeoutMs: policy.timeoutMs });
-      return result;
+      return [result, slot];
     } catch (cause) {
       const error =
         cause instanceof FeishuQuotaStoreError ? cause : new FeishuQuotaStoreError(this.operation, { cause });
       if (policy.onError !== 'local') throw error;
       this.localUntil = performance.now() + LOCAL_SPELL_MS;
       policy.onFallback?.(error);
-      return policy.local.take(this.key, this.windows);
+      return [await policy.local.take(this.key, this.windows, id), local];
     } finally {
       clearTimeout(timer);
     }

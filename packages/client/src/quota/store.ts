@@ -1,6 +1,7 @@
-// Exact quotas: a sliding-window log per key and window. A request may go when, counting it, no interval
-// of the window's length holds more than `limit` requests, whatever the alignment: the server's fixed
-// windows can then never see more than the limit either.
+// Exact quotas at the server: a sliding-window log per key and window. A slot counts from the moment its
+// request leaves until its answer arrives (while in flight it counts as "now"), then from the answer's
+// arrival: the server counts arrivals, which fall somewhere in between. A request may go when, counting
+// it, no interval of the window's length holds more than `limit` requests, whatever the alignment.
 
 export interface QuotaWindow {
   limit: number;
@@ -8,29 +9,38 @@ export interface QuotaWindow {
 }
 
 /**
- * Where quota slots are counted. `take` either takes one slot in every window of `key` and returns 0,
- * or takes nothing and returns how many milliseconds to wait before asking again. A window is known by
- * its length: clients naming other limits for the same key and length count in the same log, each held
- * to its own limit. The default store is this process's memory; `@feishu-task/client/redis` shares one
- * quota among processes and machines.
+ * Where quota slots are counted. `take` either takes one slot in every window of `key` (marked in flight,
+ * named `id`) and returns 0, or takes nothing and returns how many milliseconds to wait before asking
+ * again. `settle` stamps slot `id` with the time its answer came. `slowDown` holds every taker of `key`
+ * back for `ms` (the server answered "too fast"). A window is known by its length: clients naming other
+ * limits for the same key and length count in the same log, each held to its own limit. The default
+ * store is this process's memory; `@feishu-task/client/redis` shares one quota among processes.
  */
 export interface QuotaStore {
-  take(key: string, windows: readonly QuotaWindow[]): number | Promise<number>;
+  take(key: string, windows: readonly QuotaWindow[], id?: string): number | Promise<number>;
+  settle?(key: string, windows: readonly QuotaWindow[], id: string): void | Promise<void>;
+  slowDown?(key: string, ms: number): void | Promise<void>;
 }
 
 interface Entry {
+  /** Answer times, oldest first, then one Infinity per slot still in flight. */
   log: number[];
+  inFlight: number;
   windowMs: number;
 }
+
+/** How soon to ask again when only slots still in flight fill a window: their answers free it. */
+export const IN_FLIGHT_POLL_MS = 20;
 
 // A clock that only moves forward: stepping the wall clock back must not stall the quota.
 const monotonic = () => performance.now();
 
-/** Timestamps of the last `limit` slots of each window, oldest first; a window idle for its length is dropped. */
+/** The slots of each window, oldest first; a window idle for its length is dropped. */
 export class MemoryQuotaStore implements QuotaStore {
   private readonly logs = new Map<string, Entry>();
   // The entries of a key's windows, found once per key and window list (not once per take).
   private readonly found = new Map<string, { windows: readonly QuotaWindow[]; entries: Entry[] }>();
+  private readonly slowUntil = new Map<string, number>();
   private sweptAt: number;
   constructor(private readonly now: () => number = monotonic) {
     this.sweptAt = now();
@@ -40,35 +50,43 @@ export class MemoryQuotaStore implements QuotaStore {
     const now = this.now();
     // Forget windows nobody used for their length (clients that are gone), at most once a minute.
     if (now - this.sweptAt > 60_000) this.sweep(now);
-    let found = this.found.get(key);
-    if (found?.windows !== windows) {
-      found = { windows, entries: windows.map(({ windowMs }) => this.entry(key, windowMs)) };
-      this.found.set(key, found);
+    const slow = this.slowUntil.get(key);
+    if (slow !== undefined) {
+      if (slow > now) return slow - now;
+      this.slowUntil.delete(key);
     }
-    const { entries } = found;
+    const entries = this.entries(key, windows);
     let wait = 0;
     for (let i = 0; i < windows.length; i++) {
       const { limit, windowMs } = windows[i] as QuotaWindow;
       const { log } = entries[i] as Entry;
       let expired = 0;
-      while (expired < log.length && (log[expired] ?? 0) <= now - windowMs) expired++;
+      while (expired < log.length && (log[expired] as number) <= now - windowMs) expired++;
       if (expired) log.splice(0, expired);
-      // Full: the slot frees when the oldest of the last `limit` leaves the window.
-      if (log.length >= limit) wait = Math.max(wait, (log[log.length - limit] ?? now) + windowMs - now);
+      // Full: the slot frees when the oldest of the last `limit` leaves the window (or, in flight, is answered).
+      if (log.length >= limit) {
+        const oldest = log[log.length - limit] as number;
+        wait = Math.max(wait, oldest === Number.POSITIVE_INFINITY ? IN_FLIGHT_POLL_MS : oldest + windowMs - now);
+      }
     }
     if (wait > 0) return wait;
-    for (const entry of entries) entry.log.push(now);
+    for (const entry of entries) {
+      entry.log.push(Number.POSITIVE_INFINITY);
+      entry.inFlight++;
+    }
     return 0;
   }
 
-  private entry(key: string, windowMs: number): Entry {
-    const name = `${key}\u0000${windowMs}`;
-    let entry = this.logs.get(name);
-    if (!entry) {
-      entry = { log: [], windowMs };
-      this.logs.set(name, entry);
-    }
-    return entry;
+  settle(key: string, windows: readonly QuotaWindow[]): void {
+    const now = this.now();
+    // Every slot in flight is Infinity, so stamping the first of them keeps the log in order.
+    for (const entry of this.entries(key, windows))
+      if (entry.inFlight > 0) entry.log[entry.log.length - entry.inFlight--] = now;
+  }
+
+  slowDown(key: string, ms: number): void {
+    const until = this.now() + ms;
+    if (until > (this.slowUntil.get(key) ?? 0)) this.slowUntil.set(key, until);
   }
 
   /** Windows held (for tests of idle expiry). */
@@ -76,10 +94,30 @@ export class MemoryQuotaStore implements QuotaStore {
     return this.logs.size;
   }
 
+  private entries(key: string, windows: readonly QuotaWindow[]): Entry[] {
+    let found = this.found.get(key);
+    if (found?.windows !== windows) {
+      found = { windows, entries: windows.map(({ windowMs }) => this.entry(key, windowMs)) };
+      this.found.set(key, found);
+    }
+    return found.entries;
+  }
+
+  private entry(key: string, windowMs: number): Entry {
+    const name = `${key}\u0000${windowMs}`;
+    let entry = this.logs.get(name);
+    if (!entry) {
+      entry = { log: [], inFlight: 0, windowMs };
+      this.logs.set(name, entry);
+    }
+    return entry;
+  }
+
   private sweep(now: number): void {
     this.sweptAt = now;
     this.found.clear();
-    for (const [name, { log, windowMs }] of this.logs)
-      if (!log.length || (log[log.length - 1] ?? 0) <= now - windowMs) this.logs.delete(name);
+    for (const [name, { log, windowMs, inFlight }] of this.logs)
+      if (!inFlight && (!log.length || (log[log.length - 1] as number) <= now - windowMs)) this.logs.delete(name);
+    for (const [key, until] of this.slowUntil) if (until <= now) this.slowUntil.delete(key);
   }
 }

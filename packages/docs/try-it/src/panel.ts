@@ -22,8 +22,9 @@ const engine = () => {
  * is not something the API changed.
  */
 const tenantState = (eng: Engine) => {
-  const { users: _directory, ...state } = eng.snapshot();
-  return state;
+  // A snapshot is lossless (issued tokens, app secrets): credentials are not shown as tenant data.
+  const { users: _directory, tenantTokens: _tenantTokens, userTokens: _userTokens, apps, ...state } = eng.snapshot();
+  return { apps: apps?.map((a) => ({ ...a, app_secret: '[redacted]' })), ...state };
 };
 /** Panels by operation: a viewer that re-renders its markup gets the same panel, values and answer kept. */
 const panels = new Map<string, HTMLElement>();

@@ -6,8 +6,10 @@ import { getTenantAccessToken } from '../operations/token.js';
 import type { World } from '../operations/world.js';
 import type { Phase } from '../pipeline.js';
 import type { Context, Reply } from '../reply.js';
+import type { Violation } from '../validator.js';
 
-type Handler = (ctx: Context, world: World) => Reply;
+// A handler may hold its answer (a write on a task stays in flight for taskConcurrency.holdMs).
+type Handler = (ctx: Context, world: World) => Reply | Promise<Reply>;
 const HANDLERS: Record<string, Handler> = {
   getTenantAccessToken,
   addTaskCollaborators,
@@ -15,10 +17,14 @@ const HANDLERS: Record<string, Handler> = {
   addTasklistMembers,
 };
 
-export const operationPhase: Phase = (x, engine) => {
+export const operationPhase: Phase = async (x, engine) => {
   const ctx = x.ctx;
   if (!ctx) return undefined;
   const handler = HANDLERS[ctx.op.id];
   if (!handler) return { status: 200, body: ctx.op.successExample ?? { code: 0, msg: 'success', data: {} } };
-  return handler(ctx, engine.world());
+  const reply = await handler(ctx, engine.world());
+  // A handler that refuses fields (an unknown user id...) says so in the journal's validation too.
+  const refused = (reply.body as { error?: { field_violations?: Violation[] } }).error?.field_violations;
+  if (refused) x.validation = { valid: false, violations: refused };
+  return reply;
 };
