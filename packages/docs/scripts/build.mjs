@@ -29,7 +29,7 @@ import { changelogBody } from './changelog-page.mjs';
 import { codeSamples, LABELS } from './code-samples.mjs';
 import { contentFiller } from './content.mjs';
 import { checkChinese, term } from './glossary.mjs';
-import { zhLabels, zhTexts } from './labels.mjs';
+import { zhLabels, zhSearchPlaces, zhTexts } from './labels.mjs';
 import { foreignTexts, localize } from './localize.mjs';
 import { afterIds, afterResponses } from './operation-after.mjs';
 import { summaryCard } from './operation-card.mjs';
@@ -117,6 +117,7 @@ for (const lang of Object.keys(CHROME)) {
     spec: 'reference.json',
     labels: lang === 'zh' ? zhLabels : {},
     texts: lang === 'zh' ? zhTexts : {},
+    searchPlaces: lang === 'zh' ? zhSearchPlaces : [],
     options: {
       disableTelemetry: true,
       // The bar above the viewer (theme.css --docs-bar-height): the viewer's own scrolling clears it.

@@ -1,6 +1,6 @@
-// The one place that talks to the emulator engine's request path. Today the engine takes
-// `handle({ method, url, headers, body })`; the platform issue turns it into a Fetch handler,
-// `engine.fetch(Request)`: that door is used as soon as the engine has it, with no change here.
+// The one place that talks to the emulator engine's request path: its Fetch door,
+// `engine.fetch(Request)` (the platform issue's), or `handle({ method, url, headers, body })` on an
+// engine that has no Fetch door yet.
 
 import spec from 'try-it:spec';
 import { createEmulator } from '@feishu-task/emulator';
