@@ -25,13 +25,13 @@ export const newEngine = (): Engine => createEmulator({ spec });
 export { spec };
 
 /** The requests never leave the page: the URL's origin is only what a Fetch door expects to see. */
-const ORIGIN = String(spec.servers?.[0]?.url ?? 'https://open.feishu.cn').replace(/\/+$/, '');
+const ORIGIN = String(spec.servers?.[0]?.url ?? 'https://open.feishu.cn');
 
 export async function send(engine: Engine, request: Outgoing): Promise<Answer> {
   const door = engine as unknown as { fetch?: (r: Request) => Promise<Response> };
   if (typeof door.fetch === 'function') {
     const response = await door.fetch(
-      new Request(ORIGIN + request.url, {
+      new Request(new URL(request.url, ORIGIN), {
         method: request.method,
         headers: request.headers,
         ...(request.body === undefined ? {} : { body: request.body }),
