@@ -1,9 +1,9 @@
 // One way to check input against a TypeBox schema (JSON Schema and its TS type from one source): Ajv,
 // which the project already uses for the spec, with no coercion and no defaults filled in, so `"false"`
 // stays a string and is refused. The first problem is named by its path, e.g. `quotas.scale`.
-import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Static, TSchema } from 'typebox';
+import { Ajv2020 } from './validator.js';
 
 export class InputError extends TypeError {
   override name = 'InputError';
@@ -50,10 +50,7 @@ function describe(errors: ErrorObject[], what: string): InputError {
 export function checker<T extends TSchema>(schema: T, what: string): (value: unknown) => Static<T> {
   let check: ValidateFunction | undefined;
   return (value) => {
-    if (!ajv) {
-      const Ajv2020 = createRequire(import.meta.url)('ajv/dist/2020.js').default;
-      ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes: false, useDefaults: false });
-    }
+    ajv ??= new Ajv2020({ allErrors: true, strict: false, coerceTypes: false, useDefaults: false });
     check ??= (ajv as { compile(schema: unknown): ValidateFunction }).compile(schema);
     if (!check(value)) throw describe(check.errors ?? [], what);
     return value as Static<T>;
