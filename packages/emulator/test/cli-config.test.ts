@@ -88,7 +88,9 @@ describe('every setting on the command line', () => {
       quotas: { windows: { addTasklistMembers: [{ limit: 1 }] } },
     });
     writeFileSync(file, JSON.stringify({ autoRegisterUsers: 'false' }));
-    expect(() => parseCli(['--config', file], {})).toThrow(/autoRegisterUsers must be boolean/);
+    expect(() => parseCli(['--config', file], {})).toThrow(/autoRegisterUsers must be a boolean$/);
+    writeFileSync(file, JSON.stringify({ quotas: 'yes' }));
+    expect(() => parseCli(['--config', file], {})).toThrow(/quotas must be a boolean or a JSON object$/);
     expect(() => parseCli(['--task-frequency', 'often'], {})).toThrow(/--task-frequency must be max\/windowMs/);
     expect(() => parseCli(['--profile', 'lax'], {})).toThrow(/--profile must be default or strict/);
     expect(() => parseCli(['--import', file, '--fixture', file], {})).toThrow(/pick one/);
