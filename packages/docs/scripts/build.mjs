@@ -24,12 +24,12 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { HTTP_METHODS, loadSpec } from '@feishu-task/spec-tools';
-import { marked } from 'marked';
-import { changelogEntries, workspaceRoot } from './changelog.mjs';
-import { codeSamples } from './code-samples.mjs';
+import { workspaceRoot } from './changelog.mjs';
+import { changelogBody } from './changelog-page.mjs';
+import { codeSamples, LABELS } from './code-samples.mjs';
 import { contentFiller } from './content.mjs';
-import { checkChinese } from './glossary.mjs';
-import { zhLabels, zhTexts } from './labels.mjs';
+import { checkChinese, term } from './glossary.mjs';
+import { zhLabels, zhSearchPlaces, zhTexts } from './labels.mjs';
 import { foreignTexts, localize } from './localize.mjs';
 import { afterIds, afterResponses } from './operation-after.mjs';
 import { summaryCard } from './operation-card.mjs';
@@ -117,6 +117,7 @@ for (const lang of Object.keys(CHROME)) {
     spec: 'reference.json',
     labels: lang === 'zh' ? zhLabels : {},
     texts: lang === 'zh' ? zhTexts : {},
+    searchPlaces: lang === 'zh' ? zhSearchPlaces : [],
     options: {
       disableTelemetry: true,
       // The bar above the viewer (theme.css --docs-bar-height): the viewer's own scrolling clears it.
@@ -128,7 +129,11 @@ for (const lang of Object.keys(CHROME)) {
         { title: 'openapi.json', url: '../openapi.json' },
       ],
       codeSamples: {
-        languages: [{ lang: 'TypeScript' }, { lang: 'curl' }, { lang: 'Node.js', label: 'Node.js (official SDK)' }],
+        languages: [
+          { lang: 'JavaScript', label: LABELS[lang].client },
+          { lang: 'curl' },
+          { lang: 'Node.js', label: LABELS[lang].sdk },
+        ],
       },
       jsonSamplesExpandLevel: 3,
       sortRequiredPropsFirst: true,
@@ -166,36 +171,8 @@ for (const lang of Object.keys(CHROME)) {
 }
 
 function changelogPage(lang, pages) {
-  const { pending, released } = changelogEntries();
-  const t =
-    lang === 'zh'
-      ? {
-          title: '更新日志',
-          pending: '待发布的变更',
-          released: '已发布版本',
-          none: '暂无。',
-          note: '条目以英文撰写，取自仓库的 changeset。',
-        }
-      : {
-          title: 'Changelog',
-          pending: 'Unreleased changes',
-          released: 'Released versions',
-          none: 'None yet.',
-          note: 'Entries come from the repository’s changesets.',
-        };
-  const items = pending
-    .map(
-      (c) =>
-        `<li><p class="docs-bumps">${c.packages.map((p) => `<code>${p.name}</code> ${p.bump}`).join(', ')}</p><div lang="en">${marked.parse(c.body)}</div></li>`,
-    )
-    .join('\n');
-  const body = `<h1>${t.title}</h1>
-<p>${t.note}</p>
-<h2>${t.pending}</h2>
-${items ? `<ul class="docs-changes">${items}</ul>` : `<p>${t.none}</p>`}
-<h2>${t.released}</h2>
-${released.length ? released.map((r) => `<section lang="en">${marked.parse(r.markdown.replace(/^# /m, `## `))}</section>`).join('\n') : `<p>${t.none}</p>`}`;
-  return plainPage({ lang, title: `${t.title} · ${CHROME[lang].brand}`, body, assets, pages, current: 'changelog' });
+  const title = `${term('changelog', lang)} · ${CHROME[lang].brand}`;
+  return plainPage({ lang, title, body: changelogBody(lang), assets, pages, current: 'changelog' });
 }
 
 writeFileSync(

@@ -240,7 +240,7 @@ describe.each(Object.keys(LANGS) as Lang[])('%s reference', (lang) => {
       const own = Object.values<any>(samples)
         .flatMap((item) => Object.values<any>(item))
         .find((x) => x?.operationId === op.operationId);
-      expect(own['x-codeSamples'].map((s: any) => s.lang)).toEqual(['TypeScript', 'curl', 'Node.js']);
+      expect(own['x-codeSamples'].map((s: any) => s.lang)).toEqual(['JavaScript', 'curl', 'Node.js']);
       expect(o.problems).toEqual([]);
       await close(o);
     },

@@ -60,9 +60,16 @@ interface Opened {
   close(): Promise<void>;
 }
 
-async function openOperation(lang: 'en' | 'zh', id: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme });
-  context.setDefaultTimeout(15_000);
+const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+
+async function openOperation(
+  lang: 'en' | 'zh',
+  id: string,
+  colorScheme: 'light' | 'dark' = 'light',
+  size: keyof typeof SIZES = 'desktop',
+): Promise<Opened> {
+  const context = await browser.newContext({ viewport: SIZES[size], colorScheme });
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   const problems: string[] = [];
   const requests: string[] = [];
@@ -126,9 +133,12 @@ describe('Try it', () => {
     const state = await panel.locator('[data-part="state"]').textContent();
     for (const added of body.id_list) expect(state).toContain(`+ tasks[${taskId}].collaborators ${added}`);
     const query = new URLSearchParams({ user_id_type: exampleOf(id, 'user_id_type') });
-    await expect(panel.locator('[data-part="request"]').textContent()).resolves.toBe(
-      `POST ${ops[id]!.path.replace('{task_id}', taskId)}?${query}`,
-    );
+    const [line, ...headers] = ((await panel.locator('[data-part="request"]').textContent()) ?? '').split('\n');
+    expect(line).toBe(`POST ${ops[id]!.path.replace('{task_id}', taskId)}?${query}`);
+    expect(headers).toEqual([
+      'content-type: application/json; charset=utf-8',
+      `authorization: Bearer ${await panel.locator(`#try-it-${id}-token`).inputValue()}`,
+    ]);
     await expect(panel.locator('[data-part="headers"]').textContent()).resolves.toMatch(/x-tt-logid/i);
     const sent = JSON.parse((await panel.locator('[data-part="body"]').textContent()) ?? '');
     expect(sent.data.collaborator.id_list).toEqual(expect.arrayContaining(body.id_list));
@@ -242,23 +252,23 @@ describe('Try it', () => {
     await o.close();
   });
 
-  it.each(['light', 'dark'] as const)(
-    '%s: axe finds no serious or critical violation in the control',
-    async (scheme) => {
-      const id = 'addTaskCollaborators';
-      const o = await openOperation('en', id, scheme);
-      const panel = await openPanel(o, id);
-      await click(panel, panel.getByRole('button', { name: 'Send', exact: true }));
-      await o.page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-      const violations = await o.page.evaluate(async () => {
-        const result = await (window as any).axe.run({ include: [['[data-try-it]']] }, { resultTypes: ['violations'] });
-        return result.violations
-          .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-      });
-      expect(violations).toEqual([]);
-      await o.page.screenshot({ path: join(pkg, 'artifacts', `try-it-${scheme}.png`), fullPage: false });
-      await o.close();
-    },
-  );
+  it.each([
+    ['light', 'desktop'],
+    ['dark', 'phone'],
+  ] as const)('%s, %s: axe finds no serious or critical violation in the control', async (scheme, size) => {
+    const id = 'addTaskCollaborators';
+    const o = await openOperation('en', id, scheme, size);
+    const panel = await openPanel(o, id);
+    await click(panel, panel.getByRole('button', { name: 'Send', exact: true }));
+    await o.page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    const violations = await o.page.evaluate(async () => {
+      const result = await (window as any).axe.run({ include: [['[data-try-it]']] }, { resultTypes: ['violations'] });
+      return result.violations
+        .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+    await o.page.screenshot({ path: join(pkg, 'artifacts', `try-it-${scheme}-${size}.png`), fullPage: false });
+    await o.close();
+  });
 });

@@ -1,7 +1,7 @@
 // @feishu-task/emulator/engine: the engine alone, with no Node server in it, for browsers, service
 // workers and edge runtimes (pass `spec` there): `createEmulator({ spec }).fetch(request)`.
 export type { Clock } from './clock.js';
-export { ConfigError, type ConfigInput, type EmulatorConfig } from './config.js';
+export { ASSUMED, ConfigError, type ConfigInput, ConfigInputSchema, type EmulatorConfig } from './config.js';
 export { CONTROL_PREFIX } from './control.js';
 export {
   createEmulator,

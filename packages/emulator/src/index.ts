@@ -9,9 +9,12 @@ export {
   type EmulatorAnswer,
   type EmulatorOptions,
   type EmulatorRequest,
+  type ResetOptions,
 } from './engine.js';
-export { FaultConfigError, type FaultKind, type FaultSpec } from './faults.js';
-export { type Fixture, FixtureError, fixtureSchema } from './fixture.js';
+export { FaultConfigError, type FaultKind, FaultSchema, type FaultSpec } from './faults.js';
+export { type Fixture, FixtureError, FixtureSchema, fixtureSchema } from './fixture.js';
 export { createEmulatorServer, createHandler } from './http-server.js';
 export type { Caller, JournalEntry } from './journal.js';
+export { NAMESPACE_HEADER, NAMESPACE_PREFIX, NamespaceError, Namespaces } from './namespaces.js';
+export { InputError } from './schema.js';
 export { EmulatorStartError, type RunningEmulator, type StartEmulatorOptions, startEmulator } from './start.js';

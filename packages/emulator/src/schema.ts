@@ -50,9 +50,7 @@ function describe(errors: ErrorObject[], what: string): InputError {
 export function checker<T extends TSchema>(schema: T, what: string): (value: unknown) => Static<T> {
   let check: ValidateFunction | undefined;
   return (value) => {
-    if (!ajv) {
-      ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes: false, useDefaults: false });
-    }
+    ajv ??= new Ajv2020({ allErrors: true, strict: false, coerceTypes: false, useDefaults: false });
     check ??= (ajv as { compile(schema: unknown): ValidateFunction }).compile(schema);
     if (!check(value)) throw describe(check.errors ?? [], what);
     return value as Static<T>;

@@ -38,15 +38,21 @@ describe('every setting on the command line', () => {
         '--lenient-tokens',
         '--journal-size',
         '50',
+        '--namespace-limit',
+        '3',
         '--clock-start',
         '1900000000000',
         '--frozen-clock',
       ],
       {},
     );
-    const { journalSize, clock, ...settings } = start;
-    expect({ journalSize, clock }).toEqual({ journalSize: 50, clock: { start: 1900000000000, frozen: true } });
-    const engine = createEmulator({ ...start, fixture: 'empty' });
+    const { journalSize, clock, namespaceLimit, ...settings } = start;
+    expect({ journalSize, clock, namespaceLimit }).toEqual({
+      journalSize: 50,
+      clock: { start: 1900000000000, frozen: true },
+      namespaceLimit: 3,
+    });
+    const engine = createEmulator({ ...settings, journalSize, clock, fixture: 'empty' });
     expect(engine.settings()).toEqual({
       limits: false,
       profile: 'strict',

@@ -2,7 +2,7 @@
 // the whole process, so the token must survive a reset; each test still starts from the same state,
 // settings and clock.
 import * as lark from '@larksuiteoapi/node-sdk';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../src/index.js';
 import { TASK, workflowFixture } from './helpers.js';
 
@@ -44,7 +44,23 @@ describe('the official SDK with beforeEach(reset)', () => {
     expect(emu.emulator.journal().map((e) => e.operation)).toEqual(['addTaskCollaborators']);
   });
 
-  it('third test: a reset that drops tokens makes the cached token unknown (99991663)', async () => {
+  it('faking Date moves the emulator and the SDK together: two hours on, the SDK fetches a new token', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      expect((await add('ou_before')).code).toBe(0);
+      vi.setSystemTime(Date.now() + 2 * 3600_000 + 60_000);
+      expect((await add('ou_after')).code).toBe(0);
+      // The emulator's clock follows Date, so the cached token expired for both: the SDK fetched a new one.
+      expect(emu.emulator.journal().map((e) => e.operation)).toEqual([
+        'addTaskCollaborators',
+        'getTenantAccessToken',
+        'addTaskCollaborators',
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+  it('last test: a reset that drops tokens makes the cached token unknown (99991663)', async () => {
     emu.emulator.reset(undefined, { dropTokens: true });
     await expect(add('ou_third')).rejects.toMatchObject({ response: { data: { code: 99991663 } } });
   });

@@ -10,6 +10,7 @@ export const pageLang = (): Lang => (/^zh/i.test(document.documentElement.lang) 
 
 const en = {
   tryIt: 'Try it',
+  colon: ': ',
   close: 'Close',
   intro:
     'Sends this request to the emulator running inside this page, prefilled from the reference’s example. Nothing leaves the page.',
@@ -55,6 +56,7 @@ const en = {
 
 const zh: typeof en = {
   tryIt: '试一试',
+  colon: '：',
   close: '收起',
   intro: '把本请求发送到本页面内运行的模拟器，参数取自参考文档的示例。请求不会离开本页面。',
   pathParams: '路径参数',

@@ -130,7 +130,7 @@ function build(op: TryOperation, lang: Lang, t: Labels, domId: string): HTMLElem
   const result = h('div', { class: 'try-it-result' });
   const panel = h(
     'section',
-    { id: domId, class: 'try-it-panel', 'aria-label': t.tryIt },
+    { id: domId, class: 'try-it-panel', 'aria-label': `${t.tryIt}${t.colon}${op.summary[lang]}` },
     h('p', { class: 'try-it-note' }, t.intro),
     form,
     scenarioBox,
@@ -197,7 +197,13 @@ function build(op: TryOperation, lang: Lang, t: Labels, domId: string): HTMLElem
       );
     result.replaceChildren(
       ...(note ? [h('p', { class: 'try-it-setup' }, h('strong', {}, `${t.setup}: `), note)] : []),
-      block(t.request, `${request.method} ${request.url}`, 'request'),
+      block(
+        t.request,
+        [`${request.method} ${request.url}`, ...Object.entries(request.headers).map(([k, v]) => `${k}: ${v}`)].join(
+          '\n',
+        ),
+        'request',
+      ),
       h(
         'div',
         { class: 'try-it-block' },

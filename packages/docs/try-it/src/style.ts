@@ -24,8 +24,9 @@ export const STYLE = `
 .try-it-method{display:inline-block;background:#245bdb;color:#fff;font-weight:600;font-size:12px;padding:2px 8px;border-radius:4px;white-space:nowrap}
 .try-it-actions{display:flex;flex-wrap:wrap}
 .try-it-status{margin:12px 0 4px;font-size:15px}
-.try-it-panel .try-it-result pre{max-height:320px;overflow:auto;white-space:pre-wrap!important;overflow-wrap:anywhere;margin:0}
-.try-it-panel .try-it-result pre code{white-space:inherit!important;overflow-wrap:inherit}
+.try-it-panel .try-it-result pre{max-height:320px;overflow:auto;white-space:pre-wrap!important;word-break:break-all;margin:0}
+.try-it-panel .try-it-result pre code{white-space:inherit!important;word-break:inherit}
 .try-it-result table{display:block;overflow-x:auto;border-collapse:collapse;font-size:13px}
 .try-it-result td,.try-it-result th{text-align:left;padding:2px 12px 2px 0;overflow-wrap:anywhere}
+.try-it-panel .try-it-result td:first-child{white-space:nowrap}
 `;
