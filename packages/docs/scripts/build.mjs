@@ -35,6 +35,7 @@ import { afterIds, afterResponses } from './operation-after.mjs';
 import { summaryCard } from './operation-card.mjs';
 import { CHROME, plainPage, referencePage, tryItMount } from './page.mjs';
 import { contentPages, renderContent } from './pages.mjs';
+import { prerender } from './prerender.mjs';
 import { markUnsourced } from './unsourced.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -139,7 +140,10 @@ for (const lang of Object.keys(CHROME)) {
       sortRequiredPropsFirst: true,
     },
   };
-  writeFileSync(join(dir, 'index.html'), referencePage({ lang, assets, config, pages, tryIt }));
+  writeFileSync(
+    join(dir, 'index.html'),
+    referencePage({ lang, assets, config, pages, tryIt, prerendered: prerender(doc, lang) }),
+  );
   writeFileSync(join(dir, 'changelog.html'), changelogPage(lang, pages));
   for (const page of pages)
     writeFileSync(

@@ -1,6 +1,8 @@
 // The HTML shell of one language page. It carries no viewer code: the shared, hashed viewer and boot
 // scripts and the theme are loaded from /assets/, the page's own spec from reference.json beside it.
+import { readFileSync } from 'node:fs';
 import { term } from './glossary.mjs';
+import { PRERENDER_SCROLL } from './prerender.mjs';
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
@@ -40,13 +42,22 @@ export const CHROME = {
  * changelog, the downloads and the language switch. `current` is the page's name ('index' for the
  * reference); the switch goes to the same page in the other language.
  */
+// The bar's mark is inline: the browser fetches logo-mark.svg once, for the tab's icon, not twice.
+const LOGO_MARK = readFileSync(new URL('../assets/logo-mark.svg', import.meta.url), 'utf8')
+  .replace(/<\?xml[^>]*>\s*/, '')
+  .replace(
+    /<svg[^>]*>/,
+    '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 64 64" aria-hidden="true" focusable="false">',
+  )
+  .trim();
+
 export function header(lang, { pages = [], current = 'index', root = '..' } = {}) {
   const c = CHROME[lang];
   const link = (name, label) =>
     `<a href="${root}/${lang}/${name}.html"${name === current ? ' aria-current="page"' : ''}>${esc(label)}</a>`;
   const target = `${root}/${c.other}/${current}.html`;
   return `<header class="docs-bar" role="banner">
-  <a class="docs-brand" href="${root}/${lang}/index.html"><img src="${root}/logo-mark.svg" alt="" width="24" height="24"><span>${esc(c.brand)}</span></a>
+  <a class="docs-brand" href="${root}/${lang}/index.html">${LOGO_MARK}<span>${esc(c.brand)}</span></a>
   <nav class="docs-links" aria-label="${esc(c.nav)}">
     ${[...pages.map((p) => link(p.name, p.nav ?? p.title)), link('changelog', c.changelog)].join('\n    ')}
     <a class="docs-download" href="${root}/openapi.yaml" download>YAML</a>
@@ -86,6 +97,7 @@ export function referencePage({ lang, assets, config, pages = [], prerendered = 
 <body>
 ${header(lang, { pages })}
 <div id="redoc" class="docs-main">${prerendered || `<p class="docs-loading">${esc(c.loading)}</p>`}</div>
+${prerendered ? PRERENDER_SCROLL : ''}
 <noscript><p>${esc(c.noscript)} <a href="../openapi.yaml">openapi.yaml</a> · <a href="../openapi.json">openapi.json</a></p></noscript>
 </body>
 </html>

@@ -172,11 +172,11 @@ describe.each(['en', 'zh'])('%s quickstart', (lang) => {
 // at the prompt), then the two .mjs files it shows, against the mock; the token is never printed.
 const pageBlocks = (lang: string) => {
   const html = readFileSync(join(pkg, 'dist', lang, 'getting-started.html'), 'utf8');
-  const unescape = (s: string) =>
+  const unescapeHtml = (s: string) =>
     s.replace(/&(lt|gt|quot|#39|amp);/g, (_, e) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e as 'lt']!);
   return [...html.matchAll(/<code class="language-(sh|js)">([\s\S]*?)<\/code>/g)].map((m) => ({
     lang: m[1]!,
-    source: unescape(m[2]!),
+    source: unescapeHtml(m[2]!),
   }));
 };
 
