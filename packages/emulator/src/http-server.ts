@@ -3,7 +3,8 @@
 // Two things only a Node door can see are done here: the request target as sent (a `..` segment is
 // gone once a Request is built from it) and the dropped-connection fault (the socket is destroyed).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { refuseTarget } from '@feishu-task/platform';
+import type { Socket } from 'node:net';
+import { gatewayRefusal, logId, refuseTarget } from '@feishu-task/platform';
 import { FastResponse, toNodeHandler } from 'srvx/node';
 import type { Emulator } from './engine.js';
 import { createFetchHandler } from './fetch.js';
@@ -88,5 +89,23 @@ function emulatorHandler(emulator: Emulator) {
 }
 
 export function createEmulatorServer(target: Emulator | Namespaces): Server {
-  return createServer({ keepAliveTimeout: 5000 }, createHandler(target));
+  const server = createServer({ keepAliveTimeout: 5000 }, createHandler(target));
+  const platform = (target instanceof Namespaces ? target.root : target).platform;
+  // What Node's parser refuses (a request line and headers over 16 KiB, bad syntax) gets the gateway's
+  // 400 / 9499 too, as from the mock, not Node's bare 431 or 400.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy();
+    const detail =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? 'the request line and headers are over the limit'
+        : `the request cannot be parsed (${error.code ?? 'bad request'})`;
+    const id = logId();
+    const answer = gatewayRefusal(platform, detail, id);
+    const body = JSON.stringify(answer.body);
+    socket.end(
+      `HTTP/1.1 ${answer.status} Bad Request\r\ncontent-type: application/json; charset=utf-8\r\nx-tt-logid: ${id}\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
+  return server;
 }
