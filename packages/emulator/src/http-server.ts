@@ -8,7 +8,7 @@ import { gatewayRefusal, logId, refuseTarget } from '@feishu-task/platform';
 import { FastResponse, toNodeHandler } from 'srvx/node';
 import type { Emulator } from './engine.js';
 import { createFetchHandler } from './fetch.js';
-import { NAMESPACE_HEADER, Namespaces } from './namespaces.js';
+import { NAMESPACE_HEADER, Namespaces, namespaceRefusal } from './namespaces.js';
 
 type NodeContext = { runtime?: { node?: { req: IncomingMessage; res: ServerResponse } } };
 
@@ -32,15 +32,8 @@ export function createHandler(target: Emulator | Namespaces) {
       found = target.resolve(req.url ?? '/', Array.isArray(header) ? header[0] : header);
     } catch (error) {
       req.resume();
-      json(
-        res,
-        400,
-        { 'content-type': 'application/json', 'access-control-allow-origin': '*' },
-        {
-          code: 1,
-          msg: `emulator: ${(error as Error).message}`,
-        },
-      );
+      const refusal = namespaceRefusal(error);
+      json(res, refusal.status, { ...refusal.headers, 'access-control-allow-origin': '*' }, refusal.body);
       return;
     }
     let door = doors.get(found.emulator);

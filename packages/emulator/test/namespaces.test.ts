@@ -39,7 +39,12 @@ it('an empty namespace header is refused naming the header, not sent to the defa
   try {
     const res = await fetch(`${emu.url}/__emulator/health`, { headers: { 'x-emulator-namespace': '' } });
     expect(res.status).toBe(400);
-    expect(await res.text()).toMatch(/the x-emulator-namespace header is empty/);
+    // The control API's error shape, over HTTP too (not a Feishu envelope: no page documents a code for it).
+    expect(await res.json()).toMatchObject({
+      error: expect.stringMatching(/the x-emulator-namespace header is empty/),
+      field: 'x-emulator-namespace',
+      name: 'NamespaceError',
+    });
   } finally {
     await emu.close();
   }
