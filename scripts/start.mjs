@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cliArgs } from './cli-args.mjs';
+import { checkFree, listenProblem, PortProblem, portsFromEnv } from './start-ports.mjs';
 
 const usage = `usage: pnpm start [--smoke]
 
@@ -14,6 +15,17 @@ Builds everything, then serves until Ctrl+C:
   the docs                 http://127.0.0.1:8080  (DOCS_PORT)
   --smoke   serve on free ports, check that each answers, then stop`;
 const values = cliArgs('pnpm start', usage, { smoke: { type: 'boolean' } });
+
+// Ports and environment first: a bad value or a taken port is found in a moment, not after the build.
+let ports;
+try {
+  ports = values.smoke ? { EMULATOR_PORT: 0, MOCK_PORT: 0, DOCS_PORT: 0 } : portsFromEnv(process.env);
+  await checkFree(ports);
+} catch (error) {
+  if (!(error instanceof PortProblem)) throw error;
+  console.error(`pnpm start: ${error.message}`);
+  process.exit(1);
+}
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 execFileSync(join(root, 'node_modules/.bin/turbo'), ['run', 'bundle', 'generate', 'build', 'docs'], {
@@ -25,10 +37,25 @@ execFileSync(join(root, 'node_modules/.bin/turbo'), ['run', 'bundle', 'generate'
 const { startEmulator } = await import('@feishu-task/emulator');
 const { startMock } = await import('@feishu-task/mock');
 const { serveStatic } = await import('../packages/docs/scripts/serve.mjs');
-const port = (name, fallback) => (values.smoke ? 0 : Number(process.env[name] ?? fallback));
-const emulator = await startEmulator({ port: port('EMULATOR_PORT', 4010) });
-const mock = await startMock({ port: port('MOCK_PORT', 4011), keepProcessAlive: !values.smoke });
-const docs = await serveStatic(join(root, 'packages/docs/dist'), port('DOCS_PORT', 8080));
+// A port taken during the build (two starts at once) still ends in one line naming the variable.
+const started = [];
+const start = async (variable, run) => {
+  try {
+    const service = await run(ports[variable]);
+    started.push(service);
+    return service;
+  } catch (error) {
+    await Promise.all(started.map((s) => s.close()));
+    console.error(`pnpm start: ${listenProblem(error, variable, ports[variable])}`);
+    process.exit(1);
+  }
+};
+const emulator = await start('EMULATOR_PORT', (port) => startEmulator({ port }));
+const mock = await start('MOCK_PORT', (port) => startMock({ port, keepProcessAlive: !values.smoke }));
+const docs = await start('DOCS_PORT', async (port) => {
+  const served = await serveStatic(join(root, 'packages/docs/dist'), port);
+  return { ...served, close: () => new Promise((r) => served.server.close(r)) };
+});
 
 const stop = async () => {
   docs.server.close();

@@ -16,9 +16,11 @@ const specDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(specDir, '..');
 const PUBLISHED = [
   '@feishu-task/client',
+  '@feishu-task/conformance',
   '@feishu-task/emulator',
   '@feishu-task/mock',
   '@feishu-task/openapi',
+  '@feishu-task/platform',
   '@feishu-task/types',
 ];
 

@@ -167,6 +167,16 @@ describe('inferences are marked, and no unsourced tightening of an answer', () =
     expect(body('addTaskCollaborators').schema.properties.id_list).not.toHaveProperty('maxItems');
   });
 
+  it('every state limit names a body field of its operation and codes the operation documents', () => {
+    for (const op of Object.values(ops))
+      for (const [name, l] of Object.entries<any>(op['x-feishu-state-limits'] ?? {})) {
+        expect(body(op.operationId).schema.properties, name).toHaveProperty(l.field);
+        const codes = errorExamples(op).map((e) => e.code);
+        expect(codes, name).toContain(l.code);
+        expect(codes, name).toContain(l.oneRequestOverMax.code);
+      }
+  });
+
   it('Tasklist timestamps and url are read as the page gives them: plain strings', () => {
     const t = spec.components.schemas.Tasklist.properties;
     for (const key of ['created_at', 'updated_at', 'url']) {

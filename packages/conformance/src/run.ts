@@ -7,8 +7,9 @@ import { createEmulator, type Emulator } from '@feishu-task/emulator';
 import type { OperationId } from '@feishu-task/types';
 import { checkAnswer, codeOf, type FactRef, type Finding, factOf, type Observed } from './check.js';
 import { emulatorFetch } from './emulator-fetch.js';
+import { errorText } from './error-text.js';
 import { ConformanceUsageError, type Resolved, type RunOptions, resolveOptions } from './options.js';
-import { type PlannedScenario, planScenarios } from './plan.js';
+import { type PlannedScenario, planScenarios, requestLine } from './plan.js';
 import { Redactor } from './redact.js';
 import type { Step } from './scenario.js';
 import { type Exchange, Side } from './side.js';
@@ -91,8 +92,15 @@ async function runSteps(side: Side, steps: Step[]): Promise<StepRun[]> {
     const answer = answerOf(exchanges);
     if (step.atEndIfSucceeded?.length && answer && codeOf(answer) === 0) atEnd.push(step.atEndIfSucceeded);
   }
-  // Undo in reverse order of what was done.
-  for (const group of atEnd.reverse()) for (const step of group) runs.push({ step, exchanges: await side.send(step) });
+  // Undo in reverse order of what was done; the same undo request is sent once.
+  const sent = new Set<string>();
+  for (const group of atEnd.reverse())
+    for (const step of group) {
+      const key = requestLine(step);
+      if (sent.has(key)) continue;
+      sent.add(key);
+      runs.push({ step, exchanges: await side.send(step) });
+    }
   return runs;
 }
 
@@ -163,6 +171,11 @@ export async function runConformance(
   const exchanges: ExchangeRecord[] = [];
   const results: ScenarioResult[] = [];
   let first = true;
+  const probes = planned.filter((p) => p.scenario.probe && !p.skipped);
+  if (probes.length)
+    progress(
+      `--probe-limits: ${probes.map((p) => p.scenario.id).join(', ')}, at most ${probes.reduce((n, p) => n + p.budget, 0)} request(s)`,
+    );
 
   for (const p of planned) {
     const factRefs = p.facts.flatMap((f) => {
@@ -186,14 +199,16 @@ export async function runConformance(
     try {
       onTarget = await runSteps(target, p.steps);
     } catch (error) {
-      throw new ConformanceTargetError(`${p.scenario.id}: ${(error as Error).message}`);
+      throw new ConformanceTargetError(redactor.text(`${p.scenario.id}: ${errorText(error)}`));
     }
     if (first) {
       first = false;
       const only = onTarget[0]?.exchanges ?? [];
       if (only.length && only.every((e) => !e.response))
         throw new ConformanceTargetError(
-          `the target ${resolved.baseUrl} did not answer: ${only[only.length - 1]?.error ?? 'no answer'}`,
+          redactor.text(
+            `the target ${resolved.baseUrl} did not answer: ${only[only.length - 1]?.error ?? 'no answer'}`,
+          ),
         );
     }
     const onEmulator = await runSteps(reference, p.steps);
@@ -325,30 +340,40 @@ function compareScenario(
           });
       }
       const emuFindings = main && refAnswer ? checkAnswer(opFacts, expect, refAnswer) : undefined;
-      const byAspect = new Map<string, { spec?: Finding; emulator?: string }>();
+      // Per aspect: the spec's finding, and the emulator's view (differs: the target and the emulator disagree).
+      const byAspect = new Map<string, { spec?: Finding; emulator?: string; differs?: boolean }>();
       for (const f of findings) byAspect.set(f.aspect, { spec: f });
       if (main && refAnswer && emuFindings) {
+        const targetHas = new Set(findings.map((f) => f.aspect));
         const emuHas = new Set(emuFindings.map((f) => f.aspect));
-        const views: [string, boolean, string][] = [
-          ['status', answer.status !== refAnswer.status, statusOf(refAnswer)],
-          ['code', codeOf(answer) !== codeOf(refAnswer), codeLabel(opFacts, refAnswer)],
-          ['msg', answer.json?.msg !== refAnswer.json?.msg, msgOf(refAnswer)],
+        // A different code says it all: its status and msg are not listed again as differences of their own.
+        const otherCode = codeOf(answer) !== codeOf(refAnswer);
+        const views: { aspect: string; same: boolean; counts: boolean; view: string }[] = [
+          {
+            aspect: 'code',
+            same: !otherCode,
+            counts: true,
+            view: `${statusOf(refAnswer)}, ${codeLabel(opFacts, refAnswer)}`,
+          },
+          { aspect: 'status', same: answer.status === refAnswer.status, counts: !otherCode, view: statusOf(refAnswer) },
+          { aspect: 'msg', same: answer.json?.msg === refAnswer.json?.msg, counts: !otherCode, view: msgOf(refAnswer) },
         ];
-        for (const aspect of new Set([...findings.map((f) => f.aspect), ...emuHas]))
-          if (
-            !['status', 'code', 'msg'].includes(aspect) &&
-            findings.some((f) => f.aspect === aspect) !== emuHas.has(aspect)
-          )
-            views.push([aspect, true, emuHas.has(aspect) ? 'answers the same way' : 'answers as the spec says']);
-        for (const [aspect, differs, view] of views) {
+        for (const aspect of new Set([...targetHas, ...emuHas]))
+          if (!['status', 'code', 'msg'].includes(aspect))
+            views.push({
+              aspect,
+              same: targetHas.has(aspect) === emuHas.has(aspect),
+              counts: true,
+              view: emuHas.has(aspect) ? `fails this check too` : 'passes this check',
+            });
+        for (const { aspect, same, counts, view } of views) {
           const entry = byAspect.get(aspect);
-          if (differs) byAspect.set(aspect, { ...entry, emulator: view });
-          else if (entry) entry.emulator = `answers the same (${view})`;
+          if (!same && counts) byAspect.set(aspect, { ...entry, emulator: view, differs: true });
+          else if (entry) entry.emulator = same ? `answers the same (${view})` : view;
         }
       }
-      for (const [aspect, { spec, emulator }] of byAspect) {
-        const differsFromEmulator = emulator !== undefined && !emulator.startsWith('answers the same');
-        if (!spec && !differsFromEmulator) continue;
+      for (const [aspect, { spec, emulator, differs }] of byAspect) {
+        if (!spec && !differs) continue;
         out.push({
           ...base,
           id: 0,
@@ -356,7 +381,7 @@ function compareScenario(
           expected: { ...(spec ? { spec: spec.expected } : {}), ...(emulator ? { emulator } : {}) },
           observed: spec?.observed ?? observedView(aspect, answer, opFacts),
           facts: spec?.facts ?? [],
-          bearsOn: [...(spec ? (['spec'] as const) : []), ...(differsFromEmulator ? (['emulator'] as const) : [])],
+          bearsOn: [...(spec ? (['spec'] as const) : []), ...(differs ? (['emulator'] as const) : [])],
         });
       }
     });

@@ -71,12 +71,13 @@ export interface Fact {
   name: string;
 }
 
-/** The spec facts a scenario exercises: each (operation, documented answer) its steps expect. */
+/** The spec facts a scenario exercises: each (operation, documented answer) its steps (not its undo steps) expect. */
 export function factsOf(steps: Step[]): Fact[] {
   const seen = new Map<string, Fact>();
   const walk = (list: Step[]) => {
     for (const step of list) {
-      if (!step.tenantOnly)
+      // Undo steps put things back; they check nothing the scenario is about.
+      if (!step.tenantOnly && step.role !== 'undo')
         for (const name of step.expect) seen.set(`${step.operation} ${name}`, { operation: step.operation, name });
       walk(step.atEndIfSucceeded ?? []);
     }

@@ -36,8 +36,8 @@ export interface OperationFacts {
   success: DocumentedAnswer;
   byCode: Map<number, DocumentedAnswer>;
   byName: Map<string, DocumentedAnswer>;
-  /** The name of the documented answer to a request whose fields fail validation. */
-  invalidFields: string;
+  /** The documented answers to a request whose fields fail validation (x-feishu-error.answersInvalidFields). */
+  invalidFields: string[];
   /** Response schema (JSON Schema) and header names, by HTTP status. */
   responses: Map<number, { schema: Json | undefined; headers: { name: string; source: Source }[] }>;
 }
@@ -58,8 +58,16 @@ const sourceOf = (node: Json | undefined, fallback: Source): Source => {
   return s && typeof s.kind === 'string' ? (s as Source) : fallback;
 };
 
-/** Every operation's facts, keyed by operation id. */
-export function operationFacts(spec: Json = loadSpec()): Map<OperationId, OperationFacts> {
+let cachedFacts: Map<OperationId, OperationFacts> | undefined;
+
+/** Every operation's facts, keyed by operation id (the published spec's are read once per process). */
+export function operationFacts(spec?: Json): Map<OperationId, OperationFacts> {
+  if (spec) return factsOf(spec);
+  cachedFacts ??= factsOf(loadSpec());
+  return cachedFacts;
+}
+
+function factsOf(spec: Json): Map<OperationId, OperationFacts> {
   const out = new Map<OperationId, OperationFacts>();
   for (const [id, row] of Object.entries(operationTable) as [OperationId, (typeof operationTable)[OperationId]][]) {
     const operation: Json | undefined = spec.paths?.[row.path]?.[row.method.toLowerCase()];
@@ -67,7 +75,7 @@ export function operationFacts(spec: Json = loadSpec()): Map<OperationId, Operat
     const opSource = sourceOf(operation, { kind: 'unsourced' });
     const byCode = new Map<number, DocumentedAnswer>();
     const byName = new Map<string, DocumentedAnswer>();
-    let invalidFields: string | undefined;
+    const invalidFields: string[] = [];
     // Examples of each status: their x-source (and which one answers invalid fields).
     const exampleNodes = new Map<string, Json>();
     const responses: OperationFacts['responses'] = new Map();
@@ -82,7 +90,7 @@ export function operationFacts(spec: Json = loadSpec()): Map<OperationId, Operat
       });
       for (const [name, example] of Object.entries<Json>(media?.examples ?? {})) {
         exampleNodes.set(name, example);
-        if (example['x-feishu-error']?.answersInvalidFields === true) invalidFields ??= name;
+        if (example['x-feishu-error']?.answersInvalidFields === true) invalidFields.push(name);
       }
     }
     for (const [code, row2] of Object.entries((errorTable as Json)[id] ?? {}) as [string, Json][]) {
@@ -115,8 +123,7 @@ export function operationFacts(spec: Json = loadSpec()): Map<OperationId, Operat
       success,
       byCode,
       byName,
-      // The platform's field validation is the answer where the operation's page names none.
-      invalidFields: invalidFields ?? [...byName.values()].find((a) => a.code === 99992402)?.name ?? 'success',
+      invalidFields,
       responses,
     });
   }

@@ -7,7 +7,11 @@ const facts = operationFacts();
 const op = facts.get('addTaskCollaborators');
 if (!op) throw new Error('addTaskCollaborators missing from the spec');
 const missing = errors.addTaskCollaborators['99991661'];
-const answer = (status: number, json: Record<string, unknown>, headers = { 'x-tt-logid': 'log1' }) => ({
+const answer = (
+  status: number,
+  json: Record<string, unknown>,
+  headers: Record<string, string> = { 'x-tt-logid': 'log1' },
+) => ({
   status,
   headers,
   text: JSON.stringify(json),
@@ -46,4 +50,16 @@ it('reads a non-JSON answer as a body difference and still checks the headers', 
   });
   expect(findings.map((f) => f.aspect)).toEqual(['body']);
   expect(findings[0]?.observed).toContain('not JSON: <html>');
+});
+
+it("checks a 429's rate-limit headers, as the spec declares them for that answer", () => {
+  const limited = errors.addTaskCollaborators['99991400'];
+  const body = { code: 99991400, msg: limited.message };
+  const headers = op.responses.get(limited.status)?.headers.map((h) => h.name) ?? [];
+  expect(headers.length).toBeGreaterThan(1);
+  const all = Object.fromEntries(headers.map((h) => [h.toLowerCase(), '1']));
+  expect(checkAnswer(op, ['PlatformRateLimited'], answer(limited.status, body, all))).toEqual([]);
+  const [kept, ...dropped] = headers;
+  const findings = checkAnswer(op, ['PlatformRateLimited'], answer(limited.status, body, { [String(kept)]: '1' }));
+  expect(findings.map((f) => f.aspect)).toEqual(dropped.map((h) => `header ${h}`));
 });

@@ -90,7 +90,7 @@ it('lists exactly the five deviations, each once, with what it bears on', async 
 
   expect(by('code')).toMatchObject({
     observed: '1479999 (not documented for removeTaskCollaborator)',
-    expected: { emulator: '1470602 InvalidTaskId' },
+    expected: { emulator: 'HTTP 400, 1470602 InvalidTaskId' },
     bearsOn: ['spec', 'emulator'],
   });
   expect(by('body')).toMatchObject({ operation: 'addTaskCollaborators', bearsOn: ['spec', 'emulator'] });
@@ -120,9 +120,78 @@ it('notices a token endpoint that hands out a new token while the first has long
     // The emulator reuses its token, as the spec says: the difference bears on both.
     expect(report.differences[0]).toMatchObject({
       bearsOn: ['spec', 'emulator'],
-      expected: { emulator: 'answers as the spec says' },
+      expected: { emulator: 'passes this check' },
     });
   } finally {
     await reissuing.close();
+  }
+});
+
+it('lists an answer the spec allows but the emulator does not give as a difference with the emulator only', async () => {
+  const { errors } = await import('@feishu-task/types');
+  // A token of another kind on add collaborators: the spec allows the page's IdentityTokenIncorrect and the
+  // platform's TokenFormatInvalid. The proxy answers whichever of the two the emulator does not.
+  const documented = errors.addTaskCollaborators;
+  const [a, b] = (['1470403', '99991671'] as const).map((code) => ({ code: Number(code), ...documented[code] }));
+  let swapped: { from: number; to: number } | undefined;
+  const other = await startProxy(upstream.url, [
+    {
+      name: 'other documented answer',
+      matches: (x) =>
+        x.method === 'POST' &&
+        collaborators.test(x.path) &&
+        String(x.requestHeaders.authorization).startsWith('Bearer a-'),
+      apply: (x) => {
+        const to = x.json?.code === a?.code ? b : a;
+        if (!to) return;
+        swapped = { from: Number(x.json?.code), to: to.code };
+        x.status = to.status;
+        x.json = { code: to.code, msg: to.message };
+      },
+    },
+  ]);
+  try {
+    const report = await runConformance({ target: other.url, only: ['tokens-on-calls'], taskGapMs: 0 });
+    expect(other.applied).toEqual(['other documented answer']);
+    expect(report.differences).toHaveLength(1);
+    expect(report.differences[0]).toMatchObject({
+      step: 'addTaskCollaborators-other-kind',
+      aspect: 'code',
+      observed: expect.stringMatching(new RegExp(`^${swapped?.to} `)),
+      bearsOn: ['emulator'],
+      expected: { emulator: expect.stringContaining(`${swapped?.from} `) },
+    });
+    expect(report.differences[0]?.expected.spec).toBeUndefined();
+  } finally {
+    await other.close();
+  }
+});
+
+it('undoes a change the target should have refused but applied', async () => {
+  const applying = await startProxy(upstream.url, [
+    {
+      name: 'accepted an unknown user token',
+      matches: (a) =>
+        a.method === 'DELETE' &&
+        collaborator.test(a.path) &&
+        String(a.requestHeaders.authorization).startsWith('Bearer u-'),
+      apply: (a) => {
+        a.status = 200;
+        a.json = { code: 0, msg: 'success', data: {} };
+      },
+    },
+  ]);
+  try {
+    const report = await runConformance({ target: applying.url, only: ['tokens-on-calls'], taskGapMs: 0 });
+    expect(report.differences.map((d) => `${d.step}: ${d.aspect}`)).toEqual([
+      'removeTaskCollaborator-unknown-user: code',
+    ]);
+    const undo = report.exchanges.filter((e) => e.side === 'target' && e.role === 'undo' && !e.implicit);
+    expect(undo.map((e) => [e.step, e.request.method, e.request.body])).toEqual([
+      ['undo-removeTaskCollaborator-unknown-user', 'POST', { id_list: [report.ids.members[0]] }],
+    ]);
+    expect(applying.received.at(-1)).toMatch(/^POST \/open-apis\/task\/v1\/tasks\/[^/]+\/collaborators$/);
+  } finally {
+    await applying.close();
   }
 });

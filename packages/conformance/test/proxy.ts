@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 export interface Answer {
   method: string;
   path: string;
+  requestHeaders: Record<string, string | string[] | undefined>;
   status: number;
   headers: Record<string, string>;
   json: Record<string, unknown> | undefined;
@@ -48,6 +49,7 @@ export async function startProxy(upstream: string, deviations: Deviation[] = [])
     const answer: Answer = {
       method: req.method ?? 'GET',
       path: new URL(req.url ?? '/', 'http://x').pathname,
+      requestHeaders: req.headers,
       status: upstreamAnswer.status,
       headers: {},
       json: undefined,

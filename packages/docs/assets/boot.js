@@ -14,8 +14,20 @@ const texts = config.texts ?? {};
 // An API path shown as a label (the samples panel's header) may wrap only after a slash: a zero-width
 // space follows each slash (taken out again when copied), since browsers do not break there.
 const PATH = /^\/open-apis\/\S+$/;
+// Search results name a hit's place with the viewer's internal English words ("response 401 examples").
+const places = (config.searchPlaces ?? []).map(([en, word]) => [new RegExp(`\\b${en}\\b`, 'g'), word]);
 const translateNode = (node) => {
   const text = node.nodeValue.trim();
+  if (
+    places.length &&
+    /^[a-z0-9 →·]+$/.test(text) &&
+    node.parentElement?.closest('[data-component-name="Search/SearchItem"]')
+  ) {
+    let value = node.nodeValue;
+    for (const [re, word] of places) value = value.replace(re, word);
+    if (value !== node.nodeValue) node.nodeValue = value;
+    return;
+  }
   if (Object.hasOwn(texts, text)) node.nodeValue = node.nodeValue.replace(text, texts[text]);
   else if (PATH.test(text) && !node.parentElement?.closest('code, pre, input, textarea'))
     node.nodeValue = node.nodeValue.replace(/\/(?!\u200b)/g, '/\u200b');

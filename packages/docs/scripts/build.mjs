@@ -23,52 +23,33 @@ import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { errorExamples, HTTP_METHODS, loadSpec, operations } from '@feishu-task/spec-tools';
-import { marked } from 'marked';
-import { changelogEntries } from './changelog.mjs';
-import { codeSamples } from './code-samples.mjs';
-import { zhLabels, zhTexts } from './labels.mjs';
+import { HTTP_METHODS, loadSpec } from '@feishu-task/spec-tools';
+import { workspaceRoot } from './changelog.mjs';
+import { changelogBody } from './changelog-page.mjs';
+import { codeSamples, LABELS } from './code-samples.mjs';
+import { contentFiller } from './content.mjs';
+import { checkChinese, term } from './glossary.mjs';
+import { zhLabels, zhSearchPlaces, zhTexts } from './labels.mjs';
 import { foreignTexts, localize } from './localize.mjs';
 import { afterIds, afterResponses } from './operation-after.mjs';
 import { summaryCard } from './operation-card.mjs';
 import { CHROME, plainPage, referencePage, tryItMount } from './page.mjs';
+import { contentPages, renderContent } from './pages.mjs';
+import { prerender } from './prerender.mjs';
 import { markUnsourced } from './unsourced.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = resolve(here, '..');
-const dist = join(pkg, 'dist');
+// DOCS_DIST builds elsewhere (a scratch copy that a running server or test is not reading).
+const dist = process.env.DOCS_DIST ? resolve(process.env.DOCS_DIST) : join(pkg, 'dist');
 const require = createRequire(import.meta.url);
 const spec = loadSpec(import.meta.url, 'dereferenced');
 
 const { viewerSource } = await import('./viewer.mjs');
-const ops = Object.fromEntries([...operations(spec)].map((o) => [o.operation.operationId, o.operation]));
 
-// The introductions name a few codes and statuses; `{{code NAME}}` and `{{status OPERATION CODE}}` are
-// filled in from the spec so that the prose cannot drift from it, `{{officialPages}}` lists the pages.
-function fillIn(text, lang) {
-  return text
-    .replace(/\{\{code (\w+)\}\}/g, (_, name) => spec.components.examples[name].value.code)
-    .replace(
-      /\{\{status (\w+) (\d+)\}\}/g,
-      (_, op, code) => errorExamples(ops[op]).find((e) => e.code === Number(code)).status,
-    )
-    .replace('{{officialPages}}', () => officialPages(lang))
-    .replace(/\{\{[^}]*\}\}/g, (m) => {
-      throw new Error(`unknown placeholder ${m}`);
-    });
-}
-
-/** The official pages named by x-feishu-source / x-source (kind page), each once. */
-export function officialPages(lang) {
-  const pages = new Map();
-  for (const { operation } of operations(spec)) {
-    const url =
-      operation['x-feishu-source']?.url ?? (operation['x-source']?.kind === 'page' && operation['x-source'].url);
-    const title = lang === 'zh' ? (operation['x-i18n']?.zh?.summary ?? operation.summary) : operation.summary;
-    if (url && !pages.has(url)) pages.set(url, title);
-  }
-  return [...pages].map(([url, title]) => `- [${title}](${url})`).join('\n');
-}
+// The hand-written pages name facts through placeholders (scripts/content.mjs), filled in from the spec
+// and the workspace so that the prose cannot drift from either.
+const fillIn = contentFiller(spec, workspaceRoot());
 
 const hashed = (name, content) => {
   const ext = extname(name);
@@ -106,6 +87,7 @@ for (const lang of Object.keys(CHROME)) {
   const doc = localize(structuredClone(spec), lang, stats);
   stats.unsourced = markUnsourced(doc, lang);
   doc.info.description = fillIn(readFileSync(join(pkg, `content/intro.${lang}.md`), 'utf8'), lang);
+  const pages = contentPages(join(pkg, 'content'), lang).map((p) => ({ ...p, markdown: fillIn(p.markdown, lang) }));
   doc.info['x-logo'] = { url: 'logo.svg', altText: CHROME[lang].brand };
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of HTTP_METHODS) {
@@ -136,6 +118,7 @@ for (const lang of Object.keys(CHROME)) {
     spec: 'reference.json',
     labels: lang === 'zh' ? zhLabels : {},
     texts: lang === 'zh' ? zhTexts : {},
+    searchPlaces: lang === 'zh' ? zhSearchPlaces : [],
     options: {
       disableTelemetry: true,
       // The bar above the viewer (theme.css --docs-bar-height): the viewer's own scrolling clears it.
@@ -147,14 +130,40 @@ for (const lang of Object.keys(CHROME)) {
         { title: 'openapi.json', url: '../openapi.json' },
       ],
       codeSamples: {
-        languages: [{ lang: 'TypeScript' }, { lang: 'curl' }, { lang: 'Node.js', label: 'Node.js (official SDK)' }],
+        languages: [
+          { lang: 'JavaScript', label: LABELS[lang].client },
+          { lang: 'curl' },
+          { lang: 'Node.js', label: LABELS[lang].sdk },
+        ],
       },
       jsonSamplesExpandLevel: 3,
       sortRequiredPropsFirst: true,
     },
   };
-  writeFileSync(join(dir, 'index.html'), referencePage({ lang, assets, config, tryIt }));
-  writeFileSync(join(dir, 'changelog.html'), changelogPage(lang));
+  writeFileSync(
+    join(dir, 'index.html'),
+    referencePage({ lang, assets, config, pages, tryIt, prerendered: prerender(doc, lang) }),
+  );
+  writeFileSync(join(dir, 'changelog.html'), changelogPage(lang, pages));
+  for (const page of pages)
+    writeFileSync(
+      join(dir, `${page.name}.html`),
+      plainPage({
+        lang,
+        title: `${page.title} · ${CHROME[lang].brand}`,
+        body: renderContent(page.markdown),
+        assets,
+        pages,
+        current: page.name,
+      }),
+    );
+  // The zh site says each concept with one word (scripts/glossary.mjs): the docs' own texts (the
+  // spec's texts, quoting the pages, are the spec's).
+  if (lang === 'zh') {
+    for (const f of readdirSync(join(pkg, 'content')).filter((f) => f.endsWith('.zh.md')))
+      checkChinese(readFileSync(join(pkg, 'content', f), 'utf8'), `content/${f}`);
+    checkChinese(JSON.stringify(config.labels) + JSON.stringify(config.texts), 'scripts/labels.mjs');
+  }
   const foreign = foreignTexts(doc, lang);
   report[lang] = {
     split: stats.split,
@@ -165,37 +174,9 @@ for (const lang of Object.keys(CHROME)) {
     throw new Error(`${lang}: mixed-language texts left: ${JSON.stringify(foreign.filter((f) => f.mixed))}`);
 }
 
-function changelogPage(lang) {
-  const { pending, released } = changelogEntries();
-  const t =
-    lang === 'zh'
-      ? {
-          title: '更新日志',
-          pending: '待发布的变更',
-          released: '已发布版本',
-          none: '暂无。',
-          note: '条目以英文撰写，取自仓库的 changeset。',
-        }
-      : {
-          title: 'Changelog',
-          pending: 'Unreleased changes',
-          released: 'Released versions',
-          none: 'None yet.',
-          note: 'Entries come from the repository’s changesets.',
-        };
-  const items = pending
-    .map(
-      (c) =>
-        `<li><p class="docs-bumps">${c.packages.map((p) => `<code>${p.name}</code> ${p.bump}`).join(', ')}</p><div lang="en">${marked.parse(c.body)}</div></li>`,
-    )
-    .join('\n');
-  const body = `<h1>${t.title}</h1>
-<p>${t.note}</p>
-<h2>${t.pending}</h2>
-${items ? `<ul class="docs-changes">${items}</ul>` : `<p>${t.none}</p>`}
-<h2>${t.released}</h2>
-${released.length ? released.map((r) => `<section lang="en">${marked.parse(r.markdown.replace(/^# /m, `## `))}</section>`).join('\n') : `<p>${t.none}</p>`}`;
-  return plainPage({ lang, title: `${t.title} · ${CHROME[lang].brand}`, body, assets });
+function changelogPage(lang, pages) {
+  const title = `${term('changelog', lang)} · ${CHROME[lang].brand}`;
+  return plainPage({ lang, title, body: changelogBody(lang), assets, pages, current: 'changelog' });
 }
 
 writeFileSync(

@@ -105,4 +105,26 @@ export const zhTexts = {
   'Any of:': '以下任意：',
   Discriminator: '区分字段',
   'Default mapping': '默认映射',
+  // Redoc writes "Show" and "details" as one string with a space between.
+  '显示 详情': '显示详情',
+  '隐藏 详情': '隐藏详情',
 };
+
+// The search results name where a hit is ("response 401 examples", "request body", ...) with the
+// viewer's internal words; on the zh page the boot script rewrites these words inside search results.
+export const zhSearchPlaces = [
+  ['request examples', '请求示例'],
+  ['request fields', '请求字段'],
+  ['request body', term('requestBody', 'zh')],
+  ['response fields', '响应字段'],
+  ['path parameters', '路径参数'],
+  ['query parameters', '查询参数'],
+  ['header parameters', '请求头参数'],
+  ['cookie parameters', 'Cookie 参数'],
+  ['schema fields', '结构字段'],
+  ['description', '说明'],
+  ['examples', '示例'],
+  ['fields', '字段'],
+  ['headers', term('responseHeaders', 'zh')],
+  ['response', term('response', 'zh')],
+];

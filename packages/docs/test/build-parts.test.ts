@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM helper without types
 import { changelogEntries, parseChangeset } from '../scripts/changelog.mjs';
 // @ts-expect-error plain ESM helper without types
+import { changelogBody } from '../scripts/changelog-page.mjs';
+// @ts-expect-error plain ESM helper without types
 import { foreignTexts, localize, splitMixed } from '../scripts/localize.mjs';
 // @ts-expect-error plain ESM helper without types
 import { afterResponses, breakable } from '../scripts/operation-after.mjs';
@@ -180,5 +182,25 @@ describe('changelog', () => {
     const { pending } = changelogEntries();
     expect(pending.length).toBeGreaterThan(0);
     for (const c of pending) expect(c.packages.length, c.file).toBeGreaterThan(0);
+  });
+
+  it('puts the API description changes first, dated, and groups package changes per package', () => {
+    const html = changelogBody('en');
+    const api = html.indexOf('<h2 id="api">');
+    const packages = html.indexOf('<h2 id="packages">');
+    expect(api).toBeGreaterThan(0);
+    expect(packages).toBeGreaterThan(api);
+    const { pending } = changelogEntries();
+    const spec = pending.filter((c: any) => c.packages.some((p: any) => p.name === '@feishu-task/openapi'));
+    expect(spec.length).toBeGreaterThan(0);
+    for (const c of spec) {
+      expect(c.date, c.file).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const at = html.indexOf(`<time datetime="${c.date}">`, api);
+      expect(at, c.file).toBeGreaterThan(api);
+      expect(at, c.file).toBeLessThan(packages);
+    }
+    // Only package groups below the packages heading; the spec is not one of them.
+    expect(html.slice(packages)).toContain('<h3 id="feishu-task-client"><code>@feishu-task/client</code></h3>');
+    expect(html.slice(packages)).not.toContain('<h3 id="feishu-task-openapi">');
   });
 });

@@ -66,10 +66,26 @@ async function runTypeScript(name: string, source: string) {
   return run(process.execPath, [join(dir, `${name}.mjs`)], { env, cwd: dir, timeout: 30_000 });
 }
 
+// A sample's code without its comments (whole-line `//` and `#` comments, trailing `// ...`).
+const code = (source: string) =>
+  source
+    .split('\n')
+    .filter((l) => !/^\s*(\/\/|#)/.test(l))
+    .map((l) => l.replace(/\s+\/\/ [^'`]*$/, ''))
+    .join('\n');
+
 describe('the samples are the same on both pages', () => {
-  it('en and zh show identical code', () => {
-    const samples = (lang: string) => pageOps(lang).map((op) => op['x-codeSamples']);
+  it('en and zh show identical code, commented in their own language', () => {
+    const samples = (lang: string) =>
+      pageOps(lang).map((op) => op['x-codeSamples'].map((s: any) => ({ lang: s.lang, code: code(s.source) })));
     expect(samples('zh')).toEqual(samples('en'));
+    const comments = (lang: string) =>
+      pageOps(lang)
+        .flatMap((op) => op['x-codeSamples'].map((s: any) => s.source as string))
+        .flatMap((src) => src.split('\n').filter((l) => /^\s*(\/\/|#)/.test(l)));
+    expect(comments('zh').length).toBeGreaterThan(0);
+    for (const line of comments('zh')) expect(line, 'a zh comment is Chinese').toMatch(/\p{Script=Han}/u);
+    for (const line of comments('en')) expect(line, 'an en comment is English').not.toMatch(/\p{Script=Han}/u);
   });
 });
 
@@ -91,19 +107,24 @@ describe.each(pageOps('en').map((op) => [op.operationId, op]))('%s samples', (id
     }
   });
 
-  it('curl prints the answer', async () => {
+  it('curl prints the answer (the token endpoint: keeps the token, never prints it)', async () => {
     const before = mock.violations.length;
     const { stdout } = await run('bash', ['-c', sample('curl')], { env, timeout: 30_000 });
     console.log(`${id} curl:\n${stdout.slice(0, 400)}`);
-    expect(stdout).toMatch(/^HTTP\/1\.1 200/m);
-    expect(stdout).toMatch(/"code":\s*0/);
+    if (id === 'getTenantAccessToken') {
+      expect(stdout).toMatch(/^token set \(\d+ characters\)$/m);
+      expect(stdout).not.toMatch(/t-[0-9a-z]{8,}/i);
+    } else {
+      expect(stdout).toMatch(/^HTTP\/1\.1 200/m);
+      expect(stdout).toMatch(/"code":\s*0/);
+    }
     expect(mock.violations.slice(before)).toEqual([]);
   });
 
-  it('TypeScript compiles, runs as an ES module and prints the answer', async () => {
+  it('the client sample type-checks, runs as an ES module (.mjs) and prints the answer', async () => {
     const before = mock.violations.length;
-    const source = sample('TypeScript');
-    expect(source).toMatch(/ES module/);
+    const source = sample('JavaScript');
+    expect(source).toMatch(/ES module: save as sample\.mjs/);
     const { stdout } = await runTypeScript(`ts-${id}`, source);
     console.log(`${id} TypeScript:\n${stdout.slice(0, 400)}`);
     expect(stdout.trim().length).toBeGreaterThan(0);
@@ -117,7 +138,8 @@ describe.each(pageOps('en').map((op) => [op.operationId, op]))('%s samples', (id
   it('the official SDK sample runs and prints the answer', async () => {
     const source = sample('Node.js');
     if (!op['x-feishu-sdk-method']) return expect(source).toBeUndefined();
-    const file = join(dir, `sdk-${id}.cjs`);
+    expect(source).toMatch(/ES module: save as sample\.mjs/);
+    const file = join(dir, `sdk-${id}.mjs`);
     writeFileSync(file, source);
     const { stdout } = await run(process.execPath, [file], { env, cwd: dir, timeout: 30_000 });
     console.log(`${id} SDK:\n${stdout.slice(0, 400)}`);
@@ -143,5 +165,59 @@ describe.each(['en', 'zh'])('%s quickstart', (lang) => {
       console.log(`${lang} quickstart ${i}: ${stdout.trim()}`);
       expect(stdout.trim().length).toBeGreaterThan(0);
     }
+  });
+});
+
+// Getting started, as a reader follows it: every shell block in order in one shell (the App Secret typed
+// at the prompt), then the two .mjs files it shows, against the mock; the token is never printed.
+const pageBlocks = (lang: string) => {
+  const html = readFileSync(join(pkg, 'dist', lang, 'getting-started.html'), 'utf8');
+  const unescapeHtml = (s: string) =>
+    s.replace(/&(lt|gt|quot|#39|amp);/g, (_, e) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e as 'lt']!);
+  return [...html.matchAll(/<code class="language-(sh|js)">([\s\S]*?)<\/code>/g)].map((m) => ({
+    lang: m[1]!,
+    source: unescapeHtml(m[2]!),
+  }));
+};
+
+describe.each(['en', 'zh'])('%s getting started', (lang) => {
+  it('its shell steps and first calls run as written and never print the token', async () => {
+    const blocks = pageBlocks(lang);
+    const files = blocks
+      .filter((b) => b.lang === 'js')
+      .map((b) => ({ name: /^\/\/ ([\w-]+\.mjs)/.exec(b.source)?.[1], source: b.source }));
+    expect(files.map((f) => f.name)).toEqual(['first-call.mjs', 'first-call-sdk.mjs']);
+    const work = mkdtempSync(join(dir, `gs-${lang}-`));
+    symlinkSync(join(pkg, 'node_modules'), join(work, 'node_modules'), 'dir');
+    for (const f of files) writeFileSync(join(work, f.name!), f.source);
+    const script = [
+      ...blocks.filter((b) => b.lang === 'sh').map((b) => b.source),
+      ...files.map((f) => `node ${f.name}`),
+    ].join('\n');
+    const token = (
+      await (
+        await fetch(`${mock.url}/open-apis/auth/v3/tenant_access_token/internal`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ app_id: 'cli_a', app_secret: 's' }),
+        })
+      ).json()
+    ).tenant_access_token as string;
+    const { stdout } = await new Promise<{ stdout: string }>((resolveRun, reject) => {
+      const child = execFile(
+        'bash',
+        ['-euo', 'pipefail', '-c', script],
+        { cwd: work, env: { PATH: env.PATH, FEISHU_DOMAIN: mock.url }, timeout: 60_000 },
+        (error, out, err) =>
+          error ? reject(new Error(`${error.message}\n${out}\n${err}`)) : resolveRun({ stdout: out }),
+      );
+      child.stdin!.end('docs-sample-secret\n');
+    });
+    console.log(`${lang} getting started:\n${stdout}`);
+    expect(stdout).toMatch(/(token set|已获取访问凭证)/);
+    expect(stdout).toMatch(/"code":\s*0/);
+    expect(stdout).toMatch(/^(tasklist|清单) [0-9a-f-]{36}/m);
+    expect(stdout).toMatch(/^0 \S+ [0-9a-f-]{36}$/m);
+    expect(stdout).not.toContain(token);
   });
 });

@@ -62,7 +62,9 @@ async function run(spec: any) {
       out.push({ [op.operationId]: sent });
     }
   engine.clock.advance(8 * 3600 * 1000);
-  out.push(engine.snapshot(), engine.contractViolations().length);
+  // Issued tokens are random: the state without them is what the two specs must agree on.
+  const { tenantTokens: _t, userTokens: _u, ...state } = engine.snapshot();
+  out.push(state, engine.contractViolations().length);
   return out;
 }
 
@@ -74,6 +76,7 @@ describe('the slimmed spec', () => {
     const [a, b] = [await run(full), await run(slim)];
     expect(a.length).toBeGreaterThan(20);
     expect(b).toEqual(a);
+    expect(a.at(-1), 'answers that failed the spec (contractViolations)').toBe(0);
     // The corpus reaches both success and documented errors (it could not otherwise tell the specs apart).
     const statuses = new Set(a.map((x: any) => x?.status).filter(Boolean));
     expect([...statuses].sort()).toEqual(expect.arrayContaining([200, 400]));

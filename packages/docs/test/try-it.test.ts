@@ -60,9 +60,16 @@ interface Opened {
   close(): Promise<void>;
 }
 
-async function openOperation(lang: 'en' | 'zh', id: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme });
-  context.setDefaultTimeout(15_000);
+const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+
+async function openOperation(
+  lang: 'en' | 'zh',
+  id: string,
+  colorScheme: 'light' | 'dark' = 'light',
+  size: keyof typeof SIZES = 'desktop',
+): Promise<Opened> {
+  const context = await browser.newContext({ viewport: SIZES[size], colorScheme });
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   const problems: string[] = [];
   const requests: string[] = [];
@@ -93,11 +100,14 @@ async function answer(panel: ReturnType<Page['locator']>) {
   await expect.poll(() => status.getAttribute('data-status')).toBeTruthy();
   return { status: await status.getAttribute('data-status'), code: await status.getAttribute('data-code') };
 }
-async function click(panel: ReturnType<Page['locator']>, button: ReturnType<Page['locator']>) {
-  await panel.locator('.try-it-status').evaluate((s) => {
+/** Forgets the last answer, so that the next one is waited for. */
+const forget = (panel: ReturnType<Page['locator']>) =>
+  panel.locator('.try-it-status').evaluate((s) => {
     delete (s as HTMLElement).dataset.status;
     delete (s as HTMLElement).dataset.code;
   });
+async function click(panel: ReturnType<Page['locator']>, button: ReturnType<Page['locator']>) {
+  await forget(panel);
   await button.click();
   return answer(panel);
 }
@@ -123,9 +133,12 @@ describe('Try it', () => {
     const state = await panel.locator('[data-part="state"]').textContent();
     for (const added of body.id_list) expect(state).toContain(`+ tasks[${taskId}].collaborators ${added}`);
     const query = new URLSearchParams({ user_id_type: exampleOf(id, 'user_id_type') });
-    await expect(panel.locator('[data-part="request"]').textContent()).resolves.toBe(
-      `POST ${ops[id]!.path.replace('{task_id}', taskId)}?${query}`,
-    );
+    const [line, ...headers] = ((await panel.locator('[data-part="request"]').textContent()) ?? '').split('\n');
+    expect(line).toBe(`POST ${ops[id]!.path.replace('{task_id}', taskId)}?${query}`);
+    expect(headers).toEqual([
+      'content-type: application/json; charset=utf-8',
+      `authorization: Bearer ${await panel.locator(`#try-it-${id}-token`).inputValue()}`,
+    ]);
     await expect(panel.locator('[data-part="headers"]').textContent()).resolves.toMatch(/x-tt-logid/i);
     const sent = JSON.parse((await panel.locator('[data-part="body"]').textContent()) ?? '');
     expect(sent.data.collaborator.id_list).toEqual(expect.arrayContaining(body.id_list));
@@ -133,9 +146,9 @@ describe('Try it', () => {
     const cap = panel.locator('[data-scenario="CollaboratorLimitExceeded"]');
     await expect(click(panel, cap)).resolves.toEqual(documented(id, 'CollaboratorLimitExceeded'));
     await expect(panel.locator('[data-part="state"]').textContent()).resolves.toBe('No change.');
-    expect(o.requests.slice(before)).toEqual([]);
+    // (blob: URLs are the page's own memory, the viewer's search worker: no network.)
+    expect(o.requests.slice(before).filter((u) => !u.startsWith('blob:'))).toEqual([]);
     // Before going offline too, the page fetched only from its own site.
-    // (The viewer's search worker is a blob: URL of the page's own origin.)
     expect(o.requests.filter((u) => new URL(u).origin !== new URL(server.url).origin)).toEqual([]);
     expect(o.problems).toEqual([]);
     await o.close();
@@ -196,6 +209,7 @@ describe('Try it', () => {
     const example = errorExamples(ops[id]!.operation).find((e: any) => e.name === 'TasklistMemberLimitExceeded');
     await expect(cap.textContent()).resolves.toBe(example.example['x-i18n'].zh.summary);
     await cap.focus();
+    await forget(panel);
     await page.keyboard.press('Enter');
     await expect(answer(panel)).resolves.toEqual(documented(id, 'TasklistMemberLimitExceeded'));
     // The panel adds no English text to the zh page (code, identifiers and JSON excepted).
@@ -203,6 +217,21 @@ describe('Try it', () => {
     await page.locator(`[data-try-it="${id}"]`).evaluate((el) => document.body.replaceChildren(el));
     await expect(countForeignTexts(page, 'zh', [])).resolves.toEqual([]);
     expect(o.problems).toEqual([]);
+    await o.close();
+  });
+
+  it('en: offline before the first use, Try it says it could not load; back online, a click opens it', async () => {
+    const id = 'addTaskCollaborators';
+    const o = await openOperation('en', id);
+    await o.page.context().setOffline(true);
+    const toggle = o.page.locator(`[data-try-it="${id}"] .try-it-toggle`);
+    await toggle.click();
+    await expect(o.page.locator(`[data-try-it="${id}"] [role="alert"]`).textContent()).resolves.toMatch(
+      /^Try it could not load/,
+    );
+    await o.page.context().setOffline(false);
+    await openPanel(o, id);
+    await expect(o.page.locator(`[data-try-it="${id}"] [role="alert"]`).count()).resolves.toBe(0);
     await o.close();
   });
 
@@ -223,23 +252,23 @@ describe('Try it', () => {
     await o.close();
   });
 
-  it.each(['light', 'dark'] as const)(
-    '%s: axe finds no serious or critical violation in the control',
-    async (scheme) => {
-      const id = 'addTaskCollaborators';
-      const o = await openOperation('en', id, scheme);
-      const panel = await openPanel(o, id);
-      await click(panel, panel.getByRole('button', { name: 'Send', exact: true }));
-      await o.page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-      const violations = await o.page.evaluate(async () => {
-        const result = await (window as any).axe.run({ include: [['[data-try-it]']] }, { resultTypes: ['violations'] });
-        return result.violations
-          .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-      });
-      expect(violations).toEqual([]);
-      await o.page.screenshot({ path: join(pkg, 'artifacts', `try-it-${scheme}.png`), fullPage: false });
-      await o.close();
-    },
-  );
+  it.each([
+    ['light', 'desktop'],
+    ['dark', 'phone'],
+  ] as const)('%s, %s: axe finds no serious or critical violation in the control', async (scheme, size) => {
+    const id = 'addTaskCollaborators';
+    const o = await openOperation('en', id, scheme, size);
+    const panel = await openPanel(o, id);
+    await click(panel, panel.getByRole('button', { name: 'Send', exact: true }));
+    await o.page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    const violations = await o.page.evaluate(async () => {
+      const result = await (window as any).axe.run({ include: [['[data-try-it]']] }, { resultTypes: ['violations'] });
+      return result.violations
+        .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+    await o.page.screenshot({ path: join(pkg, 'artifacts', `try-it-${scheme}-${size}.png`), fullPage: false });
+    await o.close();
+  });
 });

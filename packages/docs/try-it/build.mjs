@@ -24,11 +24,16 @@ for (const item of Object.values(spec.paths))
   for (const op of Object.values(item))
     if (op?.operationId) summaries[op.operationId] = { en: op.summary, zh: op['x-i18n']?.zh?.summary ?? op.summary };
 
-const STUBS = { 'node:fs': 'node-fs.js', 'node:module': 'node-module.js', 'node:crypto': 'node-crypto.js' };
+const STUBS = {
+  'node:fs': 'node-fs.js',
+  'node:module': 'node-module.js',
+  'node:crypto': 'node-crypto.js',
+  'node:net': 'node-net.js',
+};
 const browserOnly = {
   name: 'try-it-browser',
   setup(b) {
-    b.onResolve({ filter: /^node:(fs|module|crypto)$/ }, (args) => ({ path: args.path, namespace: 'try-it-stub' }));
+    b.onResolve({ filter: /^node:(fs|module|crypto|net)$/ }, (args) => ({ path: args.path, namespace: 'try-it-stub' }));
     // The stubs import Ajv as the emulator does, so they resolve it from the emulator's own dependencies.
     b.onLoad({ filter: /.*/, namespace: 'try-it-stub' }, (args) => ({
       contents: readFileSync(join(here, 'stubs', STUBS[args.path]), 'utf8'),

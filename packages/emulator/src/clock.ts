@@ -10,27 +10,43 @@ export interface Clock {
   /** Stops virtual time where it is (until `unfreeze`). */
   freeze(): number;
   unfreeze(): number;
+  /** Back to how it started (the `start` and `frozen` it was created with). */
+  reset(): number;
   readonly frozen: boolean;
 }
 
+/** The latest instant a clock may be set to (the largest Date), so `set(1e300)` is refused. */
+export const MAX_EPOCH_MS = 8.64e15;
+
 export function createClock(options: { start?: number; frozen?: boolean } = {}): Clock {
-  let offset = options.start === undefined ? 0 : options.start - Date.now();
-  let frozenAt: number | undefined = options.frozen ? Date.now() + offset : undefined;
+  let offset = 0;
+  let frozenAt: number | undefined;
   const now = () => frozenAt ?? Date.now() + offset;
+  const start = () => {
+    offset = options.start === undefined ? 0 : options.start - Date.now();
+    frozenAt = options.frozen ? Date.now() + offset : undefined;
+    return now();
+  };
   const check = (n: number, what: string) => {
     if (!Number.isFinite(n)) throw new RangeError(`clock: ${what} must be a finite number of milliseconds`);
   };
+  if (options.start !== undefined) check(options.start, 'start');
+  start();
   return {
     now,
     advance(ms) {
       check(ms, 'advance(ms)');
       if (ms < 0) throw new RangeError('clock: advance(ms) cannot go backwards; use set(epochMs)');
+      if (now() + ms > MAX_EPOCH_MS)
+        throw new RangeError(`clock: advance(ms) would pass ${MAX_EPOCH_MS}, the latest Date`);
       if (frozenAt !== undefined) frozenAt += ms;
       else offset += ms;
       return now();
     },
     set(epochMs) {
       check(epochMs, 'set(epochMs)');
+      if (epochMs < 0 || epochMs > MAX_EPOCH_MS)
+        throw new RangeError(`clock: set(epochMs) must be from 0 to ${MAX_EPOCH_MS}`);
       if (frozenAt !== undefined) frozenAt = epochMs;
       else offset = epochMs - Date.now();
       return now();
@@ -46,6 +62,7 @@ export function createClock(options: { start?: number; frozen?: boolean } = {}):
       }
       return now();
     },
+    reset: start,
     get frozen() {
       return frozenAt !== undefined;
     },

@@ -2,14 +2,14 @@
 // MSW handlers). Requests run through the phases of ./pipeline.ts (route, fault, auth, quota,
 // validation, operation, answer check, journal); this class holds the state and the control methods.
 import { createPlatform, type Platform } from '@feishu-task/platform';
-import { operations as operationTable } from '@feishu-task/types';
 import { type Clock, createClock } from './clock.js';
-import { applyConfig, ConfigError, type ConfigInput, type EmulatorConfig } from './config.js';
-import { type FaultSpec, Faults } from './faults.js';
+import { applyConfig, ConfigError, type ConfigInput, defaultConfig, type EmulatorConfig } from './config.js';
+import { type FaultInput, Faults } from './faults.js';
 import { fromFetchRequest, toFetchResponse } from './fetch.js';
 import { checkFixture, type Fixture, fixtureFromSpec } from './fixture.js';
 import { Journal, type JournalEntry } from './journal.js';
 import { randomHex } from './log-id.js';
+import { InFlight, type World } from './operations/world.js';
 import { type EmulatorAnswer, type EmulatorRequest, type Engine, runPipeline } from './pipeline.js';
 import { FixedWindows } from './quotas.js';
 import { type Json, loadBundledSpec } from './spec.js';
@@ -30,6 +30,11 @@ export interface EmulatorOptions extends ConfigInput {
   clock?: { start?: number; frozen?: boolean };
 }
 
+export interface ResetOptions {
+  /** Forget issued tenant and user tokens too (default false: they survive a reset). */
+  dropTokens?: boolean;
+}
+
 export class Emulator {
   readonly clock: Clock;
   readonly spec: Json;
@@ -38,6 +43,9 @@ export class Emulator {
   readonly platform: Platform;
   private state = new State();
   private config: EmulatorConfig;
+  /** The settings it started with: reset() brings them back. */
+  private readonly startConfig: EmulatorConfig;
+  private readonly inFlight = new InFlight();
   private readonly validator: SpecValidator;
   private readonly journalRing: Journal;
   private readonly quotaWindows = new FixedWindows();
@@ -57,62 +65,91 @@ export class Emulator {
     this.validator = createValidator(this.spec);
     this.clock = createClock(clock);
     this.journalRing = new Journal(journalSize ?? 1000);
-    this.faultQueue = new Faults(this.operations.map((o) => o.id));
+    this.faultQueue = new Faults(this.operations);
     const token = this.operations.find((o) => o.id === 'getTenantAccessToken')?.successExample;
     this.config = this.checked(
-      applyConfig(
-        {
-          quotas: { enabled: true, scale: 1 },
-          taskFrequency: { max: 10, windowMs: 1000 },
-          tasklistMemberLimit: 3000,
-          // What a task holds in all, the page's cap (x-feishu-state-limits).
-          collaboratorLimit: operationTable.addTaskCollaborators.stateLimits.collaboratorsPerTask.max,
-          tokenTtlSeconds: typeof token?.expire === 'number' ? token.expire : 7200,
-          autoRegisterUsers: true,
-        },
-        config,
-      ),
+      applyConfig(defaultConfig(typeof token?.expire === 'number' ? token.expire : 7200), config),
     );
+    this.startConfig = structuredClone(this.config);
     this.fromSpec = fixture === undefined || fixture === 'examples' ? fixtureFromSpec(this.spec) : undefined;
-    this.initial = fixture === 'empty' ? {} : (this.fromSpec ?? (fixture as Fixture));
-    this.reset(this.initial);
+    this.initial = fixture === 'empty' ? {} : (this.fromSpec ?? checkFixture(fixture));
+    this.reset(this.initial, { dropTokens: true });
     this.engine = {
       platform: this.platform,
       validator: this.validator,
       clock: this.clock,
       faults: this.faultQueue,
       quotaWindows: this.quotaWindows,
-      world: () => ({ state: this.state, config: this.config, clock: this.clock, taskWindows: this.taskWindows }),
+      world: () => this.world(),
+    };
+  }
+
+  private world(): World {
+    return {
+      state: this.state,
+      config: this.config,
+      clock: this.clock,
+      taskWindows: this.taskWindows,
+      inFlight: this.inFlight,
     };
   }
 
   // ---- control ----
 
-  /** Replaces the whole state with `fixture` (default: the one the emulator started with). */
-  reset(fixture: Fixture = this.initial) {
-    // The spec's own examples need no checking (and skipping it keeps startEmulator() fast).
-    const checked = fixture === this.fromSpec ? fixture : checkFixture(fixture);
+  /**
+   * Back to the start: the state becomes `fixture` (default: the one the emulator started with), the
+   * settings and the clock the ones it started with; journal, faults and quota windows are emptied.
+   * Issued tokens survive (a client such as the official SDK caches its token for the whole process);
+   * `{ dropTokens: true }` forgets them too.
+   */
+  reset(fixture: Fixture = this.initial, options: ResetOptions = {}) {
+    // The starting fixture was checked once (the spec's own examples need no checking).
+    const checked = fixture === this.fromSpec || fixture === this.initial ? fixture : checkFixture(fixture);
+    if (typeof options !== 'object' || options === null) throw new TypeError('reset: options must be an object');
+    const previous = this.state;
+    this.config = structuredClone(this.startConfig);
+    this.clock.reset();
     this.state = new State();
     this.quotaWindows.clear();
     this.taskWindows.clear();
+    this.inFlight.clear();
     this.faultQueue.clear();
     this.journalRing.clear();
     this.contractFailures.length = 0;
+    if (!options.dropTokens) this.state.keepTokens(previous);
     this.state.seed(checked, this.clock.now(), this.config.tokenTtlSeconds);
+  }
+
+  /** The state reset() goes back to (the fixture or import it started with). */
+  startingFixture(): Fixture {
+    return this.initial;
   }
 
   /** Adds `fixture` to the current state (entries with the same id are replaced). */
   seed(fixture: Fixture) {
-    this.state.seed(checkFixture(fixture), this.clock.now(), this.config.tokenTtlSeconds);
+    const checked = checkFixture(fixture);
+    this.state.seed(checked, this.clock.now(), this.config.tokenTtlSeconds);
   }
 
-  /** The current state, as a fixture (app secrets redacted, tokens left out). */
+  /**
+   * The whole state, lossless: app secrets and issued tokens included (a test double's state, never a
+   * real tenant's: keep it out of places real secrets must not go). restore() brings it back exactly.
+   */
   snapshot(): Fixture {
     return this.state.snapshot();
   }
 
-  /** Changes options at run time (quotas, limits, token lifetime...). */
-  configure(input: ConfigInput) {
+  /** Replaces the state with `snapshot` exactly (tokens, secrets, timestamps); settings and clock stay. */
+  restore(snapshot: Fixture) {
+    const checked = checkFixture(snapshot);
+    const next = new State();
+    next.seed(checked, this.clock.now(), this.config.tokenTtlSeconds);
+    this.state = next;
+    this.inFlight.clear();
+  }
+
+  /** Changes options at run time (quotas, limits, token lifetime...); a bad one changes nothing. */
+  configure(input: ConfigInput | Record<string, unknown>) {
     this.config = this.checked(applyConfig(this.config, input));
     return this.settings();
   }
@@ -122,7 +159,8 @@ export class Emulator {
     for (const id of Object.keys(config.quotas.windows ?? {}))
       if (!this.operations.some((o) => o.id === id))
         throw new ConfigError(
-          `quotas.windows: unknown operation "${id}" (have ${this.operations.map((o) => o.id).join(', ')})`,
+          `config: quotas.windows.${id} is not an operation (have ${this.operations.map((o) => o.id).join(', ')})`,
+          `quotas.windows.${id}`,
         );
     return config;
   }
@@ -145,7 +183,8 @@ export class Emulator {
   }
 
   readonly faults = {
-    inject: (spec: FaultSpec) => this.faultQueue.inject(spec),
+    /** Queues a fault or a batch (checked whole: one bad fault queues none). */
+    inject: (spec: FaultInput | FaultInput[]) => this.faultQueue.inject(spec),
     list: () => this.faultQueue.list(),
     clear: () => this.faultQueue.clear(),
   };

@@ -1,109 +1,128 @@
 // The fixture format: the state to seed the emulator with, as plain JSON. Checked with Ajv before use,
 // so a bad fixture fails with every problem named instead of an odd answer later.
-import { createRequire } from 'node:module';
-import type { ErrorObject } from 'ajv';
+import Type, { type Static } from 'typebox';
+import { checker, type InputError } from './schema.js';
 import type { Json } from './spec.js';
 
 export type MemberType = 'user' | 'chat' | 'app';
 
-export interface Fixture {
+const id = Type.String({ minLength: 1 });
+const memberType = Type.Union([Type.Literal('user'), Type.Literal('chat'), Type.Literal('app')]);
+const ref = Type.Object({ id, type: Type.Optional(memberType) }, { additionalProperties: false });
+const epochMs = Type.Integer({ minimum: 0, maximum: 8.64e15, description: 'epoch milliseconds' });
+const digits = Type.String({ pattern: '^[0-9]+$', description: 'epoch milliseconds, as the API answers them' });
+const obj = <P extends Record<string, import('typebox').TSchema>>(props: P) =>
+  Type.Object(props, { additionalProperties: false });
+
+/**
+ * The emulator's state as JSON: what a fixture seeds and what snapshot() returns (a snapshot is a
+ * fixture with every field filled in, secrets and issued tokens included).
+ */
+export const FixtureSchema = obj({
+  $schema: Type.Optional(Type.String()),
   /** Apps that may exchange credentials for tenant tokens. */
-  apps?: { app_id: string; app_secret: string; tenant_key?: string }[];
+  apps: Type.Optional(Type.Array(obj({ app_id: id, app_secret: id, tenant_key: Type.Optional(id) }))),
   /** When true, only `apps` may get tokens (a bad secret then answers as the platform does). */
-  restrictApps?: boolean;
+  restrictApps: Type.Optional(Type.Boolean()),
   /** Users; a missing union_id or user_id is derived from the open_id. */
-  users?: { open_id: string; union_id?: string; user_id?: string; name?: string }[];
-  /** Chats (groups) and the users in them (any id of each user). */
-  chats?: { chat_id: string; name?: string; members?: string[] }[];
-  /** User access tokens and the user each belongs to (any id of the user). */
-  userTokens?: { token: string; user: string; app_id?: string; expire?: number }[];
-  /** Task v1 tasks: creator, collaborators (assignees) and followers, each any id of a user. */
-  tasks?: { id: string; creator?: string; collaborators?: string[]; followers?: string[] }[];
-  /** Task v2 tasklists and their members. A deleted tasklist answers as one that does not exist. */
-  tasklists?: {
-    guid: string;
-    name?: string;
-    owner: { id: string; type?: MemberType };
-    creator?: { id: string; type?: MemberType };
-    members?: { id: string; type?: MemberType; role: 'editor' | 'viewer' }[];
-    deleted?: boolean;
-    created_at?: string;
-  }[];
-}
-
-const id = { type: 'string', minLength: 1 };
-const ref = {
-  type: 'object',
-  required: ['id'],
-  additionalProperties: false,
-  properties: { id, type: { enum: ['user', 'chat', 'app'] } },
-};
-const list = (items: object) => ({ type: 'array', items });
-const object = (required: string[], properties: Record<string, object>) => ({
-  type: 'object',
-  required,
-  additionalProperties: false,
-  properties,
-});
-
-export const fixtureSchema = object([], {
-  $schema: { type: 'string' },
-  apps: list(object(['app_id', 'app_secret'], { app_id: id, app_secret: id, tenant_key: id })),
-  restrictApps: { type: 'boolean' },
-  users: list(object(['open_id'], { open_id: id, union_id: id, user_id: id, name: { type: 'string' } })),
-  chats: list(object(['chat_id'], { chat_id: id, name: { type: 'string' }, members: list(id) })),
-  userTokens: list(
-    object(['token', 'user'], {
-      token: { type: 'string', pattern: '^u-\\S+$' },
-      user: id,
-      app_id: id,
-      expire: { type: 'integer', minimum: 1 },
-    }),
-  ),
-  tasks: list(object(['id'], { id, creator: id, collaborators: list(id), followers: list(id) })),
-  tasklists: list(
-    object(['guid', 'owner'], {
-      guid: id,
-      name: { type: 'string' },
-      owner: ref,
-      creator: ref,
-      members: list({
-        ...ref,
-        required: ['id', 'role'],
-        properties: { ...ref.properties, role: { enum: ['editor', 'viewer'] } },
+  users: Type.Optional(
+    Type.Array(
+      obj({
+        open_id: id,
+        union_id: Type.Optional(id),
+        user_id: Type.Optional(id),
+        name: Type.Optional(Type.String()),
       }),
-      deleted: { type: 'boolean' },
-      created_at: { type: 'string', pattern: '^[0-9]+$' },
-    }),
+    ),
+  ),
+  /** Chats (groups) and the users in them (any id of each user). */
+  chats: Type.Optional(
+    Type.Array(obj({ chat_id: id, name: Type.Optional(Type.String()), members: Type.Optional(Type.Array(id)) })),
+  ),
+  /** User access tokens and the user each belongs to (any id of the user); `expire` seconds from now, or `expires_at`. */
+  userTokens: Type.Optional(
+    Type.Array(
+      obj({
+        token: Type.String({ pattern: '^u-\\S+$' }),
+        user: id,
+        app_id: Type.Optional(id),
+        tenant_key: Type.Optional(id),
+        expire: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 * 365 * 86_400 })),
+        expires_at: Type.Optional(epochMs),
+      }),
+    ),
+  ),
+  /** Tenant access tokens already issued (a snapshot carries them, so a client's cached token still works). */
+  tenantTokens: Type.Optional(
+    Type.Array(
+      obj({
+        token: Type.String({ pattern: '^t-\\S+$' }),
+        app_id: id,
+        tenant_key: Type.Optional(id),
+        expires_at: epochMs,
+      }),
+    ),
+  ),
+  /** Task v1 tasks: creator, collaborators (assignees) and followers, each any id of a user. */
+  tasks: Type.Optional(
+    Type.Array(
+      obj({
+        id,
+        creator: Type.Optional(id),
+        collaborators: Type.Optional(Type.Array(id)),
+        followers: Type.Optional(Type.Array(id)),
+      }),
+    ),
+  ),
+  /** Task v2 tasklists and their members. A deleted tasklist answers as one that does not exist. */
+  tasklists: Type.Optional(
+    Type.Array(
+      obj({
+        guid: id,
+        name: Type.Optional(Type.String()),
+        owner: ref,
+        creator: Type.Optional(ref),
+        members: Type.Optional(
+          Type.Array(
+            obj({
+              id,
+              type: Type.Optional(memberType),
+              role: Type.Union([Type.Literal('editor'), Type.Literal('viewer')]),
+            }),
+          ),
+        ),
+        deleted: Type.Optional(Type.Boolean()),
+        created_at: Type.Optional(digits),
+        updated_at: Type.Optional(digits),
+      }),
+    ),
   ),
 });
+/** @deprecated the same schema as FixtureSchema */
+export const fixtureSchema = FixtureSchema;
+
+export type Fixture = Static<typeof FixtureSchema>;
 
 export class FixtureError extends TypeError {
   override name = 'FixtureError';
-  constructor(readonly problems: string[]) {
+  constructor(
+    readonly problems: string[],
+    readonly field = '',
+  ) {
     super(`invalid emulator fixture: ${problems.join('; ')}`);
   }
 }
 
-let check: ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
+const check = checker(FixtureSchema, 'fixture');
 
-/** Throws a FixtureError naming every problem of `value`, or returns it typed. */
-export function checkFixture(value: unknown): Fixture {
-  if (!check) {
-    const Ajv2020 = createRequire(import.meta.url)('ajv/dist/2020.js').default;
-    check = new Ajv2020({ allErrors: true, strict: false }).compile(fixtureSchema);
+/** Throws a FixtureError naming the problem of `value` (its field; `root`: the whole value), or returns it typed. */
+export function checkFixture(value: unknown, root?: string): Fixture {
+  try {
+    return check(value, root);
+  } catch (error) {
+    const e = error as InputError;
+    throw new FixtureError([e.message.replace(/^fixture: /, '')], e.field);
   }
-  if (!check(value))
-    throw new FixtureError(
-      (check.errors ?? []).map((e) => {
-        const extra =
-          e.keyword === 'additionalProperties'
-            ? ` (${(e.params as { additionalProperty: string }).additionalProperty})`
-            : '';
-        return `${e.instancePath || '/'} ${e.message}${extra}`;
-      }),
-    );
-  return value as Fixture;
 }
 
 /**

@@ -45,7 +45,7 @@ export interface Tasklist {
 }
 
 export const DEFAULT_TENANT = 'emulator-tenant';
-/** Users registered on first sight stop here, so that a fuzzer sending random ids cannot grow memory without end. */
+/** The default of `userLimit`: users registered on first sight stop here, so that a fuzzer sending random ids cannot grow memory without end. */
 export const MAX_USERS = 100_000;
 export const DEFAULT_APP = 'cli_emulator';
 export const memberKey = (ref: MemberRef) => `${ref.type}:${ref.key}`;
@@ -91,10 +91,14 @@ export class State {
     return this.userIndex.open_id.get(id) ?? this.userIndex.union_id.get(id) ?? this.userIndex.user_id.get(id);
   }
 
-  /** The user this id names, registered on first sight when `register` (a tenant of any size). */
-  userFor(id: string, type: IdType, register: boolean): User | undefined {
+  /**
+   * The user this id names, registered on first sight when `register` (a tenant of any size, up to
+   * `limit` users); `'full'` when it would be registered but the registry holds `limit` already.
+   */
+  userFor(id: string, type: IdType, register: boolean, limit = MAX_USERS): User | undefined | 'full' {
     const known = this.findUser(id, type);
-    if (known || !register || this.users.size >= MAX_USERS) return known;
+    if (known || !register) return known;
+    if (this.users.size >= limit) return 'full';
     return this.addUser(deriveUser(id, type));
   }
 
@@ -136,9 +140,17 @@ export class State {
       const app = t.app_id ? this.apps.get(t.app_id) : undefined;
       this.userTokens.set(t.token, {
         appId: t.app_id ?? DEFAULT_APP,
-        tenantKey: app?.tenant_key ?? DEFAULT_TENANT,
-        expiresAt: now + (t.expire ?? defaultTtlSeconds) * 1000,
+        tenantKey: t.tenant_key ?? app?.tenant_key ?? DEFAULT_TENANT,
+        expiresAt: t.expires_at ?? now + (t.expire ?? defaultTtlSeconds) * 1000,
         user: this.fixtureUser(t.user).open_id,
+      });
+    }
+    for (const t of fixture.tenantTokens ?? []) {
+      const app = this.apps.get(t.app_id);
+      this.tenantTokens.set(t.token, {
+        appId: t.app_id,
+        tenantKey: t.tenant_key ?? app?.tenant_key ?? DEFAULT_TENANT,
+        expiresAt: t.expires_at,
       });
     }
     for (const t of fixture.tasks ?? []) {
@@ -158,6 +170,7 @@ export class State {
         members.set(memberKey(ref), { ref, role: m.role });
       }
       const createdAt = l.created_at === undefined ? now : Number(l.created_at);
+      const updatedAt = l.updated_at === undefined ? createdAt : Number(l.updated_at);
       this.tasklists.set(l.guid, {
         guid: l.guid,
         name: l.name ?? l.guid,
@@ -166,18 +179,21 @@ export class State {
         members,
         deleted: l.deleted === true,
         createdAt,
-        updatedAt: createdAt,
+        updatedAt,
       });
     }
   }
 
-  /** The state as a fixture (secrets and tokens left out), for assertions and for saving. */
+  /**
+   * The whole state as a fixture that restores it exactly: app secrets and issued tokens included (this
+   * is a test double's state; never a real tenant's).
+   */
   snapshot(): Fixture {
     const refOut = (r: MemberRef) => ({ id: r.key, type: r.type });
     return {
       apps: [...this.apps.values()].map((a) => ({
         app_id: a.app_id,
-        app_secret: '[redacted]',
+        app_secret: a.app_secret,
         tenant_key: a.tenant_key,
       })),
       restrictApps: this.restrictApps,
@@ -201,8 +217,32 @@ export class State {
         members: [...l.members.values()].map((m) => ({ ...refOut(m.ref), role: m.role })),
         deleted: l.deleted,
         created_at: String(l.createdAt),
+        updated_at: String(l.updatedAt),
+      })),
+      tenantTokens: [...this.tenantTokens].map(([token, r]) => ({
+        token,
+        app_id: r.appId,
+        tenant_key: r.tenantKey,
+        expires_at: r.expiresAt,
+      })),
+      userTokens: [...this.userTokens].map(([token, r]) => ({
+        token,
+        user: r.user ?? '',
+        app_id: r.appId,
+        tenant_key: r.tenantKey,
+        expires_at: r.expiresAt,
       })),
     };
+  }
+
+  /** The issued tokens of `from` carried over (credentials a client holds survive a reset). */
+  keepTokens(from: State) {
+    for (const [token, record] of from.tenantTokens) this.tenantTokens.set(token, record);
+    for (const [token, record] of from.userTokens) {
+      const user = record.user ? from.users.get(record.user) : undefined;
+      if (user && !this.findUser(user.open_id, 'open_id')) this.addUser({ ...user });
+      this.userTokens.set(token, record);
+    }
   }
 
   /** Forgets expired tokens (memory stays bounded when a test issues many). */

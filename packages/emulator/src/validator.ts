@@ -7,8 +7,10 @@ import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { Json } from './spec.js';
 
-// Ajv and ajv-formats are CommonJS with `exports.default`.
-const Ajv2020 = ((Ajv2020Module as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module.default;
+// Ajv and ajv-formats are CommonJS with `exports.default` (imported, not required: no node: module, so the
+// engine bundles for browsers).
+export const Ajv2020 = ((Ajv2020Module as { default?: unknown }).default ??
+  Ajv2020Module) as typeof Ajv2020Module.default;
 const addFormats = ((addFormatsModule as { default?: unknown }).default ??
   addFormatsModule) as typeof addFormatsModule.default;
 

@@ -1,4 +1,4 @@
-// The bin: listens on 127.0.0.1:4010 by default, --port or PORT to change, --help, and a bad flag gives
+// The bin: listens on 127.0.0.1:4020 by default (pnpm start keeps 4010), --port or PORT to change, --help, and a bad flag gives
 // one line and the usage with exit code 2.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -36,8 +36,8 @@ describe('feishu-task-emulator', () => {
     }
   });
 
-  it('defaults to 127.0.0.1:4010; --port wins over PORT', () => {
-    expect(parseCli([], {})).toMatchObject({ host: '127.0.0.1', port: 4010 });
+  it('defaults to 127.0.0.1:4020; --port wins over PORT', () => {
+    expect(parseCli([], {})).toMatchObject({ host: '127.0.0.1', port: 4020 });
     expect(parseCli([], { PORT: '5000' }).port).toBe(5000);
     expect(parseCli(['--port', '6000'], { PORT: '5000' }).port).toBe(6000);
   });

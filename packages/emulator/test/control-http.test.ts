@@ -65,7 +65,8 @@ describe('control API over HTTP', () => {
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({
       name: 'FixtureError',
-      error: expect.stringContaining("must have required property 'id'"),
+      field: 'tasks[0].id',
+      error: expect.stringContaining('tasks[0].id is required'),
     });
     expect((await ctl('PATCH', '/config', { quotas: { scale: -1 } })).status).toBe(400);
     expect((await ctl('GET', '/nothing-here')).status).toBe(404);

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { operationErrors, operations } from '@feishu-task/types';
 import { describe, expect, it } from 'vitest';
-import { createEmulator } from '../src/index.js';
+import { ASSUMED, createEmulator } from '../src/index.js';
 
 const readme = readFileSync(join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'README.md'), 'utf8').replace(
   /\s+/g,
@@ -50,12 +50,27 @@ describe("the facts the README states are the spec's and the emulator's", () => 
     expect(defaults.collaboratorLimit).toBe(collaborators);
     expect(readme).toContain(`\`collaboratorLimit\` (1470429; default ${collaborators}, the page's)`);
     expect(readme).toContain(`a ${collaborators + 1}st answers 1470429`);
-    expect(readme).toContain(`\`tasklistMemberLimit\` (1470612; default ${defaults.tasklistMemberLimit})`);
-    expect(readme).toContain(`(unknown: ${defaults.tasklistMemberLimit} assumed)`);
-    expect(defaults.taskFrequency?.windowMs).toBe(1000);
-    expect(readme).toContain(`(1470451; default ${defaults.taskFrequency?.max} per second per task)`);
+    // Limits no page states are off by default; the strict profile's assumed values are the README's.
+    expect(defaults.tasklistMemberLimit).toBeNull();
+    expect(readme).toContain('`tasklistMemberLimit` (1470612; default none)');
+    expect(readme).toContain(`(unknown: ${ASSUMED.tasklistMemberLimit.value} assumed in the strict profile)`);
+    expect(readme).toContain(`| ${ASSUMED.tasklistMemberLimit.value} (unsourced: no page states the number) |`);
+    expect(defaults.taskFrequency).toBeNull();
+    expect(ASSUMED.taskFrequency.value.windowMs).toBe(1000);
+    expect(readme).toContain('`taskFrequency: { max, windowMs } | false` (1470451 by rate; default off)');
+    expect(readme).toContain(`| ${ASSUMED.taskFrequency.value.max} per second per task (unsourced:`);
+    expect(readme).toContain(`(1470451 for overlapping requests; default ${defaults.taskConcurrency?.holdMs} ms)`);
+    expect(readme).toContain(`\`userLimit\` (default ${defaults.userLimit})`);
     expect(readme).toContain(`\`tokenTtlSeconds\` (default the spec's ${defaults.tokenTtlSeconds})`);
     expect(defaults.autoRegisterUsers).toBe(true);
     expect(readme).toContain('`autoRegisterUsers` (default true)');
+  });
+
+  it('every documented code of the three pages is in the codes table: by state, by fault only or not modelled', () => {
+    for (const code of everywhere.keys()) {
+      const rows = [...readme.matchAll(new RegExp(`\\| ${code} \\|[^|]*\\|([^|]*)\\|`, 'g'))].map((m) => m[1]!.trim());
+      expect(rows.length, `${code} has a row`).toBeGreaterThan(0);
+      for (const how of rows) expect(how, String(code)).toMatch(/^(by state|by fault only \(|not modelled \()/);
+    }
   });
 });

@@ -11,12 +11,16 @@ const readme = readFileSync(join(pkg, 'README.md'), 'utf8');
 const vitestBin = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
 
 describe('README', () => {
-  it('the "testing a workflow" examples (a server, and MSW) pass', async () => {
-    const section = readme.slice(readme.indexOf('## Testing a workflow'), readme.indexOf('## From the command line'));
+  it('the "testing a workflow" examples (a server, MSW) and "testing with the official SDK" pass', async () => {
+    const section = readme.slice(
+      readme.indexOf('## Testing a workflow'),
+      readme.indexOf('## Sharing one server across parallel test files'),
+    );
     const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
-    expect(blocks).toHaveLength(2);
+    expect(blocks).toHaveLength(3);
     expect(blocks[0]).toContain("from '@feishu-task/emulator'");
     expect(blocks[1]).toContain("from '@feishu-task/emulator/msw'");
+    expect(blocks[2]).toContain("from '@larksuiteoapi/node-sdk'");
     // Inside the package, so that '@feishu-task/emulator' and '@feishu-task/client' resolve as installed.
     const dir = mkdtempSync(join(pkg, '.readme-'));
     try {
@@ -30,7 +34,7 @@ describe('README', () => {
           (error, stdout, stderr) => done({ code: error ? ((error.code as number) ?? 1) : 0, out: stdout + stderr }),
         ),
       );
-      expect(result.out).toMatch(/Tests +4 passed \(4\)/);
+      expect(result.out).toMatch(/Tests +5 passed \(5\)/);
       expect(result.code).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });

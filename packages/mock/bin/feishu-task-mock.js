@@ -7,12 +7,12 @@ const USAGE = `Usage: feishu-task-mock [--port <n>] [--host <address>] [--verbos
 Serves a mock of the Feishu / Lark Task API (Prism, from the bundled OpenAPI description).
 The port opens only once the mock answers requests.
 
-  --port <n>        port to listen on, 0 to 65535 (default: $PORT or 4010; 0 picks a free one)
+  --port <n>        port to listen on, 0 to 65535 (default: $PORT or 4021; 0 picks a free one)
   --host <address>  address to listen on (default: 127.0.0.1)
   --verbose         print Prism's own log
   --help            print this help
 
-Environment: FEISHU_MOCK_NODE=<path of a Node ${'>'}= 24.18 binary> runs Prism on that Node.`;
+Environment: FEISHU_MOCK_NODE=<path of a node binary> runs Prism on that Node (default: this one).`;
 
 function usageError(message) {
   process.stderr.write(`feishu-task-mock: ${message}\n${USAGE}\n`);
@@ -23,7 +23,7 @@ let values;
 try {
   ({ values } = parseArgs({
     options: {
-      port: { type: 'string', default: process.env.PORT ?? '4010' },
+      port: { type: 'string', default: process.env.PORT ?? '4021' },
       host: { type: 'string', default: '127.0.0.1' },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },

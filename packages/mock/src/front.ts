@@ -2,11 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Agent, request as httpRequest } from 'node:http';
 import type { Socket } from 'node:net';
 import {
+  answerWith,
   documentedAnswer,
   gatewayRefusal,
   gatewayUnavailable,
   invalidFields,
   logId as newLogId,
+  overStateLimit,
   type Answer as PlatformAnswer,
   REQUEST_LIMITS,
   rateLimitHeaders,
@@ -326,6 +328,10 @@ export function createFront(
     } catch {
       answer = undefined;
     }
+    // A body naming more distinct items than a resource can hold in all can never succeed: the state
+    // limit's answer (x-feishu-state-limits), once Prism found the request otherwise valid.
+    const over = up.status < 300 ? overStateLimit(op, parsed) : undefined;
+    if (over) return send(req, res, answerWith(over, newLogId()), path);
     if (!op.statuses.has(up.status) || typeof answer?.code !== 'number') {
       log(
         `feishu-task-mock: Prism answered ${method} ${path} with HTTP ${up.status}, which the spec does not document`,

@@ -34,12 +34,16 @@ export class PrismStartError extends Error {
   override name = 'PrismStartError';
 }
 
-/** One Prism process: started, watched, restarted after a crash (at most 5 times a minute), stopped. */
+const FREE_RESTARTS = 5;
+const MAX_BACKOFF_MS = 30_000;
+
+/** One Prism process: started, watched, restarted after every crash (with backoff), stopped. */
 export class Prism {
   child?: ChildProcess;
   #tail = '';
   #stopping = false;
   #restarts: number[] = [];
+  #backoff?: NodeJS.Timeout;
   /** Called with a Prism that came back after a crash, or with the reason it will not. */
   onRestart?: (ok: boolean, why: string) => void;
 
@@ -97,32 +101,38 @@ export class Prism {
     });
   }
 
+  /**
+   * Restarts a crashed Prism, never giving up: at once for the first 5 crashes in a minute, then after a
+   * wait that doubles with each further crash (0.5 s, 1 s, 2 s ... at most 30 s), so that an input that
+   * keeps crashing it costs little, and the mock recovers as soon as the input stops.
+   */
   #crashed(code: number | null, signal: string | null) {
     const now = Date.now();
     this.#restarts = this.#restarts.filter((t) => now - t < 60_000);
-    const what = `Prism exited unexpectedly (code ${code}, signal ${signal})`;
-    if (this.#restarts.length >= 5) {
-      this.options.log(
-        `feishu-task-mock: ${what}, the 6th time in a minute; not restarting. Every request now answers 503.\n${this.#tail}`,
-      );
-      this.onRestart?.(false, what);
-      return;
-    }
+    const earlier = this.#restarts.length;
     this.#restarts.push(now);
+    const wait = earlier < FREE_RESTARTS ? 0 : Math.min(MAX_BACKOFF_MS, 500 * 2 ** (earlier - FREE_RESTARTS));
+    const what = `Prism exited unexpectedly (code ${code}, signal ${signal})`;
     this.options.log(
-      `feishu-task-mock: ${what}; restarting it (${this.#restarts.length} of 5 a minute).\n${this.#tail}`,
+      `feishu-task-mock: ${what}; restarting it${wait ? ` in ${wait} ms` : ''} (${earlier + 1} crashes in the last minute; requests answer 503 meanwhile).\n${this.#tail}`,
     );
-    this.spawn().then(
-      () => this.onRestart?.(true, what),
-      (error) => {
-        this.options.log(`feishu-task-mock: cannot restart Prism: ${error.message}`);
-        this.onRestart?.(false, String(error.message));
-      },
-    );
+    this.#backoff = setTimeout(() => {
+      this.#backoff = undefined;
+      if (this.#stopping) return;
+      this.spawn().then(
+        () => this.onRestart?.(true, what),
+        (error) => {
+          this.options.log(`feishu-task-mock: cannot restart Prism: ${error.message}`);
+          this.onRestart?.(false, String(error.message));
+        },
+      );
+    }, wait);
+    this.#backoff.unref();
   }
 
   stop(): Promise<void> {
     this.#stopping = true;
+    clearTimeout(this.#backoff);
     const child = this.child;
     return new Promise((resolve) => {
       if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();

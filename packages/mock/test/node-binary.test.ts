@@ -1,7 +1,8 @@
-// On a Node older than Prism needs, the mock says exactly what to do and never fetches a Node itself.
+// Prism runs on every Node the mock is tested on; on an older one the mock says exactly what to do and
+// never fetches a Node itself.
 import { afterEach, describe, expect, it } from 'vitest';
 import { NodeTooOldError } from '../src/index.js';
-import { prismEngine, prismNode, satisfies } from '../src/node-binary.js';
+import { mockEngine, prismEngine, prismNode, satisfies } from '../src/node-binary.js';
 
 const real = process.version;
 const saved = process.env.FEISHU_MOCK_NODE;
@@ -14,21 +15,24 @@ afterEach(() => {
 
 describe('the Node that runs Prism', () => {
   it("reads Prism's own engines field", () => {
-    expect(prismEngine()).toMatchObject({ range: '>=24.18.0', min: [24, 18, 0] });
+    expect(prismEngine()).toMatchObject({ version: '5.14.2', range: '>=18.20.1', min: [18, 20, 1] });
     expect(satisfies('v24.18.0', [24, 18, 0])).toBe(true);
     expect(satisfies('v24.17.9', [24, 18, 0])).toBe(false);
     expect(satisfies('v25.0.0', [24, 18, 0])).toBe(true);
   });
 
-  it('is this process when it is new enough', () => {
+  it('is this process on every Node the mock is tested on (20, 22, 24), whatever Prism declares', () => {
     delete process.env.FEISHU_MOCK_NODE;
-    pretend('v24.21.0');
-    expect(prismNode()).toBe(process.execPath);
+    expect(mockEngine().range).toBe('>=20');
+    for (const version of ['v20.0.0', 'v22.11.0', 'v24.21.0']) {
+      pretend(version);
+      expect(prismNode()).toBe(process.execPath);
+    }
   });
 
-  it('on Node 22: an error naming the versions and the three ways out', () => {
+  it('on an older Node: an error naming the versions and the three ways out', () => {
     delete process.env.FEISHU_MOCK_NODE;
-    pretend('v22.11.0');
+    pretend('v18.20.4');
     const error = (() => {
       try {
         prismNode();
@@ -37,9 +41,11 @@ describe('the Node that runs Prism', () => {
       }
     })();
     expect(error).toBeInstanceOf(NodeTooOldError);
-    expect(error?.message).toContain('Prism 5.16.0 needs Node >=24.18.0, and this process runs Node v22.11.0');
-    expect(error?.message).toContain('FEISHU_MOCK_NODE="$(npx -y node@24 -p process.execPath)"');
-    expect(error?.message).toContain('npx -y node@24 ./node_modules/.bin/vitest run');
+    expect(error?.message).toContain(
+      'runs Prism on Node >=20 (tested on 20, 22 and 24), and this process runs Node v18.20.4',
+    );
+    expect(error?.message).toContain('FEISHU_MOCK_NODE="$(npx -y node@22 -p process.execPath)"');
+    expect(error?.message).toContain('npx -y node@22 ./node_modules/.bin/vitest run');
     expect(error?.message).toContain('@feishu-task/emulator');
   });
 

@@ -68,6 +68,45 @@ describe('the mock process', () => {
     }
   }, 60_000);
 
+  it('a Prism that keeps crashing is restarted with backoff, never given up: it answers again once the crashes stop', async () => {
+    const lines: string[] = [];
+    const mock = await startMock({ port: 0, log: (l) => lines.push(l), limits: { memoEntries: 0 } });
+    try {
+      // Seven crashes in a row: five restarted at once, then waits of 0.5 s and 1 s.
+      for (let crash = 0; crash < 7; crash++) {
+        const pid = mock.prismPid!;
+        process.kill(pid, 'SIGKILL');
+        for (let i = 0; i < 100 && (mock.prismPid === pid || mock.prismPid === undefined); i++)
+          await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(lines.join('\n')).toMatch(/restarting it in 1000 ms \(7 crashes in the last minute/);
+      let status = 0;
+      for (let i = 0; i < 100 && status !== 200; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        status = (await fetch(mock.url + v2, valid)).status;
+      }
+      expect(status).toBe(200);
+    } finally {
+      await mock.close();
+    }
+  }, 60_000);
+
+  it('a body nested deeper than the limit is refused in front: 400 / 9499, and Prism is not touched', async () => {
+    const mock = await startMock({ port: 0, log: () => {} });
+    try {
+      const pid = mock.prismPid;
+      const deep = `{"members":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+      for (let i = 0; i < 7; i++) {
+        const res = await fetch(mock.url + v2, { ...valid, body: deep });
+        expect([res.status, (await res.json()).code]).toEqual([400, 9499]);
+      }
+      expect(mock.prismPid).toBe(pid);
+      expect((await fetch(mock.url + v2, valid)).status).toBe(200);
+    } finally {
+      await mock.close();
+    }
+  });
+
   it('answers 503 in Feishu shape when Prism stalls, after the bounded wait', async () => {
     const mock = await startMock({ port: 0, limits: { upstreamMs: 500, memoEntries: 0 }, log: () => {} });
     const pid = mock.prismPid!;

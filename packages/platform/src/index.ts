@@ -24,6 +24,7 @@ export {
   type DocumentedAnswer,
   type ErrorName,
   errorNames,
+  overStateLimit,
   type ParamModel,
   type Platform,
   type PlatformOperation,

@@ -52,6 +52,8 @@ export interface PlatformOperation {
   quotas: Window[];
   /** The body's top-level arrays with a documented `maxItems`. */
   maxItems: [string, number][];
+  /** Caps on what a resource holds in all (x-feishu-state-limits), by name. */
+  stateLimits: Record<string, { field: string; max: number; code: number; oneRequestOverMax: { code: number } }>;
   /** Every documented HTTP status. */
   statuses: Set<number>;
   /** Documented error answers by code (an operation answers one code under one status only). */
@@ -92,6 +94,7 @@ function answersOf(status: number, response: Json | undefined): DocumentedAnswer
 
 function modelOperation(spec: Json, id: OperationId): PlatformOperation | undefined {
   const { method, path: template, arrayLimits } = operationTable[id];
+  const stateLimits = (operationTable[id] as { stateLimits?: PlatformOperation['stateLimits'] }).stateLimits ?? {};
   const lower = method.toLowerCase();
   const pathItem: Json = spec.paths?.[template] ?? {};
   const operation: Json | undefined = pathItem[lower];
@@ -153,6 +156,7 @@ function modelOperation(spec: Json, id: OperationId): PlatformOperation | undefi
     maxItems: Object.entries<{ maxItems?: number }>(arrayLimits as Record<string, { maxItems?: number }>).flatMap(
       ([name, l]) => (typeof l.maxItems === 'number' ? [[name, l.maxItems] as [string, number]] : []),
     ),
+    stateLimits,
     statuses: new Set(Object.keys(operation.responses ?? {}).map(Number)),
     errors,
     byName: new Map(all.map((e) => [e.name, e])),
@@ -181,3 +185,15 @@ export function createPlatform(spec: Json): Platform {
 
 /** Each operation's documented error codes by name, from the generated table (for typed handlers). */
 export const errorNames = operationErrors;
+
+/**
+ * The answer to a body that names more distinct items than a state limit allows in all
+ * (x-feishu-state-limits' oneRequestOverMax): such a request can never succeed, whatever the state.
+ */
+export function overStateLimit(op: PlatformOperation, body: unknown): DocumentedAnswer | undefined {
+  for (const limit of Object.values(op.stateLimits)) {
+    const items = (body as Record<string, unknown> | null)?.[limit.field];
+    if (Array.isArray(items) && new Set(items).size > limit.max) return op.errors.get(limit.oneRequestOverMax.code);
+  }
+  return undefined;
+}

@@ -148,6 +148,26 @@ console.log(JSON.stringify([token.code, missing.code]));`;
     });
   }
 
+  // The mock from its tarball, started on every Node the mock's engines promise: its front and Prism
+  // both run on that Node (no FEISHU_MOCK_NODE), a valid call answers 0 and a body nested too deep is
+  // refused in front (400 / 9499), not by a crashed Prism.
+  const MOCKED = `import { startMock } from '@feishu-task/mock';
+const mock = await startMock({ port: 0 });
+const add = (body) => fetch(mock.url + '/open-apis/task/v2/tasklists/g/add_members', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer t-any' }, body }).then((r) => r.json());
+const ok = await add(JSON.stringify({ members: [{ id: 'ou_1' }] }));
+const deep = await add('{"members":' + '['.repeat(3000) + ']'.repeat(3000) + '}');
+await mock.close();
+console.log(JSON.stringify([process.version.split('.')[0], ok.code, deep.code]));`;
+  for (const [major, node] of [
+    ...Object.entries(NODES).map(([m, a]) => [m, `node_modules/${a}/bin/node`]),
+    ['24', ''],
+  ]) {
+    it(`the mock starts and answers from its tarball on Node ${major} (Prism on that Node too)`, async () => {
+      writeFileSync(join(dir, 'mocked.mjs'), MOCKED);
+      expect(await runLines(node ? join(dir, node) : process.execPath, ['mocked.mjs'])).toEqual([`v${major}`, 0, 9499]);
+    });
+  }
+
   for (const [major, alias] of Object.entries(NODES)) {
     it(`runs on Node ${major}`, async () => {
       const node = join(dir, 'node_modules', alias, 'bin/node');

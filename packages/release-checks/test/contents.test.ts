@@ -30,6 +30,7 @@ const intended: Record<Published, RegExp[]> = {
     /^dist\/([a-z-]+\/)?[a-z-]+\.d\.ts(\.map)?$/,
     /^src\/([a-z-]+\/)?[a-z-]+\.ts$/,
   ],
+  '@feishu-task/platform': [/^dist\/[a-z-]+\.(js|d\.ts)(\.map)?$/, /^src\/[a-z-]+\.ts$/],
   '@feishu-task/mock': [
     /^dist\/[a-z-]+\.(js|d\.ts)(\.map)?$/,
     /^src\/[a-z-]+\.ts$/,
@@ -37,8 +38,8 @@ const intended: Record<Published, RegExp[]> = {
     /^runtime\/prism-watchdog\.cjs$/,
   ],
   '@feishu-task/emulator': [
-    /^dist\/(operations\/)?[a-z-]+\.(js|d\.ts)(\.map)?$/,
-    /^src\/(operations\/)?[a-z-]+\.ts$/,
+    /^dist\/((operations|phases)\/)?[a-z-]+\.(js|d\.ts)(\.map)?$/,
+    /^src\/((operations|phases)\/)?[a-z-]+\.ts$/,
     /^bin\/feishu-task-emulator\.js$/,
   ],
   '@feishu-task/conformance': [
@@ -73,8 +74,8 @@ describe.each(Object.keys(published) as Published[])('%s tarball', (name) => {
       name,
       type: 'module',
       license: 'MIT',
-      // Each package's floor is one the consumer test runs (20) or below; the emulator states 20.
-      engines: { node: expect.stringMatching(/^>=(18|20)$/) },
+      // Each package's floor is one the consumer test runs (20) or below; the emulator states 20.16 (srvx's).
+      engines: { node: expect.stringMatching(/^>=(18|20|20\.16)$/) },
       publishConfig: { access: 'public', provenance: true },
     });
     expect(m.repository).toMatchObject({ type: 'git', directory: published[name] });

@@ -9,6 +9,7 @@ export const published = {
   '@feishu-task/openapi': 'spec',
   '@feishu-task/types': 'packages/types',
   '@feishu-task/client': 'packages/client',
+  '@feishu-task/platform': 'packages/platform',
   '@feishu-task/mock': 'packages/mock',
   '@feishu-task/emulator': 'packages/emulator',
   '@feishu-task/conformance': 'packages/conformance',

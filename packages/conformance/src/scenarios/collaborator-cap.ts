@@ -1,7 +1,8 @@
 // The 50-collaborator cap. One request with more ids than a task may hold is refused whatever the
 // task holds, so nothing changes; should a target accept it, the ids are removed again at the end.
 import { errors, operations } from '@feishu-task/types';
-import type { RunIds, Scenario, Step } from '../scenario.js';
+import type { Scenario } from '../scenario.js';
+import { undoIfApplied } from './undo.js';
 
 // The spec's cap on what a task holds in all (x-feishu-state-limits), and its answers.
 const limit = operations.addTaskCollaborators.stateLimits.collaboratorsPerTask;
@@ -15,17 +16,6 @@ export const overCapAnswer = (): string => nameOf(limit.code);
 /** The documented answer to one request naming more ids than the cap. */
 export const oneRequestOverCapAnswer = (): string => nameOf(limit.oneRequestOverMax.code);
 
-const removeAll = (ids: RunIds, users: string[], prefix: string): Step[] =>
-  users.map((user, i) => ({
-    id: `${prefix}-${i + 1}`,
-    title: `remove ${user} again`,
-    operation: 'removeTaskCollaborator',
-    path: { task_id: ids.task, collaborator_id: user },
-    auth: 'tenant',
-    expect: ['success'],
-    role: 'undo',
-  }));
-
 export const collaboratorCap51: Scenario = {
   id: 'collaborator-cap',
   title: 'The collaborator cap: one request with one id more than a task may hold',
@@ -36,7 +26,7 @@ export const collaboratorCap51: Scenario = {
   steps: (ids) => {
     const users = ids.users.slice(0, collaboratorCap() + 1);
     return [
-      {
+      undoIfApplied({
         id: 'over-cap',
         title: `add ${users.length} collaborators in one request`,
         operation: 'addTaskCollaborators',
@@ -44,8 +34,7 @@ export const collaboratorCap51: Scenario = {
         body: { id_list: users },
         auth: 'tenant',
         expect: [oneRequestOverCapAnswer()],
-        atEndIfSucceeded: removeAll(ids, users, 'undo'),
-      },
+      }),
     ];
   },
 };

@@ -3,7 +3,7 @@
 // with the platform's remove_members endpoint (sent, recorded, not checked).
 import type { RunIds, Scenario, Step } from '../scenario.js';
 
-const REMOVE_MEMBERS = {
+export const REMOVE_MEMBERS = {
   method: 'POST',
   path: '/open-apis/task/v2/tasklists/{tasklist_guid}/remove_members',
   note: 'undo: the spec describes no way to remove a tasklist member; this is the platform endpoint that does',

@@ -1,5 +1,6 @@
 // A task and a tasklist that do not exist: well-formed ids no tenant holds, so nothing can change.
 import type { Scenario, Step } from '../scenario.js';
+import { undoIfApplied } from './undo.js';
 
 /** A well-formed GUID that names nothing (version 4 layout, all zero). */
 export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -10,7 +11,7 @@ export const unknownResources: Scenario = {
   skip: (ids) => (ids.users.length < 1 ? 'needs a user id in --members' : undefined),
   steps: (ids): Step[] => {
     const [user = ''] = ids.users;
-    return [
+    const steps: Step[] = [
       {
         id: 'add-to-unknown-task',
         title: 'add a collaborator to a task that does not exist',
@@ -38,5 +39,6 @@ export const unknownResources: Scenario = {
         expect: ['TasklistNotFound'],
       },
     ];
+    return steps.map(undoIfApplied);
   },
 };

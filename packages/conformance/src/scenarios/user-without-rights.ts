@@ -1,5 +1,6 @@
 // A user token of someone with no rights on the task or the tasklist: every change is refused.
 import type { Scenario, Step } from '../scenario.js';
+import { undoIfApplied } from './undo.js';
 
 export const userWithoutRights: Scenario = {
   id: 'user-without-rights',
@@ -12,7 +13,7 @@ export const userWithoutRights: Scenario = {
         : undefined,
   steps: (ids): Step[] => {
     const [user = ''] = ids.users;
-    return [
+    const steps: Step[] = [
       {
         id: 'add-collaborator',
         title: 'add a collaborator',
@@ -40,5 +41,6 @@ export const userWithoutRights: Scenario = {
         expect: ['TasklistEditPermissionMissing'],
       },
     ];
+    return steps.map(undoIfApplied);
   },
 };

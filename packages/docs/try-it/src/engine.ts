@@ -1,6 +1,6 @@
-// The one place that talks to the emulator engine's request path. Today the engine takes
-// `handle({ method, url, headers, body })`; the platform issue turns it into a Fetch handler,
-// `engine.fetch(Request)`: that door is used as soon as the engine has it, with no change here.
+// The one place that talks to the emulator engine's request path: its Fetch door,
+// `engine.fetch(Request)` (the platform issue's), or `handle({ method, url, headers, body })` on an
+// engine that has no Fetch door yet.
 
 import spec from 'try-it:spec';
 import { createEmulator } from '@feishu-task/emulator';
@@ -25,13 +25,13 @@ export const newEngine = (): Engine => createEmulator({ spec });
 export { spec };
 
 /** The requests never leave the page: the URL's origin is only what a Fetch door expects to see. */
-const ORIGIN = String(spec.servers?.[0]?.url ?? 'https://open.feishu.cn').replace(/\/+$/, '');
+const ORIGIN = String(spec.servers?.[0]?.url ?? 'https://open.feishu.cn');
 
 export async function send(engine: Engine, request: Outgoing): Promise<Answer> {
   const door = engine as unknown as { fetch?: (r: Request) => Promise<Response> };
   if (typeof door.fetch === 'function') {
     const response = await door.fetch(
-      new Request(ORIGIN + request.url, {
+      new Request(new URL(request.url, ORIGIN), {
         method: request.method,
         headers: request.headers,
         ...(request.body === undefined ? {} : { body: request.body }),

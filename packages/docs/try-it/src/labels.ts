@@ -1,10 +1,16 @@
-// The control's words in the page's language (<html lang>). Codes, names and messages come from the spec.
+// The control's words in the page's language (<html lang>). Codes, names and messages come from the spec;
+// the Chinese words for the site's concepts come from the docs' glossary (one word per concept).
+// @ts-expect-error plain ESM module of the docs build, without types
+import { term } from '../../scripts/glossary.mjs';
+
+const zhTerm = (key: string): string => term(key, 'zh');
 export type Lang = 'en' | 'zh';
 
 export const pageLang = (): Lang => (/^zh/i.test(document.documentElement.lang) ? 'zh' : 'en');
 
 const en = {
   tryIt: 'Try it',
+  colon: ': ',
   close: 'Close',
   intro:
     'Sends this request to the emulator running inside this page, prefilled from the reference’s example. Nothing leaves the page.',
@@ -50,14 +56,15 @@ const en = {
 
 const zh: typeof en = {
   tryIt: '试一试',
+  colon: '：',
   close: '收起',
   intro: '把本请求发送到本页面内运行的模拟器，参数取自参考文档的示例。请求不会离开本页面。',
   pathParams: '路径参数',
   queryParams: '查询参数',
-  token: '访问凭证（Authorization: Bearer …）',
+  token: `${zhTerm('token')}（Authorization: Bearer …）`,
   tokenNote: (app: string) =>
     `页面内模拟器为其测试应用 ${app} 签发的 tenant_access_token，每次发送前自动续期。清空后将不带凭证发送。`,
-  body: '请求体（JSON）',
+  body: `${zhTerm('requestBody')}（JSON）`,
   required: '必填',
   send: '发送',
   sending: '发送中…',
@@ -65,11 +72,11 @@ const zh: typeof en = {
   resetDone: '模拟器已恢复为参考文档示例的状态。',
   scenarios: '错误场景',
   scenariosNote: '每个场景先从示例状态开始设置模拟器，再发送上面的请求。',
-  request: '请求',
+  request: zhTerm('request'),
   status: '状态',
-  code: '错误码',
-  headers: '响应头',
-  responseBody: '响应体',
+  code: zhTerm('errorCode'),
+  headers: zhTerm('responseHeaders'),
+  responseBody: zhTerm('responseBody'),
   state: '本次请求改变的状态',
   noChange: '无变化。',
   setup: '设置',

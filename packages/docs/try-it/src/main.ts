@@ -29,7 +29,7 @@ function mount(el: HTMLElement) {
     'button',
     { type: 'button', class: 'try-it-toggle', 'aria-expanded': 'false' },
     t.tryIt,
-    hidden(`: ${summaries[id]?.[lang] ?? id}`),
+    hidden(`${t.colon}${summaries[id]?.[lang] ?? id}`),
   );
   const show = async (expanded: boolean): Promise<void> => {
     const loaded = await loadPanel().catch((e: unknown) => {

@@ -25,6 +25,7 @@ export interface DocumentedError {
 
 export interface TryOperation {
   id: string;
+  summary: Record<Lang, string>;
   method: string;
   path: string;
   secured: boolean;
@@ -74,6 +75,7 @@ function describe(path: string, method: string, item: Json, op: Json): TryOperat
   }
   return {
     id: op.operationId,
+    summary: { en: text(op.summary), zh: text(op['x-i18n']?.zh?.summary) || text(op.summary) },
     method: method.toUpperCase(),
     path,
     secured: (op.security ?? spec.security ?? []).some((s: Json) => Object.keys(s).length > 0),

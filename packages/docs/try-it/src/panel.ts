@@ -22,8 +22,9 @@ const engine = () => {
  * is not something the API changed.
  */
 const tenantState = (eng: Engine) => {
-  const { users: _directory, ...state } = eng.snapshot();
-  return state;
+  // A snapshot is lossless (issued tokens, app secrets): credentials are not shown as tenant data.
+  const { users: _directory, tenantTokens: _tenantTokens, userTokens: _userTokens, apps, ...state } = eng.snapshot();
+  return { apps: apps?.map((a) => ({ ...a, app_secret: '[redacted]' })), ...state };
 };
 /** Panels by operation: a viewer that re-renders its markup gets the same panel, values and answer kept. */
 const panels = new Map<string, HTMLElement>();
@@ -129,7 +130,7 @@ function build(op: TryOperation, lang: Lang, t: Labels, domId: string): HTMLElem
   const result = h('div', { class: 'try-it-result' });
   const panel = h(
     'section',
-    { id: domId, class: 'try-it-panel', 'aria-label': t.tryIt },
+    { id: domId, class: 'try-it-panel', 'aria-label': `${t.tryIt}${t.colon}${op.summary[lang]}` },
     h('p', { class: 'try-it-note' }, t.intro),
     form,
     scenarioBox,
@@ -196,7 +197,13 @@ function build(op: TryOperation, lang: Lang, t: Labels, domId: string): HTMLElem
       );
     result.replaceChildren(
       ...(note ? [h('p', { class: 'try-it-setup' }, h('strong', {}, `${t.setup}: `), note)] : []),
-      block(t.request, `${request.method} ${request.url}`, 'request'),
+      block(
+        t.request,
+        [`${request.method} ${request.url}`, ...Object.entries(request.headers).map(([k, v]) => `${k}: ${v}`)].join(
+          '\n',
+        ),
+        'request',
+      ),
       h(
         'div',
         { class: 'try-it-block' },

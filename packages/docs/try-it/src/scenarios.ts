@@ -2,7 +2,7 @@
 // makes the error happen the way the platform would: by state (seeded tasks, tasklists, apps), by the
 // quota (real requests until it runs out), or by the clock (a token outlives its expiry). No answer is
 // faked: the request then goes through the whole engine like any other.
-import type { Fixture } from '@feishu-task/emulator';
+import { ASSUMED, type Fixture } from '@feishu-task/emulator';
 import { type Engine, type Outgoing, send } from './engine.js';
 import type { Labels } from './labels.js';
 import { requestUrl, type TryOperation } from './operation.js';
@@ -64,7 +64,12 @@ export const SCENARIOS: Scenario[] = [
   {
     error: 'TasklistMemberLimitExceeded',
     async prepare(engine, draft, t) {
-      const limit = engine.settings().tasklistMemberLimit;
+      // No page states the cap: the emulator has none by default, so the scenario sets its strict profile's
+      // assumed value (ASSUMED.tasklistMemberLimit) for this engine.
+      const limit =
+        engine.settings().tasklistMemberLimit ??
+        engine.configure({ tasklistMemberLimit: ASSUMED.tasklistMemberLimit.value }).tasklistMemberLimit ??
+        ASSUMED.tasklistMemberLimit.value;
       const guid = draft.values.tasklist_guid ?? '';
       const snapshot = engine.snapshot();
       const list = snapshot.tasklists?.find((l) => l.guid === guid) ?? { guid, owner: { id: 'ou_try_it_owner' } };

@@ -13,8 +13,8 @@ export const STYLE = `
 .try-it-toggle:focus-visible,.try-it-panel :focus-visible{outline:3px solid #4e83fd;outline-offset:2px}
 .try-it-panel{border:1px solid #8f959e;border-radius:8px;padding:12px 16px;margin:0 0 16px;font-size:14px}
 .try-it-panel fieldset{border:1px solid #8f959e;border-radius:6px;margin:0 0 12px;padding:8px 12px}
-.try-it-panel legend,.try-it-heading{font-weight:600;margin:0;padding:0 4px}
-.try-it-heading{padding:0;margin:12px 0 4px}
+.try-it-panel legend{font-weight:600;margin:0;padding:0 4px}
+.try-it-panel p.try-it-heading{font-weight:600;padding:0;margin:12px 0 4px}
 .try-it-field{display:flex;flex-direction:column;gap:4px;margin:0 0 10px;min-width:0}
 .try-it-field input,.try-it-field select,.try-it-field textarea{font-family:var(--font-family-monospaced,monospace);font-size:13px;padding:6px 8px;border:1px solid #8f959e;border-radius:6px;background:transparent;color:inherit;width:100%;box-sizing:border-box}
 .try-it-field select option{color:#1f2329;background:#fff}
@@ -24,8 +24,9 @@ export const STYLE = `
 .try-it-method{display:inline-block;background:#245bdb;color:#fff;font-weight:600;font-size:12px;padding:2px 8px;border-radius:4px;white-space:nowrap}
 .try-it-actions{display:flex;flex-wrap:wrap}
 .try-it-status{margin:12px 0 4px;font-size:15px}
-.try-it-panel .try-it-result pre{max-height:320px;overflow:auto;white-space:pre-wrap!important;overflow-wrap:anywhere;margin:0}
-.try-it-panel .try-it-result pre code{white-space:inherit!important;overflow-wrap:inherit}
+.try-it-panel .try-it-result pre{max-height:320px;overflow:auto;white-space:pre-wrap!important;word-break:break-all;margin:0}
+.try-it-panel .try-it-result pre code{white-space:inherit!important;word-break:inherit}
 .try-it-result table{display:block;overflow-x:auto;border-collapse:collapse;font-size:13px}
 .try-it-result td,.try-it-result th{text-align:left;padding:2px 12px 2px 0;overflow-wrap:anywhere}
+.try-it-panel .try-it-result td:first-child{white-space:nowrap}
 `;

@@ -1,13 +1,14 @@
 // Task v2 add_members, as the page says: an unknown or deleted tasklist answers 1470404; the caller
 // needs edit rights (a user token of a viewer answers 1470403); a member with the same role is
 // ignored, with another role it is updated, the owner is ignored with its role unchanged; more than
-// `tasklistMemberLimit` members answers 1470612 and changes nothing. The answer is the whole tasklist.
+// `tasklistMemberLimit` members (no page states the cap: strict profile only) answers 1470612 and
+// changes nothing. The answer is the whole tasklist.
 import type { components } from '@feishu-task/types';
 import type { MemberType } from '../fixture.js';
-import { type Context, documented, type Reply, success } from '../reply.js';
+import { type Context, documented, invalid, type Reply, success } from '../reply.js';
 import type { Json } from '../spec.js';
 import { type IdType, type MemberRef, memberKey, type State, type Tasklist } from '../state.js';
-import { idTypeOf, type World } from './world.js';
+import { idTypeOf, registryFull, type World } from './world.js';
 
 /** The `default`s the spec gives a member's `type` and `role`. */
 function memberDefaults(ctx: Context) {
@@ -56,7 +57,7 @@ export function tasklistView(state: State, list: Tasklist, idType: IdType): comp
   };
 }
 
-export function addTasklistMembers(ctx: Context, world: World): Reply {
+export function addTasklistMembers(ctx: Context<'addTasklistMembers'>, world: World): Reply {
   const { state, config } = world;
   const idType = idTypeOf(ctx.query, ctx.op.params.find((p) => p.name === 'user_id_type')?.default);
   const list = state.tasklists.get(ctx.pathParams.tasklist_guid ?? '');
@@ -72,8 +73,9 @@ export function addTasklistMembers(ctx: Context, world: World): Reply {
     const role = m.role ?? defaults.role;
     let key = m.id;
     if (type === 'user') {
-      const user = state.userFor(m.id, idType, config.autoRegisterUsers);
-      if (!user) return documented(ctx, 'InvalidParameter');
+      const user = state.userFor(m.id, idType, config.autoRegisterUsers, config.userLimit);
+      if (user === 'full') return registryFull(ctx, config.userLimit);
+      if (!user) return invalid(ctx, [{ field: 'members.id', value: m.id, description: `no user has this ${idType}` }]);
       key = user.open_id;
     }
     const ref: MemberRef = { type, key };
@@ -83,7 +85,8 @@ export function addTasklistMembers(ctx: Context, world: World): Reply {
     // A new member goes last; an updated one keeps its place.
     next.set(memberKey(ref), { ref, role });
   }
-  if (next.size > config.tasklistMemberLimit) return documented(ctx, 'TasklistMemberLimitExceeded');
+  if (config.limits && config.tasklistMemberLimit !== null && next.size > config.tasklistMemberLimit)
+    return documented(ctx, 'TasklistMemberLimitExceeded');
   const changed = next.size !== list.members.size || [...next].some(([k, v]) => list.members.get(k)?.role !== v.role);
   if (changed) {
     list.members = next;

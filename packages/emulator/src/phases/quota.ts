@@ -7,7 +7,7 @@ export const quotaPhase: Phase = (x, engine) => {
   if (!ctx || x.caller.kind === 'none') return undefined;
   const { config } = engine.world();
   const op = ctx.op;
-  if (!config.quotas.enabled || op.quotas.length === 0) return undefined;
+  if (!config.limits || !config.quotas.enabled || op.quotas.length === 0) return undefined;
   const windows =
     config.quotas.windows?.[op.id] ??
     op.quotas.map((q) => ({ windowMs: q.windowMs, limit: Math.max(1, Math.round(q.limit * config.quotas.scale)) }));

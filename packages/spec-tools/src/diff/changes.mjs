@@ -37,6 +37,6 @@ const NOISE = new Set(['content', 'schema', 'properties']);
 export function where(path) {
   const [first, second, ...rest] = path;
   const head = first === 'ops' ? second : [first, second].filter((p) => p !== undefined).join('.');
-  const tail = (first === 'ops' ? rest : rest).filter((p) => !NOISE.has(p)).join('.');
+  const tail = rest.filter((p) => !NOISE.has(p)).join('.');
   return tail ? `${head}: ${tail}` : String(head);
 }
