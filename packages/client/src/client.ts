@@ -148,6 +148,8 @@ function baseUrlOf(domain: unknown): string {
 }
 
 export function createClient(options: ClientOptions): FeishuTaskClient {
+  if (!options || typeof options !== 'object')
+    throw new FeishuInputError('createClient', 'options', 'must be an object');
   const baseUrl = baseUrlOf(options.domain ?? 'feishu');
   const auth = options.auth as Record<string, unknown>;
   if (!auth || typeof auth !== 'object') throw new FeishuInputError('createClient', 'auth', 'is required');
@@ -255,7 +257,13 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
     }
   }
 
-  function checkOptions(operation: TaskOperation, { userAccessToken, deadlineMs }: CallOptions): void {
+  function checkOptions(operation: TaskOperation, callOptions: CallOptions): void {
+    if (!callOptions || typeof callOptions !== 'object')
+      throw new FeishuInputError(operation, 'options', 'must be an object');
+    const { userAccessToken, deadlineMs, signal } = callOptions;
+    // Duck-typed, not instanceof: a signal from another realm (a test runner's, a polyfill's) is fine.
+    if (signal !== undefined && typeof signal?.addEventListener !== 'function')
+      throw new FeishuInputError(operation, 'options.signal', 'must be an AbortSignal');
     if (userAccessToken !== undefined && (typeof userAccessToken !== 'string' || userAccessToken === ''))
       throw new FeishuInputError(operation, 'options.userAccessToken', 'must be a non-empty string when given');
     checkNumber(operation, 'options.deadlineMs', deadlineMs, CLIENT_NUMBERS.deadlineMs);
@@ -316,7 +324,7 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
       return addInChunks(input as CallInput<'addTasklistMembers'>, (chunk) =>
         request(operation, chunk as CallInput<K>, callOptions),
       );
-    }, callOptions.userAccessToken);
+    }, callOptions?.userAccessToken);
   }
 
   const client: FeishuTaskClient = {

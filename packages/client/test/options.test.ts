@@ -102,3 +102,35 @@ describe('the signal fetch gets', () => {
     expect(await signals({ timeoutMs: Number.POSITIVE_INFINITY, deadlineMs: 60_000 })).toBeInstanceOf(AbortSignal);
   });
 });
+
+describe('options that are not what they claim', () => {
+  it.each([
+    ['a string', 'x'],
+    ['a plain object', {}],
+    ['null', null],
+  ])('a signal that is %s is a FeishuInputError naming options.signal, and nothing is sent', async (_, signal) => {
+    const f = fakeFetch(() => ok({}));
+    const client = make({}, f.fetch);
+    await expect(client.removeTaskCollaborator(removeCollaborator, { signal } as never)).rejects.toMatchObject({
+      name: 'FeishuInputError',
+      field: 'options.signal',
+    });
+    expect(f.seen).toHaveLength(0);
+  });
+
+  it.each([
+    ['a string', 'opts'],
+    ['null', null],
+  ])('call options that are %s are a FeishuInputError naming options', async (_, o) => {
+    const client = make({});
+    await expect(client.removeTaskCollaborator(removeCollaborator, o as never)).rejects.toMatchObject({
+      name: 'FeishuInputError',
+      field: 'options',
+    });
+  });
+
+  it.each([[undefined], [null], ['feishu']])('createClient(%o) is a FeishuInputError naming options', (o) => {
+    expect(() => createClient(o as never)).toThrow(FeishuInputError);
+    expect(() => createClient(o as never)).toThrow(/^createClient: options must be an object$/);
+  });
+});

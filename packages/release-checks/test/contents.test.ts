@@ -75,7 +75,7 @@ describe.each(Object.keys(published) as Published[])('%s tarball', (name) => {
       type: 'module',
       license: 'MIT',
       // Each package's floor is one the consumer test runs (20) or below; the emulator states 20.16 (srvx's).
-      engines: { node: expect.stringMatching(/^>=(18|20|20\.16)$/) },
+      engines: { node: expect.stringMatching(/^>=(20|20\.16)$/) },
       publishConfig: { access: 'public', provenance: true },
     });
     expect(m.repository).toMatchObject({ type: 'git', directory: published[name] });
