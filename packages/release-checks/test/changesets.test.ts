@@ -1,7 +1,7 @@
 // changesets: `changeset version` works on the repository as committed, and the changeset check fails
 // when a published package changes without a changeset (in a throwaway clone, never in the checkout).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,8 +31,12 @@ const check = () => {
 beforeAll(() => {
   clone = mkdtempSync(join(tmpdir(), 'feishu-task-changesets-'));
   execFileSync('git', ['clone', '-q', root, clone]);
-  // The clone has no node_modules: let its scripts find @changesets/cli in the checkout's.
+  // The clone has no node_modules: let its scripts find @changesets/cli in the checkout's, and each
+  // workspace package its own links (the spec's gate imports @feishu-task/spec-tools from spec/).
   execFileSync('ln', ['-s', join(root, 'node_modules'), join(clone, 'node_modules')]);
+  for (const dir of ['spec', ...readdirSync(join(root, 'packages')).map((d) => `packages/${d}`)])
+    if (existsSync(join(root, dir, 'node_modules')) && existsSync(join(clone, dir)))
+      execFileSync('ln', ['-s', join(root, dir, 'node_modules'), join(clone, dir, 'node_modules')]);
 });
 afterAll(() => rmSync(clone, { recursive: true, force: true }));
 
