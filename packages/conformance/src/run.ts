@@ -7,6 +7,7 @@ import { createEmulator, type Emulator } from '@feishu-task/emulator';
 import type { OperationId } from '@feishu-task/types';
 import { checkAnswer, codeOf, type FactRef, type Finding, factOf, type Observed } from './check.js';
 import { emulatorFetch } from './emulator-fetch.js';
+import { errorText } from './error-text.js';
 import { ConformanceUsageError, type Resolved, type RunOptions, resolveOptions } from './options.js';
 import { type PlannedScenario, planScenarios, requestLine } from './plan.js';
 import { Redactor } from './redact.js';
@@ -198,14 +199,16 @@ export async function runConformance(
     try {
       onTarget = await runSteps(target, p.steps);
     } catch (error) {
-      throw new ConformanceTargetError(`${p.scenario.id}: ${(error as Error).message}`);
+      throw new ConformanceTargetError(redactor.text(`${p.scenario.id}: ${errorText(error)}`));
     }
     if (first) {
       first = false;
       const only = onTarget[0]?.exchanges ?? [];
       if (only.length && only.every((e) => !e.response))
         throw new ConformanceTargetError(
-          `the target ${resolved.baseUrl} did not answer: ${only[only.length - 1]?.error ?? 'no answer'}`,
+          redactor.text(
+            `the target ${resolved.baseUrl} did not answer: ${only[only.length - 1]?.error ?? 'no answer'}`,
+          ),
         );
     }
     const onEmulator = await runSteps(reference, p.steps);

@@ -6,6 +6,7 @@ import { createClient, MemoryQuotaStore } from '@feishu-task/client';
 import { createRawClient } from '@feishu-task/client/raw';
 import { operations } from '@feishu-task/types';
 import type { Observed } from './check.js';
+import { errorText } from './error-text.js';
 import type { Step } from './scenario.js';
 import { APP_ID, APP_SECRET, WRONG_SECRET } from './scenarios/tokens.js';
 
@@ -141,7 +142,7 @@ export class Side {
           headers: response.headers,
         });
       } catch (error) {
-        exchange.error = (error as Error).message;
+        exchange.error = errorText(error);
         exchange.ms = Math.round(performance.now() - started);
         throw error;
       }
@@ -185,7 +186,7 @@ export class Side {
       // No answer (refused, reset, not JSON...): the recording says what happened.
       const last = this.exchanges[this.exchanges.length - 1];
       if (this.exchanges.length === before) throw error;
-      if (last && !last.error && !last.response) last.error = (error as Error).message;
+      if (last && !last.error && !last.response) last.error = errorText(error);
     }
     const made = this.exchanges.slice(before);
     // The step's own request is the last one, unless the client's token exchange failed before it.

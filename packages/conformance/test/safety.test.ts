@@ -78,6 +78,8 @@ it('an unreachable target exits 2', async () => {
   expect(r.code).toBe(2);
   expect(r.err).toContain('could not run');
   expect(r.err).toContain(`127.0.0.1:${port}`);
+  // The root cause from the error's `cause`, not fetch's bare "fetch failed".
+  expect(r.err).toContain(`did not answer: fetch failed (ECONNREFUSED 127.0.0.1:${port})`);
 });
 
 it('app credentials the target refuses stop the run with exit 2, naming the answer and not the secret', async () => {

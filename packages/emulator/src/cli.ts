@@ -19,8 +19,9 @@ Server:
 State:
       --fixture <file.json>       the state to start from (default: the spec's example tasks and tasklists)
       --import <file.json>        a snapshot to start from, exactly (tokens and secrets included)
-      --export-on-exit <file>     write the snapshot there on SIGINT / SIGTERM / SIGHUP
+      --export-on-exit <file>     write the default namespace's snapshot there on SIGINT / SIGTERM / SIGHUP
       --journal-size <n>          journal entries kept (default 1000)
+      --namespace-limit <n>       namespaces the server holds at most (default 256)
       --clock-start <epochMs>     virtual time to start at
       --frozen-clock              virtual time stands still until moved
 Limits:
@@ -56,6 +57,7 @@ export const CliConfigSchema = Type.Object(
     port: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
     host: Type.Optional(Type.String({ minLength: 1 })),
     journalSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+    namespaceLimit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
     clock: Type.Optional(
       Type.Object(
         {
@@ -132,6 +134,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
         import: str,
         'export-on-exit': str,
         'journal-size': str,
+        'namespace-limit': str,
         'clock-start': str,
         'frozen-clock': bool,
         'no-limits': bool,
@@ -210,6 +213,8 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   const start: StartEmulatorOptions = settings as StartEmulatorOptions;
   const journalSize = v('journal-size');
   if (journalSize !== undefined) start.journalSize = intFrom(journalSize, '--journal-size', 1);
+  const namespaceLimit = v('namespace-limit');
+  if (namespaceLimit !== undefined) start.namespaceLimit = intFrom(namespaceLimit, '--namespace-limit', 1);
   const clockStart = v('clock-start');
   if (clockStart !== undefined || values['frozen-clock'])
     start.clock = {

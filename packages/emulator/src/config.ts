@@ -144,10 +144,10 @@ export class ConfigError extends InputError {
 
 const checkInput = checker(ConfigInputSchema, 'config');
 
-/** Checks `input` against ConfigInputSchema; throws a ConfigError naming the field. */
-export function checkConfig(input: unknown): ConfigInput {
+/** Checks `input` against ConfigInputSchema; throws a ConfigError naming the field (`root`: the whole input). */
+export function checkConfig(input: unknown, root?: string): ConfigInput {
   try {
-    return checkInput(input);
+    return checkInput(input, root);
   } catch (error) {
     const e = error as InputError;
     throw new ConfigError(e.message, e.field);

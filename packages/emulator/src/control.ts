@@ -12,6 +12,7 @@ import {
   UserTokenInputSchema,
 } from './control-schemas.js';
 import type { Emulator } from './engine.js';
+import { FaultConfigError } from './faults.js';
 import { checkFixture } from './fixture.js';
 import { checker, InputError } from './schema.js';
 
@@ -29,6 +30,9 @@ interface Route {
   run(emulator: Emulator, body: unknown, query: Record<string, string>): unknown;
 }
 
+/** How a message names the whole body (its field is `body`). */
+const BODY = 'the body';
+
 const check = {
   clock: checker(ClockInputSchema, 'clock'),
   userToken: checker(UserTokenInputSchema, 'user-tokens'),
@@ -39,7 +43,7 @@ const ROUTES: Record<string, Route> = {
   'PUT /snapshot': {
     body: 'required',
     run: (e, body) => {
-      e.restore(checkFixture(body));
+      e.restore(checkFixture(body, BODY));
       return e.snapshot();
     },
   },
@@ -48,14 +52,14 @@ const ROUTES: Record<string, Route> = {
     body: 'optional',
     query: ResetQuerySchema,
     run: (e, body, q) => {
-      e.reset(body === undefined ? undefined : checkFixture(body), { dropTokens: q.dropTokens === 'true' });
+      e.reset(body === undefined ? undefined : checkFixture(body, BODY), { dropTokens: q.dropTokens === 'true' });
       return e.snapshot();
     },
   },
   'POST /seed': {
     body: 'required',
     run: (e, body) => {
-      e.seed(checkFixture(body));
+      e.seed(checkFixture(body, BODY));
       return e.snapshot();
     },
   },
@@ -83,6 +87,8 @@ const ROUTES: Record<string, Route> = {
   'POST /faults': {
     body: 'required',
     run: (e, body) => {
+      if (typeof body !== 'object' || body === null)
+        throw new FaultConfigError('fault: the body must be a JSON object or an array of them', '');
       e.faults.inject(body as never);
       return e.faults.list();
     },
@@ -97,7 +103,7 @@ const ROUTES: Record<string, Route> = {
   'POST /clock': {
     body: 'required',
     run: (e, body) => {
-      const b = check.clock(body);
+      const b = check.clock(body, BODY);
       // All or nothing: a set followed by an advance past the latest Date is refused before either.
       const target = (b.set ?? e.clock.now()) + (b.advanceMs ?? 0);
       if (b.advanceMs !== undefined && target > 8.64e15)
@@ -112,7 +118,7 @@ const ROUTES: Record<string, Route> = {
   'POST /user-tokens': {
     body: 'required',
     run: (e, body) => {
-      const b = check.userToken(body);
+      const b = check.userToken(body, BODY);
       return e.issueUserToken(b.user, {
         ...(b.app_id ? { appId: b.app_id } : {}),
         ...(b.expire !== undefined ? { expire: b.expire } : {}),
@@ -120,7 +126,7 @@ const ROUTES: Record<string, Route> = {
     },
   },
   'GET /config': { run: (e) => e.settings() },
-  'PATCH /config': { body: 'required', run: (e, body) => e.configure(checkConfig(body)) },
+  'PATCH /config': { body: 'required', run: (e, body) => e.configure(checkConfig(body, BODY)) },
   'GET /contract': { run: (e) => e.contractViolations() },
   'GET /health': { run: () => ({ ok: true }) },
 };
@@ -169,6 +175,7 @@ export function control(
     return { status: 200, body: route.run(emulator, body, params) ?? null };
   } catch (error) {
     const e = error as Error & { field?: string };
-    return { status: 400, body: { error: e.message, field: e.field ?? '', name: e.name } };
+    // A problem of the whole input is a problem of the body (a query's problems name their parameter).
+    return { status: 400, body: { error: e.message, field: e.field || 'body', name: e.name } };
   }
 }

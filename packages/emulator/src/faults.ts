@@ -67,8 +67,8 @@ export class Faults {
   check(value: unknown, at = ''): FaultSpec & { count: number } {
     const where = (field: string) => (at ? `${at}.${field}` : field);
     const fail = (field: string, message: string) =>
-      new FaultConfigError(`fault: ${where(field)} ${message}`, where(field));
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail('', 'must be an object');
+      new FaultConfigError(`fault: ${where(field) || 'the input'} ${message}`, where(field));
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail('', 'must be a JSON object');
     const kind = (value as { kind?: unknown }).kind;
     if (typeof kind !== 'string' || !FAULT_KINDS.includes(kind as FaultKind))
       throw fail('kind', `must be one of ${FAULT_KINDS.join(', ')}, got ${JSON.stringify(kind)}`);

@@ -7,8 +7,7 @@ import { CONTROL_PREFIX, control } from './control.js';
 import type { Emulator } from './engine.js';
 import type { EmulatorAnswer, EmulatorRequest } from './pipeline.js';
 
-export async function fromFetchRequest(request: Request): Promise<EmulatorRequest> {
-  const url = new URL(request.url);
+export async function fromFetchRequest(request: Request, url = new URL(request.url)): Promise<EmulatorRequest> {
   const headers: Record<string, string> = {};
   request.headers.forEach((value, key) => {
     headers[key] = value;
@@ -40,11 +39,19 @@ async function drain(request: Request): Promise<{ body: string; bodyBytes: numbe
   return { body: '', bodyBytes: bytes };
 }
 
-export function toFetchResponse(answer: EmulatorAnswer, extraHeaders: Record<string, string> = {}): Response {
+/** Makes a Response from text (a server adapter may pass its own, cheaper Response class). */
+export type MakeResponse = (text: string, init: { status: number; headers: Record<string, string> }) => Response;
+const standard: MakeResponse = (text, init) => new Response(text, init);
+
+export function toFetchResponse(
+  answer: EmulatorAnswer,
+  extraHeaders: Record<string, string> = {},
+  make: MakeResponse = standard,
+): Response {
   if (answer.fault === 'drop') return Response.error();
   const text = JSON.stringify(answer.body);
   const headers = { ...answer.headers, ...extraHeaders };
-  if (answer.fault !== 'truncate') return new Response(text, { status: answer.status, headers });
+  if (answer.fault !== 'truncate') return make(text, { status: answer.status, headers });
   const bytes = new TextEncoder().encode(text);
   let sent = false;
   const stream = new ReadableStream<Uint8Array>({
@@ -70,7 +77,7 @@ const CORS = { 'access-control-allow-origin': '*', 'access-control-expose-header
  * The whole HTTP surface as one Fetch handler: the control API under /__emulator, CORS preflights (with
  * `cors`), and every other request through the engine.
  */
-export function createFetchHandler(emulator: Emulator, options: { cors?: boolean } = {}) {
+export function createFetchHandler(emulator: Emulator, options: { cors?: boolean; makeResponse?: MakeResponse } = {}) {
   const cors = options.cors ? CORS : {};
   return async (request: Request): Promise<Response> => {
     if (options.cors && request.method === 'OPTIONS' && request.headers.get('access-control-request-method'))
@@ -98,6 +105,6 @@ export function createFetchHandler(emulator: Emulator, options: { cors?: boolean
         headers: { 'content-type': 'application/json; charset=utf-8', ...cors },
       });
     }
-    return toFetchResponse(await emulator.handle(await fromFetchRequest(request)), cors);
+    return toFetchResponse(await emulator.handle(await fromFetchRequest(request, url)), cors, options.makeResponse);
   };
 }

@@ -115,10 +115,10 @@ export class FixtureError extends TypeError {
 
 const check = checker(FixtureSchema, 'fixture');
 
-/** Throws a FixtureError naming the problem of `value` (its field), or returns it typed. */
-export function checkFixture(value: unknown): Fixture {
+/** Throws a FixtureError naming the problem of `value` (its field; `root`: the whole value), or returns it typed. */
+export function checkFixture(value: unknown, root?: string): Fixture {
   try {
-    return check(value);
+    return check(value, root);
   } catch (error) {
     const e = error as InputError;
     throw new FixtureError([e.message.replace(/^fixture: /, '')], e.field);

@@ -8,7 +8,22 @@ export const JOURNAL_BOUNDS = { items: 50, chars: 4096, depth: 8 } as const;
  * `value` with long arrays, long strings and deep nesting cut; each cut is noted in `cuts` (the entry's
  * `cut`) rather than inside the value, so a cut answer still has the shape the spec gives it.
  */
+/** Whether `bounded` would cut anything (a scan with no copies: most answers are small and kept as they are). */
+function withinBounds(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return value.length <= JOURNAL_BOUNDS.chars;
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth >= JOURNAL_BOUNDS.depth) return false;
+  if (Array.isArray(value)) {
+    if (value.length > JOURNAL_BOUNDS.items) return false;
+    for (const v of value) if (!withinBounds(v, depth + 1)) return false;
+    return true;
+  }
+  for (const k in value) if (!withinBounds((value as Record<string, unknown>)[k], depth + 1)) return false;
+  return true;
+}
+
 export function bounded(value: unknown, path: string, cuts: string[], depth = 0): unknown {
+  if (depth === 0 && withinBounds(value, 0)) return value;
   if (typeof value === 'string') {
     if (value.length <= JOURNAL_BOUNDS.chars) return value;
     cuts.push(`${path}: first ${JOURNAL_BOUNDS.chars} of ${value.length} characters kept`);

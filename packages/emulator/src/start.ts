@@ -1,6 +1,6 @@
 // startEmulator(): the engine behind an HTTP server on a free port, for vitest, jest and other runners.
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { baseUrl, listen } from '@feishu-task/platform/node';
 import { Emulator, type EmulatorOptions } from './engine.js';
 import { createEmulatorServer } from './http-server.js';
 import { Namespaces } from './namespaces.js';
@@ -50,20 +50,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     namespaceLimit,
   );
   const server = createEmulatorServer(namespaces);
-  const bound = await new Promise<number>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        new EmulatorStartError(
-          error.code === 'EADDRINUSE'
-            ? `port ${port} on ${host} is already in use; pick another with --port or { port }`
-            : `cannot listen on ${host}:${port}: ${error.message}`,
-        ),
-      ),
-    );
-    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  // The platform model's listen: a taken port is one error naming it, as the mock's.
+  const bound = await listen(server, port, host, 'pick another with --port or { port }').catch((error: Error) => {
+    throw new EmulatorStartError(error.message);
   });
-  const shown = host.includes(':') ? `[${host}]` : host;
-  const url = `http://${shown}:${bound}`;
+  const url = baseUrl(host, bound);
   return {
     url,
     port: bound,

@@ -1,5 +1,5 @@
 // The engine runs unchanged in a browser: `@feishu-task/emulator/engine` bundles for the browser platform
-// with no node: module in it (the package's `browser` field swaps the spec loader), and the bundle
+// with no node: module in it (the spec loader reaches Node only through process.getBuiltinModule), and the bundle
 // answers a standard Request with a standard Response.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,7 +24,6 @@ it('bundles for the browser without node: modules and answers a Fetch Request', 
   const code = result.outputFiles[0]!.text;
   expect(code).not.toMatch(/from\s*["']node:|require\(["']node:/);
   const { createEmulator } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-  expect(() => createEmulator()).toThrow(/needs the dereferenced spec/);
   const spec = JSON.parse(readFileSync(require.resolve('@feishu-task/openapi/openapi.dereferenced.json'), 'utf8'));
   const emulator = createEmulator({ spec });
   const response: Response = await emulator.fetch(

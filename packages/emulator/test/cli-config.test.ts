@@ -38,15 +38,21 @@ describe('every setting on the command line', () => {
         '--lenient-tokens',
         '--journal-size',
         '50',
+        '--namespace-limit',
+        '3',
         '--clock-start',
         '1900000000000',
         '--frozen-clock',
       ],
       {},
     );
-    const { journalSize, clock, ...settings } = start;
-    expect({ journalSize, clock }).toEqual({ journalSize: 50, clock: { start: 1900000000000, frozen: true } });
-    const engine = createEmulator({ ...start, fixture: 'empty' });
+    const { journalSize, clock, namespaceLimit, ...settings } = start;
+    expect({ journalSize, clock, namespaceLimit }).toEqual({
+      journalSize: 50,
+      clock: { start: 1900000000000, frozen: true },
+      namespaceLimit: 3,
+    });
+    const engine = createEmulator({ ...settings, journalSize, clock, fixture: 'empty' });
     expect(engine.settings()).toEqual({
       limits: false,
       profile: 'strict',
@@ -82,7 +88,9 @@ describe('every setting on the command line', () => {
       quotas: { windows: { addTasklistMembers: [{ limit: 1 }] } },
     });
     writeFileSync(file, JSON.stringify({ autoRegisterUsers: 'false' }));
-    expect(() => parseCli(['--config', file], {})).toThrow(/autoRegisterUsers must be boolean/);
+    expect(() => parseCli(['--config', file], {})).toThrow(/autoRegisterUsers must be a boolean$/);
+    writeFileSync(file, JSON.stringify({ quotas: 'yes' }));
+    expect(() => parseCli(['--config', file], {})).toThrow(/quotas must be a boolean or a JSON object$/);
     expect(() => parseCli(['--task-frequency', 'often'], {})).toThrow(/--task-frequency must be max\/windowMs/);
     expect(() => parseCli(['--profile', 'lax'], {})).toThrow(/--profile must be default or strict/);
     expect(() => parseCli(['--import', file, '--fixture', file], {})).toThrow(/pick one/);

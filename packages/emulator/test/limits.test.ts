@@ -38,6 +38,17 @@ describe('1470451 (too frequent on one task)', () => {
     expect(engine.snapshot().tasks?.find((t) => t.id === TASK)?.collaborators).toEqual(['ou_c0']);
   });
 
+  it('a hold that ends after a reset does not release a newer hold on the same task', async () => {
+    const { call, token, engine } = await setup({ taskConcurrency: { holdMs: 300 } });
+    const first = call('POST', v1, { id_list: ['ou_h1'] }, token);
+    await new Promise((r) => setTimeout(r, 100));
+    engine.reset();
+    const second = call('POST', v1, { id_list: ['ou_h2'] }, token);
+    await first;
+    expect((await call('POST', v1, { id_list: ['ou_h3'] }, token)).body.code).toBe(1470451);
+    expect((await second).body.code).toBe(0);
+  });
+
   it('the rate-based variant comes only with the strict profile, at its labelled assumed value', async () => {
     const { call, token, engine } = await setup({ profile: 'strict', clock: { frozen: true } });
     expect(engine.settings().taskFrequency).toEqual(ASSUMED.taskFrequency.value);

@@ -88,6 +88,14 @@ const CORPUS: Case[] = [
     headers: json,
     body: '{"members":[{"id":"ou_1"}]}',
   },
+  {
+    name: 'headers over 16 KiB',
+    method: 'POST',
+    target: V2,
+    auth: true,
+    headers: { ...json, 'x-padding': 'x'.repeat(17 * 1024) },
+    body: '{"members":[{"id":"ou_1"}]}',
+  },
   { name: 'token: a wrong type', method: 'POST', target: TOKEN, headers: json, body: '{"app_id":1,"app_secret":"s"}' },
   {
     name: 'a valid call',

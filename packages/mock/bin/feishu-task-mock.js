@@ -12,7 +12,7 @@ The port opens only once the mock answers requests.
   --verbose         print Prism's own log
   --help            print this help
 
-Environment: FEISHU_MOCK_NODE=<path of a Node ${'>'}= 24.18 binary> runs Prism on that Node.`;
+Environment: FEISHU_MOCK_NODE=<path of a node binary> runs Prism on that Node (default: this one).`;
 
 function usageError(message) {
   process.stderr.write(`feishu-task-mock: ${message}\n${USAGE}\n`);

@@ -15,7 +15,7 @@ afterEach(() => {
 
 describe('the Node that runs Prism', () => {
   it("reads Prism's own engines field", () => {
-    expect(prismEngine()).toMatchObject({ range: '>=24.18.0', min: [24, 18, 0] });
+    expect(prismEngine()).toMatchObject({ version: '5.14.2', range: '>=18.20.1', min: [18, 20, 1] });
     expect(satisfies('v24.18.0', [24, 18, 0])).toBe(true);
     expect(satisfies('v24.17.9', [24, 18, 0])).toBe(false);
     expect(satisfies('v25.0.0', [24, 18, 0])).toBe(true);

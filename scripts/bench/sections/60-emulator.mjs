@@ -122,6 +122,40 @@ async function memoryWorker(total) {
   return { tenth: marks[0], end: marks[1], rss: process.memoryUsage().rss };
 }
 
+// The journal on big answers: no-op add_members calls on a 3,000-member tasklist (each answer holds the
+// whole tasklist), then the journal read whole; beside it, what the same entries would hold unbounded.
+async function journalWorker(calls) {
+  const { createEmulator } = await import(pathToFileURL(join(pkg, 'dist/index.js')).href);
+  const members = Array.from({ length: 3000 }, (_, i) => ({ id: `ou_m${i}`, role: 'viewer' }));
+  const engine = createEmulator({
+    limits: false,
+    fixture: { tasklists: [{ guid: 'big', owner: { id: 'ou_o' }, members }] },
+  });
+  const token = (
+    await engine.handle({
+      method: 'POST',
+      url: '/open-apis/auth/v3/tenant_access_token/internal',
+      headers: {},
+      body: '{"app_id":"cli_journal","app_secret":"s"}',
+    })
+  ).body.tenant_access_token;
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const kept = 1000; // the journal's default ring
+  let whole = 0;
+  for (let i = 0; i < calls; i++) {
+    const answer = await engine.handle({
+      method: 'POST',
+      url: '/open-apis/task/v2/tasklists/big/add_members',
+      headers,
+      body: '{"members":[{"id":"ou_m1","role":"viewer"}]}',
+    });
+    if (i >= calls - kept) whole += JSON.stringify(answer.body).length;
+  }
+  const t0 = performance.now();
+  const text = JSON.stringify(engine.journal());
+  return { entries: engine.journal().length, bytes: text.length, readMs: performance.now() - t0, whole };
+}
+
 function runSelf(args, execArgv = []) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...execArgv, self, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -137,7 +171,12 @@ function runSelf(args, execArgv = []) {
 
 if (process.argv[1] === self) {
   const [kind, arg] = process.argv.slice(2);
-  const result = kind === 'start' ? await startWorker() : await memoryWorker(Number(arg));
+  const result =
+    kind === 'start'
+      ? await startWorker()
+      : kind === 'journal'
+        ? await journalWorker(Number(arg))
+        : await memoryWorker(Number(arg));
   process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);
 }
@@ -205,6 +244,8 @@ export async function run({ quick }) {
   }
   const total = quick ? 5_000 : 100_000;
   const mem = await runSelf(['memory', String(total)], ['--expose-gc']);
+  const calls = quick ? 1_000 : 3_000;
+  const journal = await runSelf(['journal', String(calls)]);
   const mb = (b) => (b / 1024 / 1024).toFixed(1);
   const ratio = results['emulator@16'].rps / results['Prism@16'].rps;
   const bounded = mem.end <= mem.tenth * 1.25 + 2 * 1024 * 1024;
@@ -219,6 +260,7 @@ export async function run({ quick }) {
     `Targets at 16 connections: at least 10x Prism's throughput (${verdict(ratio >= 10)}: ${ratio.toFixed(1)}x), p99 under 10 ms (${verdict(results['emulator@16'].p99 < 10)}: ${results['emulator@16'].p99} ms).`,
     '',
     `- \`startEmulator()\` start time (module already imported; spec loaded, state seeded, listening): median ${median(starts).toFixed(1)} ms over ${starts.length} fresh processes (runs: ${starts.map((s) => s.toFixed(1)).join(', ')} ms); target under 100 ms: ${verdict(median(starts) < 100)}. Until the first answer (the first request compiles its schemas): median ${median(firsts).toFixed(1)} ms.`,
+    `- Journal after ${calls.toLocaleString('en')} no-op \`add_members\` calls on a 3,000-member tasklist (each answer the whole tasklist): ${journal.entries} entries kept, ${mb(journal.bytes)} MB as JSON, serialized in ${journal.readMs.toFixed(0)} ms; the same entries with whole answers would hold ${mb(journal.whole)} MB of answers alone (each entry keeps at most 50 items of any array, 4 KB of any string, 8 levels, and lists what it cut).`,
     `- Memory after ${total.toLocaleString('en')} requests in process (a mix of success, 404, validation failure and 1470700; heap after a full GC): ${mb(mem.tenth)} MB after ${(total / 10).toLocaleString('en')}, ${mb(mem.end)} MB after ${total.toLocaleString('en')} (RSS ${mb(mem.rss)} MB); bounded (journal ring of 1000, at most 1.25x the heap at a tenth): ${verdict(bounded)}.`,
   ];
 }

@@ -57,7 +57,7 @@ export function tasklistView(state: State, list: Tasklist, idType: IdType): comp
   };
 }
 
-export function addTasklistMembers(ctx: Context, world: World): Reply {
+export function addTasklistMembers(ctx: Context<'addTasklistMembers'>, world: World): Reply {
   const { state, config } = world;
   const idType = idTypeOf(ctx.query, ctx.op.params.find((p) => p.name === 'user_id_type')?.default);
   const list = state.tasklists.get(ctx.pathParams.tasklist_guid ?? '');

@@ -33,7 +33,7 @@ function onTask(ctx: Context, world: World, body: (task: Task) => Reply): Reply 
   return concurrency ? world.inFlight.hold(key, concurrency.holdMs, reply) : reply;
 }
 
-export function addTaskCollaborators(ctx: Context, world: World): Reply | Promise<Reply> {
+export function addTaskCollaborators(ctx: Context<'addTaskCollaborators'>, world: World): Reply | Promise<Reply> {
   const idType = idTypeOf(ctx.query, paramDefault(ctx, 'user_id_type'));
   const body = ctx.body as { id?: string; id_list?: string[] };
   const ids = [...new Set([...(body.id ? [body.id] : []), ...(body.id_list ?? [])])];
@@ -61,7 +61,7 @@ export function addTaskCollaborators(ctx: Context, world: World): Reply | Promis
   });
 }
 
-export function removeTaskCollaborator(ctx: Context, world: World): Reply | Promise<Reply> {
+export function removeTaskCollaborator(ctx: Context<'removeTaskCollaborator'>, world: World): Reply | Promise<Reply> {
   const idType = idTypeOf(ctx.query, paramDefault(ctx, 'user_id_type'));
   return onTask(ctx, world, (task) => {
     const user = world.state.findUser(ctx.pathParams.collaborator_id ?? '', idType);

@@ -7,7 +7,7 @@ import type { World } from './world.js';
 
 const RENEW_WHEN_LEFT_MS = 30 * 60 * 1000;
 
-export function getTenantAccessToken(ctx: Context, world: World): Reply {
+export function getTenantAccessToken(ctx: Context<'getTenantAccessToken'>, world: World): Reply {
   const { app_id, app_secret } = ctx.body as { app_id: string; app_secret: string };
   const { state, config } = world;
   let app = state.apps.get(app_id);

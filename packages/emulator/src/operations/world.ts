@@ -7,16 +7,18 @@ import type { IdType, State } from '../state.js';
 
 /** Keys (tasks) with a request in flight: a write holds its task until its answer is delivered. */
 export class InFlight {
-  private readonly busy = new Set<string>();
+  // Each hold has its own mark, so that a hold ending after a reset never releases a newer one.
+  private readonly busy = new Map<string, symbol>();
   has(key: string) {
     return this.busy.has(key);
   }
   /** Holds `key` for `ms` of real time, then releases it and delivers `reply`. */
   hold(key: string, ms: number, reply: Reply): Promise<Reply> {
-    this.busy.add(key);
+    const mark = Symbol(key);
+    this.busy.set(key, mark);
     return new Promise((resolve) =>
       setTimeout(() => {
-        this.busy.delete(key);
+        if (this.busy.get(key) === mark) this.busy.delete(key);
         resolve(reply);
       }, ms),
     );
