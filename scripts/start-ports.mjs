@@ -11,13 +11,16 @@ export const SERVICES = [
 
 export class PortProblem extends Error {}
 
-/** The port of each service from `env`, or a PortProblem naming the variable. */
-export function portsFromEnv(env) {
+/**
+ * The port of each service from `env`, or a PortProblem naming the variable. An unset variable gives the
+ * service's usual port, or `unset` when given (`--smoke` passes 0: any free port).
+ */
+export function portsFromEnv(env, unset) {
   const ports = {};
   for (const { variable, fallback } of SERVICES) {
     const raw = env[variable];
     if (raw === undefined) {
-      ports[variable] = fallback;
+      ports[variable] = unset ?? fallback;
       continue;
     }
     if (raw.trim() === '')

@@ -1,6 +1,7 @@
 // pnpm start (the main job): build spec -> types -> client -> docs, then serve the stateful emulator,
 // the Prism mock and the docs locally until Ctrl+C. No credentials needed. `--smoke` serves on free
-// ports, checks that each answers, and exits (the README test runs it).
+// ports (those the environment names, else free ones), checks that each answers, and exits (the README
+// test runs it).
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,13 +14,14 @@ Builds everything, then serves until Ctrl+C:
   the emulator (stateful)  http://127.0.0.1:4010  (EMULATOR_PORT)
   the mock (Prism)         http://127.0.0.1:4011  (MOCK_PORT)
   the docs                 http://127.0.0.1:8080  (DOCS_PORT)
-  --smoke   serve on free ports, check that each answers, then stop`;
+  --smoke   serve on the ports the variables name (free ones where unset), check that each
+            answers, then stop`;
 const values = cliArgs('pnpm start', usage, { smoke: { type: 'boolean' } });
 
 // Ports and environment first: a bad value or a taken port is found in a moment, not after the build.
 let ports;
 try {
-  ports = values.smoke ? { EMULATOR_PORT: 0, MOCK_PORT: 0, DOCS_PORT: 0 } : portsFromEnv(process.env);
+  ports = portsFromEnv(process.env, values.smoke ? 0 : undefined);
   await checkFree(ports);
 } catch (error) {
   if (!(error instanceof PortProblem)) throw error;

@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from './repo.js';
 
 const root = repoRoot ?? '';
-const start = async (env: Record<string, string>) => {
+const start = async (env: Record<string, string>, args: string[] = []) => {
   try {
-    await promisify(execFile)(process.execPath, [join(root, 'scripts/start.mjs')], {
+    await promisify(execFile)(process.execPath, [join(root, 'scripts/start.mjs'), ...args], {
       cwd: root,
       env: { ...process.env, ...env },
       timeout: 20_000,
@@ -35,6 +35,12 @@ describe.skipIf(!repoRoot)('pnpm start, before the build', () => {
     const result = await start(env);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
+  });
+
+  it('--smoke checks the variables too (a smoke run tries the ports you mean to use)', async () => {
+    const result = await start({ EMULATOR_PORT: 'abc' }, ['--smoke']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^pnpm start: EMULATOR_PORT must be a port from 0 to 65535 .*got "abc"\n$/);
   });
 
   it('a taken port is one line naming the variable', async () => {
