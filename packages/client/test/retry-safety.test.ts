@@ -2,23 +2,15 @@
 // answer is read as the spec's x-feishu-retry declares (1470431 / 1470700 then mean success), and nothing
 // else is resent after an unknown outcome unless the operation is idempotent. Over real sockets.
 import { operations } from '@feishu-task/types';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FeishuApiError, FeishuBulkError, FeishuConnectionError } from '../src/index.js';
 import { serverClient } from './helpers/http-server.js';
 import { addMembers } from './helpers/inputs.js';
-import { startTaskServer } from './helpers/task-server.js';
+import { useTaskServer } from './helpers/task-server.js';
 
-let server: Awaited<ReturnType<typeof startTaskServer>>;
-beforeAll(async () => {
-  server = await startTaskServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.faults.length = 0;
-  server.arrivals.length = 0;
-});
+const task = useTaskServer();
 
-const client = (o: object = {}) => serverClient(server.url, o);
+const client = (o: object = {}) => serverClient(task.server.url, o);
 
 describe('an attempt applied, then the connection dropped', () => {
   it('the spec declares how each operation is resent', () => {
@@ -28,23 +20,23 @@ describe('an attempt applied, then the connection dropped', () => {
   });
 
   it('addTaskCollaborators: the resend answers 1470431, which then means success', async () => {
-    server.faults.push('drop-after-apply');
+    task.server.faults.push('drop-after-apply');
     const result = await client().addTaskCollaborators({ path: { task_id: 'task-a' }, body: { id_list: ['ou_a'] } });
     expect(result).toEqual({ replayed: { code: 1470431, msg: 'all collaborators already exist' } });
-    expect(server.arrivals).toHaveLength(2);
-    expect([...server.collaborators.get('task-a')!]).toEqual(['ou_a']);
+    expect(task.server.arrivals).toHaveLength(2);
+    expect([...task.server.collaborators.get('task-a')!]).toEqual(['ou_a']);
   });
 
   it('removeTaskCollaborator: the resend answers 1470700, which then means success', async () => {
-    server.collaborators.set('task-b', new Set(['ou_b']));
-    server.faults.push('drop-after-apply');
+    task.server.collaborators.set('task-b', new Set(['ou_b']));
+    task.server.faults.push('drop-after-apply');
     const result = await client().removeTaskCollaborator({ path: { task_id: 'task-b', collaborator_id: 'ou_b' } });
     expect(result).toEqual({ replayed: { code: 1470700, msg: 'task collaborator not found' } });
-    expect(server.arrivals).toHaveLength(2);
+    expect(task.server.arrivals).toHaveLength(2);
   });
 
   it('without an unknown outcome, 1470431 and 1470700 stay errors', async () => {
-    server.collaborators.set('task-c', new Set(['ou_c']));
+    task.server.collaborators.set('task-c', new Set(['ou_c']));
     const add = await client()
       .addTaskCollaborators({ path: { task_id: 'task-c' }, body: { id_list: ['ou_c'] } })
       .catch((e) => e);
@@ -54,20 +46,20 @@ describe('an attempt applied, then the connection dropped', () => {
       .removeTaskCollaborator({ path: { task_id: 'task-c', collaborator_id: 'ou_none' } })
       .catch((e) => e);
     expect(remove).toMatchObject({ code: 1470700, codeName: 'CollaboratorNotFound' });
-    expect(server.arrivals).toHaveLength(2);
+    expect(task.server.arrivals).toHaveLength(2);
   });
 
   it('a connection reset before anything was applied is resent like any network failure', async () => {
-    server.faults.push('reset-before-apply');
+    task.server.faults.push('reset-before-apply');
     await client().addTaskCollaborators({ path: { task_id: 'task-d' }, body: { id_list: ['ou_d'] } });
-    expect(server.arrivals).toHaveLength(2);
-    expect([...server.collaborators.get('task-d')!]).toEqual(['ou_d']);
+    expect(task.server.arrivals).toHaveLength(2);
+    expect([...task.server.collaborators.get('task-d')!]).toEqual(['ou_d']);
   });
 });
 
 describe('bulk add_members with an unknown outcome', () => {
   it('chunk 2 applied, then the connection dropped: its members are unknown, not "not applied"', async () => {
-    server.faults.push(undefined, 'drop-after-apply');
+    task.server.faults.push(undefined, 'drop-after-apply');
     const input = addMembers(1234);
     const error = await client({ maxRetries: 0 })
       .addTasklistMembers({ ...input, path: { tasklist_guid: 'list-1' } })
@@ -78,16 +70,16 @@ describe('bulk add_members with an unknown outcome', () => {
     expect(ids(error.applied)).toEqual(ids(input.body.members.slice(0, 500)));
     expect(ids(error.unknown)).toEqual(ids(input.body.members.slice(500, 1000)));
     expect(ids(error.notApplied)).toEqual(ids(input.body.members.slice(1000)));
-    expect(server.members.get('list-1')!.size).toBe(1000);
+    expect(task.server.members.get('list-1')!.size).toBe(1000);
     expect(error.message).toMatch(
       /500 applied, 500 unknown \(ou_500, ou_501, ou_502, \.\.\. \(497 more\)\), 234 not applied/,
     );
   });
 
   it('with retries (add_members is idempotent) the same drop is resent and everything lands', async () => {
-    server.faults.push(undefined, 'drop-after-apply');
+    task.server.faults.push(undefined, 'drop-after-apply');
     const result = await client().addTasklistMembers({ ...addMembers(1234), path: { tasklist_guid: 'list-2' } });
     expect(result.tasklist.members).toHaveLength(1234);
-    expect(server.arrivals).toHaveLength(4);
+    expect(task.server.arrivals).toHaveLength(4);
   });
 });

@@ -2,57 +2,49 @@
 // exactly as when the connection drops. It resends only where x-feishu-retry says the resend's answer can
 // be read (a replayed code then resolves { replayed }), otherwise says outcomeUnknown: true; a bulk call
 // puts that chunk in `unknown`. Each case against a real gateway that applies, then answers it.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FeishuBulkError, FeishuConnectionError, FeishuResponseError } from '../src/index.js';
 import { serverClient } from './helpers/http-server.js';
 import { addMembers } from './helpers/inputs.js';
-import { GATEWAY_FAULTS, startTaskServer } from './helpers/task-server.js';
+import { GATEWAY_FAULTS, useTaskServer } from './helpers/task-server.js';
 
-let server: Awaited<ReturnType<typeof startTaskServer>>;
-beforeAll(async () => {
-  server = await startTaskServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.faults.length = 0;
-  server.arrivals.length = 0;
-});
+const task = useTaskServer();
 
-const client = (o: object = {}) => serverClient(server.url, o);
+const client = (o: object = {}) => serverClient(task.server.url, o);
 // A reset half-way through the body is a connection failure; the others are answers without the envelope.
 const errorClass = (fault: string) => (fault === 'reset-mid-body' ? FeishuConnectionError : FeishuResponseError);
 
 describe.each(GATEWAY_FAULTS)('applied, then %s', (fault) => {
   it('addTaskCollaborators: the resend answers 1470431, which means success: { replayed }', async () => {
-    server.faults.push(fault);
+    task.server.faults.push(fault);
     const task_id = `add-${fault}`;
     const result = await client().addTaskCollaborators({ path: { task_id }, body: { id_list: ['ou_a'] } });
     expect(result).toEqual({ replayed: { code: 1470431, msg: 'all collaborators already exist' } });
-    expect(server.arrivals).toHaveLength(2);
-    expect([...server.collaborators.get(task_id)!]).toEqual(['ou_a']);
+    expect(task.server.arrivals).toHaveLength(2);
+    expect([...task.server.collaborators.get(task_id)!]).toEqual(['ou_a']);
   });
 
   it('removeTaskCollaborator: the resend answers 1470700, which means success: { replayed }', async () => {
     const task_id = `remove-${fault}`;
-    server.collaborators.set(task_id, new Set(['ou_b']));
-    server.faults.push(fault);
+    task.server.collaborators.set(task_id, new Set(['ou_b']));
+    task.server.faults.push(fault);
     const result = await client().removeTaskCollaborator({ path: { task_id, collaborator_id: 'ou_b' } });
     expect(result).toEqual({ replayed: { code: 1470700, msg: 'task collaborator not found' } });
   });
 
   it('without retries: the error says outcomeUnknown: true', async () => {
-    server.faults.push(fault);
+    task.server.faults.push(fault);
     const task_id = `no-retry-${fault}`;
     const error = await client({ maxRetries: 0 })
       .addTaskCollaborators({ path: { task_id }, body: { id_list: ['ou_c'] } })
       .catch((e) => e);
     expect(error).toBeInstanceOf(errorClass(fault));
     expect(error).toMatchObject({ outcomeUnknown: true, attempts: 1 });
-    expect(server.collaborators.get(task_id)?.has('ou_c')).toBe(true);
+    expect(task.server.collaborators.get(task_id)?.has('ou_c')).toBe(true);
   });
 
   it('bulk: chunk 2 applied, then this answer (maxRetries 0): its 500 members are unknown, not "not applied"', async () => {
-    server.faults.push(undefined, fault);
+    task.server.faults.push(undefined, fault);
     const input = addMembers(1200);
     const tasklist_guid = `bulk-${fault}`;
     const error = await client({ maxRetries: 0 })
@@ -62,6 +54,6 @@ describe.each(GATEWAY_FAULTS)('applied, then %s', (fault) => {
     expect(error.cause).toBeInstanceOf(errorClass(fault));
     expect([error.applied.length, error.unknown.length, error.notApplied.length]).toEqual([500, 500, 200]);
     expect(error.unknown[0].id).toBe('ou_500');
-    expect(server.members.get(tasklist_guid)!.size).toBe(1000);
+    expect(task.server.members.get(tasklist_guid)!.size).toBe(1000);
   });
 });

@@ -2,7 +2,8 @@
 // for state that outlives the process; SIGINT, SIGTERM and SIGHUP stop it gracefully.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import Type, { type Static } from 'typebox';
+import type { Static } from 'typebox';
+import * as Type from 'typebox';
 import { ASSUMED, ConfigInputSchema } from './config.js';
 import { checkFixture, type Fixture } from './fixture.js';
 import { checker } from './schema.js';

@@ -3,7 +3,8 @@
 // are on by default; limits no page states are off by default and come with the `strict` profile, each
 // with its assumed value labelled in `ASSUMED` (and in settings().assumed).
 import { operations as operationTable } from '@feishu-task/types';
-import Type, { type Static } from 'typebox';
+import type { Static } from 'typebox';
+import * as Type from 'typebox';
 import { checker, InputError } from './schema.js';
 
 const int = (minimum: number, maximum: number, description: string) => Type.Integer({ minimum, maximum, description });

@@ -1,6 +1,7 @@
 // The control API's inputs, one TypeBox schema per route (JSON Schema and TS type from one source):
 // bodies and query parameters are checked before anything changes, and a refusal names the field.
-import Type, { type Static } from 'typebox';
+import type { Static } from 'typebox';
+import * as Type from 'typebox';
 import { MAX_EPOCH_MS } from './clock.js';
 
 export const ClockInputSchema = Type.Object(

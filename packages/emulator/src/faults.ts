@@ -1,6 +1,7 @@
 // Faults queued for the next N requests of an operation. A fault is an exhaustive union keyed by
 // `kind` (schema and type from one TypeBox declaration); a batch is checked whole before any is queued.
-import Type, { type Static } from 'typebox';
+import type { Static } from 'typebox';
+import * as Type from 'typebox';
 import { checker, InputError } from './schema.js';
 
 const common = {

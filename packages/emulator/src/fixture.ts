@@ -1,6 +1,7 @@
 // The fixture format: the state to seed the emulator with, as plain JSON. Checked with Ajv before use,
 // so a bad fixture fails with every problem named instead of an odd answer later.
-import Type, { type Static } from 'typebox';
+import type { Static } from 'typebox';
+import * as Type from 'typebox';
 import { checker, type InputError } from './schema.js';
 import type { Json } from './spec.js';
 

@@ -3,6 +3,7 @@
 // (HTML 502, a JSON 504 without the envelope, a broken 200, a reset half-way through the body): outcomes
 // the client cannot read. Or it resets before applying.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startServer } from './http-server.js';
 
 /** Answers a gateway gives after the request was applied, none of them the Feishu envelope. */
@@ -73,4 +74,18 @@ export async function startTaskServer() {
     });
   });
   return { ...server, collaborators, members, faults, arrivals };
+}
+
+/** A task server for a test file: started before its tests, its faults and arrivals cleared before each. */
+export function useTaskServer() {
+  const holder = {} as { server: Awaited<ReturnType<typeof startTaskServer>> };
+  beforeAll(async () => {
+    holder.server = await startTaskServer();
+  });
+  afterAll(() => holder.server.close());
+  beforeEach(() => {
+    holder.server.faults.length = 0;
+    holder.server.arrivals.length = 0;
+  });
+  return holder;
 }
