@@ -105,9 +105,7 @@ function sourcesList(original, lang) {
     .sort((a, b) => (order[a.source.kind] ?? 3) - (order[b.source.kind] ?? 3))
     .map(({ source, note, places }) => {
       const kind = w.kinds[source.kind] ?? source.kind;
-      const link = source.url
-        ? ` <a href="${esc(source.url)}">${breakable(source.url.replace(/^https:\/\//, ''))}</a>`
-        : '';
+      const link = source.url ? ` <a href="${esc(source.url)}">${esc(source.url.replace(/^https:\/\//, ''))}</a>` : '';
       const cls = source.kind === 'unsourced' ? ' class="docs-unsourced"' : '';
       return `<li${cls}><strong>${kind}</strong>${link}${lang === 'zh' ? '：' : ': '}${inline([...places].join(w.and))}${note ? `${lang === 'zh' ? '。' : '. '}${inline(note)}` : ''}</li>`;
     });
