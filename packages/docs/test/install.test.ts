@@ -2,7 +2,7 @@
 // and the packages' READMEs show, as written, in a fresh consumer project outside the workspace:
 // `pnpm pack` of every published package into ~/feishu-task-packs (HOME is a temporary folder), then
 // the `npm i` lines of the tarballs, then the mock from its tarball (`npx @feishu-task/mock`, on a free
-// port instead of 4010) and the quickstart against it with the client from its tarball. Two lines are
+// port instead of 4021) and the quickstart against it with the client from its tarball. Two lines are
 // checked, not run: `git clone` (this checkout is the clone) and `pnpm install && pnpm build` (turbo
 // has built the packages before the docs' tests run; building again here would rewrite the outputs
 // other packages' tests are reading).
@@ -124,8 +124,8 @@ describe('install instructions', () => {
     for (const name of ['@feishu-task/client', '@feishu-task/types', '@feishu-task/mock', '@feishu-task/emulator'])
       expect(installed.dependencies?.[name] ?? installed.devDependencies?.[name], name).toMatch(/^file:/);
 
-    // The mock, as the introduction starts it (a free port for 4010), from the consumer's node_modules.
-    const command = /`(npx @feishu-task\/mock --port) 4010`/.exec(intro('en'))![1]!;
+    // The mock, as the introduction starts it (a free port for 4021), from the consumer's node_modules.
+    const command = /`(npx @feishu-task\/mock --port) 4021`/.exec(intro('en'))![1]!;
     mock = spawn('bash', ['-c', `exec ${command} 0`], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const url = await new Promise<string>((resolveUrl, reject) => {
       let out = '';
