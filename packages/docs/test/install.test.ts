@@ -76,7 +76,12 @@ beforeAll(() => {
   };
 });
 afterAll(() => {
-  mock?.kill();
+  // The whole group: `npx` runs the mock's bin, which runs Prism; killing npx alone leaves both running.
+  if (mock?.pid) {
+    try {
+      process.kill(-mock.pid, 'SIGTERM');
+    } catch {}
+  }
   if (home) rmSync(home, { recursive: true, force: true });
 });
 
@@ -126,7 +131,12 @@ describe('install instructions', () => {
 
     // The mock, as the introduction starts it (a free port for 4021), from the consumer's node_modules.
     const command = /`(npx @feishu-task\/mock --port) 4021`/.exec(intro('en'))![1]!;
-    mock = spawn('bash', ['-c', `exec ${command} 0`], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    mock = spawn('bash', ['-c', `exec ${command} 0`], {
+      cwd: app,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     const url = await new Promise<string>((resolveUrl, reject) => {
       let out = '';
       const timer = setTimeout(() => reject(new Error(`the mock did not start: ${out}`)), 120_000);
