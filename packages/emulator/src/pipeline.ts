@@ -117,7 +117,11 @@ export async function runPipeline(
   let reply: Reply | undefined;
   for (const phase of PHASES) {
     reply = await phase(x, engine);
-    if (reply) break;
+    if (!reply) continue;
+    // What the gateway refuses by the request limits (too long, too large, nested too deep) never reaches
+    // the journal: the answer is all a caller learns, as from the gateway in front of Feishu.
+    if (phase === limitsPhase) return answerOf(x, reply);
+    break;
   }
   // Every phase passed: only an operation the pipeline cannot run gets here (none today).
   reply ??= { status: 500, body: { code: 1, msg: 'emulator: no phase answered' } };
@@ -143,10 +147,12 @@ export async function runPipeline(
     contract,
   });
   if (!contract.valid && contractFailures.length < MAX_CONTRACT_FAILURES) contractFailures.push(recorded);
-  return {
-    status: reply.status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'x-tt-logid': x.logId, ...reply.headers },
-    body: reply.body,
-    ...(x.wire ? { fault: x.wire } : {}),
-  };
+  return answerOf(x, reply);
 }
+
+const answerOf = (x: Exchange, reply: Reply): EmulatorAnswer => ({
+  status: reply.status,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'x-tt-logid': x.logId, ...reply.headers },
+  body: reply.body,
+  ...(x.wire ? { fault: x.wire } : {}),
+});

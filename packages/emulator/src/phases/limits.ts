@@ -1,7 +1,7 @@
 // Limits: what the gateway refuses before routing (the platform model's request limits): a URL over
 // its length, a `.`/`..` segment or a malformed %-escape in the path as sent, headers over their size
 // or an Accept without JSON, a body over its size or nested too deep. The refusal is the gateway's
-// documented 400 / 9499, never a crash of the engine or a journal entry it cannot serve.
+// documented 400 / 9499, never a crash of the engine; the pipeline journals none of these.
 import { gatewayRefusal, REQUEST_LIMITS, refuseBody, refuseHeaders, refuseTarget } from '@feishu-task/platform';
 import type { Phase } from '../pipeline.js';
 
@@ -16,7 +16,5 @@ export const limitsPhase: Phase = (x, engine) => {
     refuseHeaders(x.request.headers) ??
     refuseBody(body, x.request.bodyBytes ?? utf8Bytes(body));
   if (!refused) return undefined;
-  // Too large or too deep to keep: the journal records its size only.
-  if (body.length > 0) x.journalBody = `(${body.length} characters, refused: ${refused})`;
   return gatewayRefusal(engine.platform, refused, x.logId);
 };
