@@ -6,10 +6,11 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpec, operations } from '@feishu-task/spec-tools';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM helper without types
 import { serveStatic } from '../scripts/serve.mjs';
+import { launchChromium } from './chromium.ts';
 import { countForeignTexts, readCeiling } from './l10n-count.ts';
 
 const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,19 +53,7 @@ let server: { server: import('node:http').Server; url: string };
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   server = await serveStatic(join(pkg, 'dist'));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

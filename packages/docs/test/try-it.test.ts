@@ -8,12 +8,13 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { errorExamples, loadSpec, operations } from '@feishu-task/spec-tools';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM helper without types
 import { requestBodyExample } from '../scripts/code-samples.mjs';
 // @ts-expect-error plain ESM helper without types
 import { serveStatic } from '../scripts/serve.mjs';
+import { launchChromium } from './chromium.ts';
 import { countForeignTexts } from './l10n-count.ts';
 
 const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,10 +43,7 @@ beforeAll(async () => {
   if (!page.includes('../try-it/try-it.js'))
     throw new Error('dist/en/index.html does not load try-it.js: run the docs build (it builds try-it/ first)');
   server = await serveStatic(join(pkg, 'dist'));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
