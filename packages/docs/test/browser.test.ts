@@ -6,12 +6,11 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpec, operations } from '@feishu-task/spec-tools';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM helper without types
-import { serveStatic } from '../scripts/serve.mjs';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { countForeignTexts, readCeiling } from './l10n-count.ts';
+// @ts-expect-error plain ESM helper without types
+import { SIZES, useSite } from './site.ts';
 
 const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = join(pkg, 'artifacts');
@@ -35,7 +34,6 @@ function propertyNames(node: any, found = new Set<string>()): string[] {
   return [...found];
 }
 
-const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 const LANGS = {
   en: { htmlLang: 'en', perMinute: (n: number) => `${n} requests per minute`, summary: (op: any) => op.summary },
   zh: {
@@ -47,18 +45,10 @@ const LANGS = {
 type Lang = keyof typeof LANGS;
 const ONE_MB = 1024 * 1024;
 
-let browser: Browser;
-let server: { server: import('node:http').Server; url: string };
-
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  server = await serveStatic(join(pkg, 'dist'));
-  browser = await launchChromium();
 });
-afterAll(async () => {
-  await browser?.close();
-  server?.server.close();
-});
+const site = useSite(join(pkg, 'dist'));
 
 interface Opened {
   page: Page;
@@ -70,7 +60,7 @@ interface Opened {
 
 /** Opens a page and waits until it is usable: the reference rendered and the route's heading shown. */
 async function open(path: string, size: keyof typeof SIZES = 'desktop', colorScheme: 'light' | 'dark' = 'light') {
-  const context = await browser.newContext({ viewport: SIZES[size], colorScheme });
+  const context = await site.browser.newContext({ viewport: SIZES[size], colorScheme });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const problems: string[] = [];
@@ -88,7 +78,7 @@ async function open(path: string, size: keyof typeof SIZES = 'desktop', colorSch
   page.on('response', (r) => {
     encodings[new URL(r.url()).pathname] = r.headers()['content-encoding'] ?? 'identity';
   });
-  await page.goto(server.url + path, { waitUntil: 'load' });
+  await page.goto(site.url + path, { waitUntil: 'load' });
   if (path.includes('index.html')) await usable(page);
   const opened: Opened = { page, problems, transferred: bytes, encodings };
   return opened;
@@ -139,10 +129,10 @@ describe('changelog', () => {
 
 describe('downloads', () => {
   it('serves the bundled description as YAML and JSON, compressed', async () => {
-    const json = await fetch(`${server.url}/openapi.json`, { headers: { 'accept-encoding': 'br' } });
+    const json = await fetch(`${site.url}/openapi.json`, { headers: { 'accept-encoding': 'br' } });
     expect(json.headers.get('content-encoding')).toBe('br');
     expect((await json.json()).openapi).toBe(spec.openapi);
-    const yaml = await fetch(`${server.url}/openapi.yaml`);
+    const yaml = await fetch(`${site.url}/openapi.yaml`);
     expect(yaml.status).toBe(200);
     expect(await yaml.text()).toMatch(/^openapi: 3\.1/m);
   });
@@ -168,7 +158,7 @@ describe.each(Object.keys(LANGS) as Lang[])('%s reference', (lang) => {
       await page.screenshot({ path: join(artifacts, `${lang}-${size}.png`) });
 
       // No clipped error table: each table fits its column, and every cell of it is inside the table.
-      await page.goto(`${server.url}/${lang}/index.html${route(taskOps[0])}`);
+      await page.goto(`${site.url}/${lang}/index.html${route(taskOps[0])}`);
       await page.locator('.docs-errors-table table').first().waitFor();
       const tables = await page.$$eval('.docs-errors-table table', (ts) =>
         ts.map((t) => {
@@ -269,7 +259,7 @@ describe.each(Object.keys(LANGS) as Lang[])('%s reference', (lang) => {
     const o = await open(`/${lang}/index.html`);
     const found = new Set<string>();
     for (const r of routes) {
-      await o.page.goto(`${server.url}/${lang}/index.html${r}`);
+      await o.page.goto(`${site.url}/${lang}/index.html${r}`);
       await usable(o.page);
       await o.page.waitForTimeout(300);
       for (const text of await countForeignTexts(o.page, lang, names)) found.add(`${text}`);
@@ -418,12 +408,12 @@ describe('accessibility', () => {
       for (const x of v) found.push(`${where}: ${x}`);
     };
     for (const r of ['#/', ...ops.map(route)]) {
-      await o.page.goto(`${server.url}/${lang}/index.html${r}`);
+      await o.page.goto(`${site.url}/${lang}/index.html${r}`);
       await usable(o.page);
       await check(r);
     }
     for (const path of plainPages(lang)) {
-      await o.page.goto(server.url + path);
+      await o.page.goto(site.url + path);
       await check(path);
     }
     expect(found).toEqual([]);
@@ -505,7 +495,7 @@ describe('operation pages', () => {
     const o = await open(`/${lang}/index.html`, size);
     const broken: string[] = [];
     for (const r of ['#/', ...taskOps.map(route)]) {
-      await o.page.goto(`${server.url}/${lang}/index.html${r}`);
+      await o.page.goto(`${site.url}/${lang}/index.html${r}`);
       await usable(o.page);
       await o.page
         .locator('.docs-after')

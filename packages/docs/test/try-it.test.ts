@@ -8,14 +8,13 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { errorExamples, loadSpec, operations } from '@feishu-task/spec-tools';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM helper without types
 import { requestBodyExample } from '../scripts/code-samples.mjs';
-// @ts-expect-error plain ESM helper without types
-import { serveStatic } from '../scripts/serve.mjs';
-import { launchChromium } from './chromium.ts';
 import { countForeignTexts } from './l10n-count.ts';
+// @ts-expect-error plain ESM helper without types
+import { SIZES, useSite } from './site.ts';
 
 const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -35,20 +34,12 @@ const exampleOf = (id: string, name: string) =>
   [...(ops[id]!.pathItem.parameters ?? []), ...(ops[id]!.operation.parameters ?? [])].find((p: any) => p.name === name)
     ?.example;
 
-let browser: Browser;
-let server: { server: import('node:http').Server; url: string };
-
 beforeAll(async () => {
   const page = readFileSync(join(pkg, 'dist/en/index.html'), 'utf8');
   if (!page.includes('../try-it/try-it.js'))
     throw new Error('dist/en/index.html does not load try-it.js: run the docs build (it builds try-it/ first)');
-  server = await serveStatic(join(pkg, 'dist'));
-  browser = await launchChromium();
 });
-afterAll(async () => {
-  await browser?.close();
-  server?.server.close();
-});
+const site = useSite(join(pkg, 'dist'));
 
 interface Opened {
   page: Page;
@@ -58,15 +49,13 @@ interface Opened {
   close(): Promise<void>;
 }
 
-const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
-
 async function openOperation(
   lang: 'en' | 'zh',
   id: string,
   colorScheme: 'light' | 'dark' = 'light',
   size: keyof typeof SIZES = 'desktop',
 ): Promise<Opened> {
-  const context = await browser.newContext({ viewport: SIZES[size], colorScheme });
+  const context = await site.browser.newContext({ viewport: SIZES[size], colorScheme });
   context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   const problems: string[] = [];
@@ -75,7 +64,7 @@ async function openOperation(
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(`${server.url}/${lang}/index.html${route(id)}`);
+  await page.goto(`${site.url}/${lang}/index.html${route(id)}`);
   await page.locator(`[data-try-it="${id}"] .try-it-toggle`).waitFor();
   return { page, problems, requests, offline: () => context.setOffline(true), close: () => context.close() };
 }
@@ -147,7 +136,7 @@ describe('Try it', () => {
     // (blob: URLs are the page's own memory, the viewer's search worker: no network.)
     expect(o.requests.slice(before).filter((u) => !u.startsWith('blob:'))).toEqual([]);
     // Before going offline too, the page fetched only from its own site.
-    expect(o.requests.filter((u) => new URL(u).origin !== new URL(server.url).origin)).toEqual([]);
+    expect(o.requests.filter((u) => new URL(u).origin !== new URL(site.url).origin)).toEqual([]);
     expect(o.problems).toEqual([]);
     await o.close();
   });
