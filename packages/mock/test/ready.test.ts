@@ -1,21 +1,14 @@
 // Ready means ready: from the moment startMock() is called, no socket on the requested port accepts
 // and closes, or answers anything but a correct answer. Polled over raw TCP (a fetch would hide a
 // connection closed without an answer), over ten starts.
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { expect, it } from 'vitest';
 import { startMock } from '../src/index.js';
+import { freePort } from './helpers.js';
 
 const REQUEST =
   'POST /open-apis/task/v2/tasklists/g/add_members HTTP/1.1\r\nhost: x\r\nauthorization: Bearer t-1\r\n' +
   'content-type: application/json\r\ncontent-length: 27\r\nconnection: close\r\n\r\n{"members":[{"id":"ou_1"}]}';
-
-async function freePort() {
-  const probe = createServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-  const port = (probe.address() as { port: number }).port;
-  await new Promise((r) => probe.close(r));
-  return port;
-}
 
 /** One raw attempt: 'refused', or the status line the port answered, or 'closed without an answer'. */
 function attempt(port: number): Promise<string> {

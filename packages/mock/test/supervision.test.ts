@@ -1,7 +1,7 @@
 // Listening means ready; a Prism crash is restarted and reported; a stalled Prism gets a bounded wait.
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startMock } from '../src/index.js';
+import { freePort } from './helpers.js';
 
 const v2 = '/open-apis/task/v2/tasklists/g/add_members';
 const valid = {
@@ -9,14 +9,6 @@ const valid = {
   headers: { authorization: 'Bearer t-1', 'content-type': 'application/json' },
   body: '{"members":[{"id":"ou_1"}]}',
 };
-
-async function freePort() {
-  const probe = createServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-  const port = (probe.address() as { port: number }).port;
-  await new Promise((r) => probe.close(r));
-  return port;
-}
 
 describe('the mock process', () => {
   it('binds its port only once a real request is answered: every early request is refused or answered 200', async () => {
