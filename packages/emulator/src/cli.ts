@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Static } from 'typebox';
 import * as Type from 'typebox';
-import { ASSUMED, ConfigInputSchema } from './config.js';
+import { ASSUMED, ConfigInputSchema, LIMIT_CODES } from './config.js';
 import { checkFixture, type Fixture } from './fixture.js';
 import { checker } from './schema.js';
 import { type RunningEmulator, type StartEmulatorOptions, startEmulator } from './start.js';
@@ -26,16 +26,16 @@ State:
       --clock-start <epochMs>     virtual time to start at
       --frozen-clock              virtual time stands still until moved
 Limits:
-      --no-limits                 every limit off (quotas, 1470451, 1470429, 1470612)
+      --no-limits                 every limit off (quotas, ${LIMIT_CODES.concurrent}, ${LIMIT_CODES.collaborators}, ${LIMIT_CODES.members})
       --profile <default|strict>  strict adds the limits no page states, at labelled assumed values:
-                                    1470451 by rate (${ASSUMED.taskFrequency.value.max} per ${ASSUMED.taskFrequency.value.windowMs} ms per task), 1470612 at ${ASSUMED.tasklistMemberLimit.value} members
+                                    ${LIMIT_CODES.concurrent} by rate (${ASSUMED.taskFrequency.value.max} per ${ASSUMED.taskFrequency.value.windowMs} ms per task), ${LIMIT_CODES.members} at ${ASSUMED.tasklistMemberLimit.value} members
       --no-quotas                 the platform's quotas off
       --quota-scale <x>           scale every quota (0.1 = a tenth)
-      --task-hold-ms <n>          how long a write holds its task (1470451 for overlapping requests; default 10)
-      --no-task-concurrency       1470451 for overlapping requests off
-      --task-frequency <max/ms>   1470451 by rate, e.g. 10/1000
-      --tasklist-member-limit <n> members a tasklist holds (1470612 beyond)
-      --collaborator-limit <n>    collaborators a task holds (1470429 beyond; default the page's)
+      --task-hold-ms <n>          how long a write holds its task (${LIMIT_CODES.concurrent} for overlapping requests; default 10)
+      --no-task-concurrency       ${LIMIT_CODES.concurrent} for overlapping requests off
+      --task-frequency <max/ms>   ${LIMIT_CODES.concurrent} by rate, e.g. 10/1000
+      --tasklist-member-limit <n> members a tasklist holds (${LIMIT_CODES.members} beyond)
+      --collaborator-limit <n>    collaborators a task holds (${LIMIT_CODES.collaborators} beyond; default the page's)
 Identities:
       --token-ttl <s>             lifetime of a new tenant token, seconds
       --no-auto-register-users    refuse unknown user ids instead of registering them

@@ -2,10 +2,19 @@
 // the CLI's --config and createEmulator() check, and the TS type, from one source). Limits a page states
 // are on by default; limits no page states are off by default and come with the `strict` profile, each
 // with its assumed value labelled in `ASSUMED` (and in settings().assumed).
-import { operations as operationTable } from '@feishu-task/types';
+import { errors, operations as operationTable } from '@feishu-task/types';
 import type { Static } from 'typebox';
 import * as Type from 'typebox';
 import { checker, InputError } from './schema.js';
+
+const codeOf = (name: string) =>
+  Number(Object.values(errors).flatMap((table) => Object.entries(table).filter(([, e]) => e.name === name))[0]?.[0]);
+/** The documented codes of the limits the emulator keeps, read from the spec's tables (for help texts). */
+export const LIMIT_CODES = {
+  concurrent: codeOf('TaskRequestsTooFrequent'),
+  collaborators: codeOf('CollaboratorLimitExceeded'),
+  members: codeOf('TasklistMemberLimitExceeded'),
+};
 
 const int = (minimum: number, maximum: number, description: string) => Type.Integer({ minimum, maximum, description });
 const DAY_MS = 86_400_000;
@@ -18,7 +27,9 @@ export const QuotaWindowSchema = Type.Object(
 export const ConfigInputSchema = Type.Object(
   {
     limits: Type.Optional(
-      Type.Boolean({ description: 'false turns every limit off: quotas, 1470451, 1470429, 1470612' }),
+      Type.Boolean({
+        description: `false turns every limit off: quotas, ${LIMIT_CODES.concurrent}, ${LIMIT_CODES.collaborators}, ${LIMIT_CODES.members}`,
+      }),
     ),
     profile: Type.Optional(
       Type.Union([Type.Literal('default'), Type.Literal('strict')], {
