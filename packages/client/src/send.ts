@@ -47,6 +47,11 @@ function slowDownMs(resetHeader: string | null, retry: RetryOptions, attempts: n
   );
 }
 
+// The callbacks that make a wait's error are made where a wait needs them, not up front: a call that
+// waits for nothing (a static token, no quota, no retry) allocates none.
+const pastDeadline = (operation: OperationId | undefined, ctx: CallContext, inFlight: boolean) =>
+  new FeishuTimeoutError(operation, ctx.deadlineMs ?? 0, { deadline: true, inFlight });
+
 export function createSend(o: SendOptions): Send {
   return async function send(operation, out, ctx) {
     const { signal, deadlineAt } = ctx;
@@ -56,16 +61,19 @@ export function createSend(o: SendOptions): Send {
     const declared = operation ? operations[operation].retry : { idempotent: false, replayedSuccessCodes: [] };
     const gate = operation ? o.gate(operation) : undefined;
     let outcomeUnknown = false;
-    const pastDeadline = () =>
-      new FeishuTimeoutError(operation, ctx.deadlineMs ?? 0, { deadline: true, inFlight: outcomeUnknown });
-    const stopped = () => stoppedByCaller(operation, signal?.reason, outcomeUnknown);
     let refreshed = false;
 
     for (let attempts = 1; ; attempts++) {
-      if (signal?.aborted) throw stopped();
+      if (signal?.aborted) throw stoppedByCaller(operation, signal.reason, outcomeUnknown);
       let token = tokens?.get();
       if (typeof token === 'object')
-        token = await within(token, signal, deadlineAt - Date.now(), stopped, pastDeadline);
+        token = await within(
+          token,
+          signal,
+          deadlineAt - Date.now(),
+          () => stoppedByCaller(operation, signal?.reason, outcomeUnknown),
+          () => pastDeadline(operation, ctx, outcomeUnknown),
+        );
       if (token !== undefined) out.headers.authorization = `Bearer ${token}`;
       // The slot is taken right before the request leaves and counts as "now" until the answer comes.
       let slot: Slot | undefined;
@@ -74,14 +82,19 @@ export function createSend(o: SendOptions): Send {
         slot = await gate.acquire(
           signal,
           limit,
-          () => (limit < o.maxWaitMs ? pastDeadline() : new FeishuQuotaWaitError(operation ?? 'request', o.maxWaitMs)),
-          stopped,
+          () =>
+            limit < o.maxWaitMs
+              ? pastDeadline(operation, ctx, outcomeUnknown)
+              : new FeishuQuotaWaitError(operation ?? 'request', o.maxWaitMs),
+          () => stoppedByCaller(operation, signal?.reason, outcomeUnknown),
         );
       }
       const remaining = deadlineAt - Date.now();
       if (remaining <= 0 || signal?.aborted) {
         if (slot) gate?.settle(slot);
-        throw remaining <= 0 ? pastDeadline() : stopped();
+        throw remaining <= 0
+          ? pastDeadline(operation, ctx, outcomeUnknown)
+          : stoppedByCaller(operation, signal?.reason, outcomeUnknown);
       }
       o.log?.('debug', 'feishu request', { operation, method: out.method, attempt: attempts });
       let result: Awaited<ReturnType<typeof attempt>>;
@@ -96,7 +109,8 @@ export function createSend(o: SendOptions): Send {
             maxBytes: o.maxResponseBytes,
           },
           signal,
-          () => o.scrub(ctx.userToken),
+          o.scrub,
+          ctx.userToken,
         );
       } finally {
         // The answer is in (or none will come): the slot counts from now, when the server's arrival was at the latest.
@@ -120,8 +134,7 @@ export function createSend(o: SendOptions): Send {
       );
       if ((outcome.type === 'no-answer' && outcome.sent) || outcome.type === 'bad-answer') outcomeUnknown = true;
 
-      if (decision.do === 'succeed' && result.answer)
-        return { ...result.answer, attempts, replayed: decision.replayed, outcomeUnknown: false };
+      if (decision.do === 'succeed' && result.answer) return finish(result.answer, attempts, decision.replayed, false);
       if (decision.do === 'refresh' && tokens && token !== undefined && tokens.invalidate(token)) {
         refreshed = true;
         attempts--;
@@ -137,7 +150,7 @@ export function createSend(o: SendOptions): Send {
           code: outcome.type === 'answer' ? outcome.code : undefined,
         });
         await sleep(decision.delayMs, signal).catch(() => {
-          throw stopped();
+          throw stoppedByCaller(operation, signal?.reason, outcomeUnknown);
         });
         continue;
       }
@@ -147,7 +160,15 @@ export function createSend(o: SendOptions): Send {
         if (outcomeUnknown) error.outcomeUnknown = true;
         throw error;
       }
-      return { ...result.answer, attempts, replayed: false, outcomeUnknown };
+      return finish(result.answer, attempts, false, outcomeUnknown);
     }
   };
+}
+
+/** The attempt's answer object, filled in (not copied: it is the call's alone). */
+function finish(answer: Answer, attempts: number, replayed: boolean, outcomeUnknown: boolean): Answer {
+  answer.attempts = attempts;
+  answer.replayed = replayed;
+  answer.outcomeUnknown = outcomeUnknown;
+  return answer;
 }
