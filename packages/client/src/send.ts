@@ -47,6 +47,9 @@ function slowDownMs(resetHeader: string | null, retry: RetryOptions, attempts: n
   );
 }
 
+/** Milliseconds to the deadline. Without one, the clock is not read: Date.now() took about 180 ns a call on the bench's machine. */
+const msLeft = (deadlineAt: number) => (deadlineAt === Number.POSITIVE_INFINITY ? deadlineAt : deadlineAt - Date.now());
+
 // The callbacks that make a wait's error are made where a wait needs them, not up front: a call that
 // waits for nothing (a static token, no quota, no retry) allocates none.
 const pastDeadline = (operation: OperationId | undefined, ctx: CallContext, inFlight: boolean) =>
@@ -70,7 +73,7 @@ export function createSend(o: SendOptions): Send {
         token = await within(
           token,
           signal,
-          deadlineAt - Date.now(),
+          msLeft(deadlineAt),
           () => stoppedByCaller(operation, signal?.reason, outcomeUnknown),
           () => pastDeadline(operation, ctx, outcomeUnknown),
         );
@@ -78,7 +81,7 @@ export function createSend(o: SendOptions): Send {
       // The slot is taken right before the request leaves and counts as "now" until the answer comes.
       let slot: Slot | undefined;
       if (gate) {
-        const limit = Math.min(o.maxWaitMs, deadlineAt - Date.now());
+        const limit = Math.min(o.maxWaitMs, msLeft(deadlineAt));
         slot = await gate.acquire(
           signal,
           limit,
@@ -89,7 +92,7 @@ export function createSend(o: SendOptions): Send {
           () => stoppedByCaller(operation, signal?.reason, outcomeUnknown),
         );
       }
-      const remaining = deadlineAt - Date.now();
+      const remaining = msLeft(deadlineAt);
       if (remaining <= 0 || signal?.aborted) {
         if (slot) gate?.settle(slot);
         throw remaining <= 0
@@ -127,7 +130,7 @@ export function createSend(o: SendOptions): Send {
           attempts,
           outcomeUnknown,
           canRefresh: tokens !== undefined && !refreshed,
-          remainingMs: deadlineAt - Date.now(),
+          remainingMs: msLeft(deadlineAt),
         },
         declared,
         o.retry,
