@@ -56,6 +56,10 @@ const pastDeadline = (operation: OperationId | undefined, ctx: CallContext, inFl
   new FeishuTimeoutError(operation, ctx.deadlineMs ?? 0, { deadline: true, inFlight });
 
 export function createSend(o: SendOptions): Send {
+  // The last token's header value, kept: one string for every call with that token, not a new
+  // concatenation that fetch must flatten and check again on each request.
+  let lastToken: string | undefined;
+  let lastBearer = '';
   return async function send(operation, out, ctx) {
     const { signal, deadlineAt } = ctx;
     // The client's own token, unless the call brings one or is the token exchange itself.
@@ -77,7 +81,13 @@ export function createSend(o: SendOptions): Send {
           () => stoppedByCaller(operation, signal?.reason, outcomeUnknown),
           () => pastDeadline(operation, ctx, outcomeUnknown),
         );
-      if (token !== undefined) out.headers.authorization = `Bearer ${token}`;
+      if (token !== undefined) {
+        if (token !== lastToken) {
+          lastToken = token;
+          lastBearer = `Bearer ${token}`;
+        }
+        out.headers.authorization = lastBearer;
+      }
       // The slot is taken right before the request leaves and counts as "now" until the answer comes.
       let slot: Slot | undefined;
       if (gate) {
