@@ -43,6 +43,42 @@ const adviceZhOf = (operation) => Object.fromEntries(errorExamples(operation).ma
 
 const lit = (value) => JSON.stringify(value, null, 2);
 
+// Each operation on its own, as the client's per-operation modules need it: an app that imports one
+// operation bundles only that operation's constant (one export each, so bundlers drop the others).
+// errors: code -> [HTTP status, example name, kind]; advice texts stay in the tables above.
+export function buildPerOperation(spec) {
+  let out = `
+/** The client's view of one operation: what it sends, its quota, retry safety, input rules and error codes. */
+export interface OperationSpec {
+  readonly id: string;
+  readonly method: string;
+  readonly path: string;
+  readonly rateLimit: { readonly perMinute: number | null; readonly perSecond: number | null };
+  readonly retry: { readonly idempotent: boolean; readonly replayedSuccessCodes: readonly number[] };
+  readonly arrayLimits: { readonly [name: string]: { readonly minItems?: number; readonly maxItems?: number } };
+  readonly input: unknown;
+  readonly errors: { readonly [code: number]: readonly [status: number, name: string, kind: string] };
+}
+`;
+  for (const { path, method, pathItem, operation: op } of walk(spec)) {
+    const retry = op['x-feishu-retry'];
+    const rate = op['x-feishu-rate-limit'] ?? {};
+    const errors = Object.fromEntries(errorExamples(op).map((e) => [e.code, [e.status, e.name, e.kind]]));
+    const value = {
+      id: op.operationId,
+      method: method.toUpperCase(),
+      path,
+      rateLimit: { perMinute: rate.per_minute ?? null, perSecond: rate.per_second ?? null },
+      retry: { idempotent: retry.idempotent, replayedSuccessCodes: retry.replayedSuccessCodes },
+      arrayLimits: arrayLimits(op),
+      input: inputRules(pathItem, op),
+      errors,
+    };
+    out += `\n/** ${method.toUpperCase()} ${path} */\nexport const ${op.operationId} = ${lit(value).replace(/\[\s+(\d+),\s+("[^"]+"),\s+("[^"]+")\s+\]/g, '[$1, $2, $3]')} as const satisfies OperationSpec;\n`;
+  }
+  return out;
+}
+
 export function buildTables(spec) {
   const servers = Object.fromEntries(spec.servers.map((s) => [s['x-deployment'], s.url]));
   const operations = {};
