@@ -2,7 +2,13 @@
 // getTenantAccessToken), cached until shortly before it expires. An entry of its own: apps with a static
 // token or a token provider never bundle the exchange. createClient uses it for `{ appId, appSecret }`.
 import { getTenantAccessToken } from '@feishu-task/types/operations';
-import { APP_TOKENS, type AppCredentials, type AppCredentialsOption, type TokenDeps, type TokenSource } from './auth.js';
+import {
+  APP_TOKENS,
+  type AppCredentials,
+  type AppCredentialsOption,
+  type TokenDeps,
+  type TokenSource,
+} from './auth.js';
 import { fingerprint } from './fingerprint.js';
 import { note } from './operation.js';
 

@@ -1,6 +1,11 @@
 // createClient: the core (./core.ts) with all three named methods, app credentials and English advice
 // built in. One runtime: the named methods are the per-operation modules' functions.
-import * as specs from '@feishu-task/types/operations';
+import {
+  addTaskCollaborators as addTaskCollaboratorsSpec,
+  addTasklistMembers as addTasklistMembersSpec,
+  getTenantAccessToken,
+  removeTaskCollaborator as removeTaskCollaboratorSpec,
+} from '@feishu-task/types/operations';
 import { adviceEn } from './advice.js';
 import { appCredentials } from './app-credentials.js';
 import type { AuthOption } from './auth.js';
@@ -40,8 +45,15 @@ export interface FeishuTaskClient {
 export function createClient(options: ClientOptions): FeishuTaskClient {
   if (!options || typeof options !== 'object')
     throw new FeishuInputError('createClient', 'options', 'must be an object');
-  // Every operation is known from the start: the raw client routes any of them.
-  for (const spec of Object.values(specs)) note(spec);
+  // Every operation is known from the start: the raw client routes any of them. (Named, not `import *`:
+  // a namespace object would keep every spec in the bundles of apps that never call createClient.)
+  for (const spec of [
+    addTaskCollaboratorsSpec,
+    removeTaskCollaboratorSpec,
+    addTasklistMembersSpec,
+    getTenantAccessToken,
+  ])
+    note(spec);
   const auth = options.auth;
   const core = createCore(
     {
@@ -56,6 +68,7 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
     removeTaskCollaborator: (input, o) => removeTaskCollaborator(core, input, o),
     addTasklistMembers: (input, o) => addTasklistMembers(core, input, o),
   };
-  Object.defineProperty(client, INTERNALS, { value: core[INTERNALS] });
+  // routesAll: every operation is noted, so the raw client (which needs that) accepts this one.
+  Object.defineProperty(client, INTERNALS, { value: { ...core[INTERNALS], routesAll: true } });
   return client;
 }

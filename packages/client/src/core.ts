@@ -73,7 +73,10 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
     nonEmpty(auth.appId, 'auth.appId');
     nonEmpty(auth.appSecret, 'auth.appSecret');
     if (!(APP_TOKENS in auth))
-      throw inputError('auth', "app credentials go through appCredentials() from '@feishu-task/client/app-credentials'");
+      throw inputError(
+        'auth',
+        "app credentials go through appCredentials() from '@feishu-task/client/app-credentials'",
+      );
   } else if ('tenantAccessToken' in auth) nonEmpty(auth.tenantAccessToken, 'auth.tenantAccessToken');
   else if ('userAccessToken' in auth) nonEmpty(auth.userAccessToken, 'auth.userAccessToken');
   if (options.advice !== undefined && typeof options.advice !== 'function')

@@ -28,11 +28,14 @@ export interface ClientInternals {
   inputError: (operation: string, field: string, problem: string) => Error;
   /** How many secrets of its own the client scrubs from each error (bounded, whatever passes through). */
   secretCount: () => number;
+  /** Set by createClient: every operation's spec is noted, so any path routes to its quota and retry rules. */
+  routesAll?: true;
 }
 
 /** The internals of a core made by createCore (or a client made by createClient). */
 export function internalsOf(core: unknown, caller: string): ClientInternals {
   const internals = (core as Record<symbol, ClientInternals | undefined> | null)?.[INTERNALS];
-  if (!internals) throw new TypeError(`${caller}: expected a core made by createCore() or a client made by createClient()`);
+  if (!internals)
+    throw new TypeError(`${caller}: expected a core made by createCore() or a client made by createClient()`);
   return internals;
 }
