@@ -2,15 +2,14 @@
 // Chinese. An entry of its own so apps that do not show advice do not bundle the texts. Either hand
 // `advice('en' | 'zh')` to createCore (the advice then travels in FeishuApiError's `advice` and message),
 // or look it up when an error is shown: `explain(error, 'zh')`.
-import { adviceZh, errorCatalog } from '@feishu-task/types';
+import { adviceEn as english, adviceZh } from '@feishu-task/types';
 import { FeishuApiError } from './errors/api-error.js';
 import type { Advice } from './options.js';
 
 export type AdviceLanguage = 'en' | 'zh';
 
 /** English advice by the documented error name (what createClient puts in every FeishuApiError). */
-export const adviceEn: Advice = (_operation, _code, name) =>
-  (errorCatalog as Record<string, { advice: string } | undefined>)[name]?.advice;
+export const adviceEn: Advice = (_operation, _code, name) => (english as Record<string, string | undefined>)[name];
 
 const adviceZhOf: Advice = (operation, code) =>
   (adviceZh as Record<string, Record<number, string> | undefined>)[operation]?.[code];

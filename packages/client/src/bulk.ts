@@ -36,7 +36,7 @@ export function uniqueMembers(members: Member[]): Member[] {
 const mayHaveApplied = (error: unknown) => (error as { outcomeUnknown?: unknown })?.outcomeUnknown === true;
 
 export function addInChunks<R>(input: Input, callOne: (input: Input) => Promise<R>): Promise<R> {
-  const max = addTasklistMembers.arrayLimits.members.maxItems;
+  const max = addTasklistMembers.input.body.props.members.max;
   const members = uniqueMembers(input.body.members);
   // One request (the common case) is handed straight on: no chunk bookkeeping, no extra promise.
   if (members.length <= max)

@@ -48,14 +48,16 @@ const lit = (value) => JSON.stringify(value, null, 2);
 // errors: code -> [HTTP status, example name, kind]; advice texts stay in the tables above.
 export function buildPerOperation(spec) {
   let out = `
-/** The client's view of one operation: what it sends, its quota, retry safety, input rules and error codes. */
+/**
+ * The client's view of one operation: what it sends, its quota, retry safety, input rules (the array
+ * limits per request among them) and error codes.
+ */
 export interface OperationSpec {
   readonly id: string;
   readonly method: string;
   readonly path: string;
   readonly rateLimit: { readonly perMinute: number | null; readonly perSecond: number | null };
   readonly retry: { readonly idempotent: boolean; readonly replayedSuccessCodes: readonly number[] };
-  readonly arrayLimits: { readonly [name: string]: { readonly minItems?: number; readonly maxItems?: number } };
   readonly input: unknown;
   readonly errors: { readonly [code: number]: readonly [status: number, name: string, kind: string] };
 }
@@ -70,7 +72,6 @@ export interface OperationSpec {
       path,
       rateLimit: { perMinute: rate.per_minute ?? null, perSecond: rate.per_second ?? null },
       retry: { idempotent: retry.idempotent, replayedSuccessCodes: retry.replayedSuccessCodes },
-      arrayLimits: arrayLimits(op),
       input: inputRules(pathItem, op),
       errors,
     };
@@ -135,6 +136,9 @@ export const errors = ${lit(errors)} as const;
 
 /** Every documented error by its name: code, kind and English advice (compact form for the client). */
 export const errorCatalog = ${lit(catalog)} as const;
+
+/** Every documented error's English advice by its name (createClient's; the client's advice entry). */
+export const adviceEn = ${lit(Object.fromEntries(Object.entries(catalog).map(([name, e]) => [name, e.advice])))} as const;
 
 /** Each operation's documented codes: [HTTP status, error name] (compact form for the client). */
 export const operationErrors = ${JSON.stringify(byOperation, null, 2).replace(/\[\s+(\d+),\s+("[^"]+")\s+\]/g, '[$1, $2]')} as const;
