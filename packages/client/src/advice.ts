@@ -2,7 +2,7 @@
 // Chinese. An entry of its own so apps that do not show advice do not bundle the texts. Either hand
 // `advice('en' | 'zh')` to createCore (the advice then travels in FeishuApiError's `advice` and message),
 // or look it up when an error is shown: `explain(error, 'zh')`.
-import { adviceEn as english, adviceZh } from '@feishu-task/types';
+import { adviceZh, adviceEn as english } from '@feishu-task/types';
 import { FeishuApiError } from './errors/api-error.js';
 import type { Advice } from './options.js';
 

@@ -12,7 +12,10 @@ export const title = 'One-call app, bundled with esbuild (minified, then gzip -9
 // What each feature is made of: the client's source files by job, the generated tables. openapi-fetch is
 // not part of it: only the raw entry (@feishu-task/client/raw) brings it, measured as an app of its own.
 const PARTS = [
-  ['generated spec of the one operation: error codes, quota, retry safety, input rules', /generated\/(tables|per-operation)/],
+  [
+    'generated spec of the one operation: error codes, quota, retry safety, input rules',
+    /generated\/(tables|per-operation)/,
+  ],
   ['URL building (path and query serialization, as openapi-fetch does it)', /src\/url\.ts/],
   ['quotas: sliding-window store, waiting line, store timeout and fallback', /src\/(quota\/|fingerprint\.ts)/],
   ['writes to one task one at a time', /src\/one-at-a-time\.ts/],
