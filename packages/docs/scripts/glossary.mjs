@@ -9,7 +9,7 @@ export const GLOSSARY = {
   authentication: { en: 'Authentication', zh: '身份验证', avoid: ['鉴权', '认证'] },
   scope: { en: 'scope', zh: '权限', avoid: ['权限范围', '作用域'] },
   rateLimit: { en: 'Rate limit', zh: '频率限制', avoid: ['速率限制', '频控'] },
-  token: { en: 'access token', zh: '访问凭证', avoid: ['访问令牌'] },
+  token: { en: 'access token', zh: '访问凭证', avoid: ['令牌'] },
   errorCode: { en: 'Error codes', zh: '错误码', avoid: ['错误代码'] },
   request: { en: 'Request', zh: '请求', avoid: [] },
   response: { en: 'Responses', zh: '响应', avoid: ['返回值'] },
