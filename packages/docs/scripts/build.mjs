@@ -205,7 +205,8 @@ const walk = (dir) =>
   readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
 // One word per concept in every Chinese text the site publishes (the spec's, the samples', try-it's),
 // the official pages' quoted words excepted (scripts/glossary.mjs).
-for (const file of walk(dist)) if (TEXT.has(extname(file))) checkChinese(readFileSync(file, 'utf8'), relative(pkg, file));
+for (const file of walk(dist))
+  if (TEXT.has(extname(file))) checkChinese(readFileSync(file, 'utf8'), relative(pkg, file));
 let raw = 0;
 let br = 0;
 for (const file of walk(dist)) {

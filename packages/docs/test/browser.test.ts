@@ -380,6 +380,10 @@ describe('Chinese search', () => {
         { timeout: 10_000 },
       )
       .toEqual([]);
+    // The results' places and snippets are Chinese too (the viewer's "response 403 examples" was not).
+    const snippets = await items.evaluateAll((as) => as.map((a) => a.textContent ?? ''));
+    expect(snippets.join('\n')).toMatch(/\p{Script=Han}/u);
+    await expect(countForeignTexts(o.page, 'zh', propertyNames(spec))).resolves.toEqual([]);
     await close(o);
   });
 });

@@ -50,7 +50,10 @@ describe('the zh glossary', () => {
   it('each quote exempted from the glossary is needed and on the zh site', () => {
     for (const quote of QUOTES) {
       const avoided = Object.values<any>(GLOSSARY).flatMap((e) => e.avoid);
-      expect(avoided.some((w) => quote.text.includes(w)), `${quote.text} holds no avoided word`).toBe(true);
+      expect(
+        avoided.some((w) => quote.text.includes(w)),
+        `${quote.text} holds no avoided word`,
+      ).toBe(true);
       expect(zhReference.includes(quote.text), `${quote.text} is not on the zh site`).toBe(true);
     }
   });
@@ -60,8 +63,7 @@ describe('the zh glossary', () => {
     for (const quote of QUOTES) {
       const pages = loadSeeds(seeds).filter((s: any) => s.source === quote.page && s.readableProse);
       expect(pages.length, `no readable seed for ${quote.page}`).toBeGreaterThan(0);
-      for (const page of pages)
-        expect(readFileSync(join(seeds as string, page.file), 'utf8')).toContain(quote.text);
+      for (const page of pages) expect(readFileSync(join(seeds as string, page.file), 'utf8')).toContain(quote.text);
     }
   });
 });

@@ -17,7 +17,7 @@ export async function countForeignTexts(page: Page, lang: 'en' | 'zh', names: st
     ({ lang, names }) => {
       const NAMES = new Set(names);
       const KEEP_ENGLISH = new Set(
-        'string strings integer integers number numbers boolean booleans object objects array arrays null or of items non-empty password uri email date-time uuid yaml json openapi feishu lark redocly typescript node.js curl mit http https sdk api id ctrl+k english'.split(
+        'string strings integer integers number numbers boolean booleans object objects array arrays null or of items non-empty password uri email date-time uuid yaml json openapi feishu lark redocly typescript node.js curl mit http https sdk api id ctrl+k esc english'.split(
           ' ',
         ),
       );
