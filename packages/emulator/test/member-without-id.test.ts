@@ -40,16 +40,29 @@ describe('a tasklist member without id', () => {
 
   it('over HTTP: 400 / 1470400 naming the member, nothing added, and the answer is the spec’s', async () => {
     const before = members();
-    const r = await post({ members: [{ id: 'ou_named', role: 'editor' }, { type: 'user', role: 'editor' }] });
+    const r = await post({
+      members: [
+        { id: 'ou_named', role: 'editor' },
+        { type: 'user', role: 'editor' },
+      ],
+    });
     expect([r.status, r.body.code]).toEqual([400, rule.code]);
     expect(r.body.error.field_violations).toEqual([expect.objectContaining({ field: 'members[1].id' })]);
     expect(members()).toEqual(before);
     expect(contractProblems('POST', path, r.status, r.body)).toEqual([]);
     // The journal tells the truth: the request was refused for that field.
     const entry = emu.emulator.journal().at(-1);
-    expect(entry?.validation).toEqual({ valid: false, violations: [expect.objectContaining({ field: 'members[1].id' })] });
+    expect(entry?.validation).toEqual({
+      valid: false,
+      violations: [expect.objectContaining({ field: 'members[1].id' })],
+    });
     // With the id, the same members are added.
-    const ok = await post({ members: [{ id: 'ou_named', role: 'editor' }, { id: 'ou_second', role: 'editor' }] });
+    const ok = await post({
+      members: [
+        { id: 'ou_named', role: 'editor' },
+        { id: 'ou_second', role: 'editor' },
+      ],
+    });
     expect(ok.body.code).toBe(0);
   });
 
