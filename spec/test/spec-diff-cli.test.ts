@@ -9,8 +9,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const specDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const script = join(specDir, 'scripts/spec-diff.mjs');
+// INIT_CWD is where pnpm was typed, which the script resolves its arguments from: run from the root
+// (`pnpm --filter @feishu-task/openapi test`), it would be the root, so it is set to the spec's folder here.
 const specDiff = (...args: string[]) =>
-  spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', cwd: specDir });
+  spawnSync(process.execPath, [script, ...args], {
+    encoding: 'utf8',
+    cwd: specDir,
+    env: { ...process.env, INIT_CWD: specDir },
+  });
 const lastLine = (out: string) => out.trimEnd().split('\n').at(-1);
 
 // A copy of the source tree with the Task v1 quota lowered.
