@@ -9,8 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const specDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const script = join(specDir, 'scripts/spec-diff.mjs');
-// INIT_CWD is where pnpm was typed, which the script resolves its arguments from: run from the root
-// (`pnpm --filter @feishu-task/openapi test`), it would be the root, so it is set to the spec's folder here.
+// As if typed in spec/: pnpm's INIT_CWD (where a `pnpm --filter … test` was typed) must not leak in.
 const specDiff = (...args: string[]) =>
   spawnSync(process.execPath, [script, ...args], {
     encoding: 'utf8',
