@@ -39,6 +39,8 @@ export interface AttemptLimits {
   timeoutMs: number;
   /** The timeout is what is left of the call's deadline. */
   deadline: boolean;
+  /** The call's deadlineMs: what a timeout that is the deadline reports (not the few ms that were left of it). */
+  deadlineMs?: number | undefined;
   maxBytes: number;
 }
 
@@ -120,7 +122,9 @@ export async function attempt(
   } catch (cause) {
     if (signal?.aborted) throw stoppedByCaller(operation, signal.reason, true);
     const error = timedOut
-      ? new FeishuTimeoutError(operation, timeoutMs, { deadline: limits.deadline })
+      ? new FeishuTimeoutError(operation, limits.deadline ? (limits.deadlineMs ?? timeoutMs) : timeoutMs, {
+          deadline: limits.deadline,
+        })
       : new FeishuConnectionError(operation, cause);
     return { outcome: { type: 'no-answer', sent: error.outcomeUnknown }, error };
   } finally {

@@ -123,6 +123,7 @@ export function createSend(o: SendOptions): Send {
           {
             timeoutMs: Math.min(o.timeoutMs, remaining),
             deadline: remaining < o.timeoutMs,
+            deadlineMs: ctx.deadlineMs,
             maxBytes: o.maxResponseBytes,
           },
           signal,
