@@ -63,7 +63,22 @@ export class Prism {
     const node = prismNode();
     const child = spawn(
       node,
-      ['--require', watchdog, prismCli(), 'mock', spec, '-h', '127.0.0.1', '-p', String(port)],
+      // Prism's CLI prints its log through jsonrepair, which turns some request bodies' JSON into an
+      // array and crashes the printer (a fuzzed token request did): it logs only fatal errors unless the
+      // mock runs with --verbose (then a crash is restarted like any other).
+      [
+        '--require',
+        watchdog,
+        prismCli(),
+        'mock',
+        spec,
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-v',
+        verbose ? 'info' : 'fatal',
+      ],
       {
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
         env: {
