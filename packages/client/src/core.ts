@@ -17,8 +17,9 @@ import { oneAtATime, serialParameter } from './one-at-a-time.js';
 import { note, type OperationSpec, operationAt, specOf } from './operation.js';
 import type { CoreOptions } from './options.js';
 import { CLIENT_NUMBERS, checkNumber } from './options-check.js';
-import type { QuotaGate, StorePolicy } from './quota/gate.js';
-import { gateFor, processStore, type QuotaWindow, windowsOf } from './quota/index.js';
+import type { QuotaGate } from './quota/gate.js';
+import { gateFor, MemoryQuotaStore, processStore, type QuotaWindow, windowsOf } from './quota/index.js';
+import { STORE_GUARD, type StoreGuard } from './quota/store.js';
 import { SecretList } from './redact.js';
 import { defaultRetry } from './retry.js';
 import { type CallContext, createSend } from './send.js';
@@ -127,15 +128,25 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
         : `client:${Math.random().toString(36).slice(2)}`);
   const store = quota.store ?? processStore;
   const margin = quota.marginMs ?? 100;
-  const policy: StorePolicy = {
+  const onError = quota.onStoreError ?? 'fail';
+  if (onError !== 'fail' && onError !== 'local')
+    throw inputError('quota.onStoreError', `must be 'fail' or 'local', got ${String(onError)}`);
+  // A shared store brings its guard (store timeout, fallback); the process's memory needs none.
+  // (createClient hands its own to the core, for stores without one.)
+  const shared = quota.store instanceof MemoryQuotaStore ? undefined : quota.store;
+  const storeGuard = shared && (shared[STORE_GUARD] ?? (options as { [STORE_GUARD]?: StoreGuard })[STORE_GUARD]);
+  if (shared && !storeGuard)
+    throw inputError(
+      'quota.store',
+      "must be a MemoryQuotaStore, a Redis store, or a store of your own through sharedQuotaStore() from '@feishu-task/client/redis'",
+    );
+  const policy = storeGuard && {
     timeoutMs: quota.storeTimeoutMs ?? 1_000,
-    onError: quota.onStoreError ?? 'fail',
+    onError,
     local: processStore,
-    onFallback: (error) =>
+    onFallback: (error: Error) =>
       log?.('warn', 'feishu quota store failed; counting in this process for now', { error: error.message }),
   };
-  if (policy.onError !== 'fail' && policy.onError !== 'local')
-    throw inputError('quota.onStoreError', `must be 'fail' or 'local', got ${String(policy.onError)}`);
   // This core's gates: held here, so the shared registry frees them when the core is gone.
   const gates = new Map<string, QuotaGate | undefined>();
   const gate = (operation: string) => {
@@ -147,7 +158,14 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
         windowsOf(rateLimit, margin);
       gates.set(
         operation,
-        windows.length ? gateFor(store, `${quotaKey}:${operation}`, operation, windows, policy) : undefined,
+        windows.length
+          ? gateFor(
+              store,
+              `${quotaKey}:${operation}`,
+              windows,
+              policy && [`${policy.timeoutMs}/${onError}`, () => storeGuard(store, policy, operation)],
+            )
+          : undefined,
       );
     }
     return gates.get(operation);

@@ -1,23 +1,9 @@
 // Callers of one quota key line up here (first come, first served) and only the head of the line asks
 // the store, so thousands of waiting calls cost one store request per slot, not one each. A store that
-// fails or does not answer within its timeout ends the wait of everyone in line with a
-// FeishuQuotaStoreError, or (onStoreError 'local') is replaced by this process's memory for a while.
+// fails ends the wait of everyone in line with its error (a shared store's guard, ./guard.ts, makes that
+// a FeishuQuotaStoreError, or counts in this process's memory for a while).
 import { sleep, watchAbort } from '../abort.js';
-import { FeishuQuotaStoreError } from '../errors/quota-store-error.js';
 import type { QuotaStore, QuotaWindow } from './store.js';
-
-export interface StorePolicy {
-  /** The longest one store request may take (Infinity: no bound). */
-  timeoutMs: number;
-  /** 'fail': callers get FeishuQuotaStoreError; 'local': count in `local` for LOCAL_SPELL_MS, then try again. */
-  onError: 'fail' | 'local';
-  local: QuotaStore;
-  /** Told when the store fails and the gate falls back to local counting. */
-  onFallback?: ((error: FeishuQuotaStoreError) => void) | undefined;
-}
-
-/** How long a gate counts locally after its store failed, before it asks the store again. */
-export const LOCAL_SPELL_MS = 5_000;
 
 interface Waiter {
   resolve: (slot: Slot) => void;
@@ -33,24 +19,19 @@ export interface Slot {
 // Names unique to this process (the Redis store adds its own per-process prefix).
 let sequence = 0;
 
-const TIMED_OUT = Symbol('timed out');
-
 export class QuotaGate {
   private readonly line: Waiter[] = [];
   private pumping = false;
-  private localUntil = 0;
 
   constructor(
     private readonly store: QuotaStore,
     private readonly key: string,
-    private readonly operation: string,
     private readonly windows: readonly QuotaWindow[],
-    private readonly policy: StorePolicy,
   ) {}
 
   /**
    * Resolves when a slot is taken. Rejects with `onTimeout()` if none came within `limitMs`, with
-   * `onAbort()` when the signal fires (or has fired), or with a FeishuQuotaStoreError; either way the
+   * `onAbort()` when the signal fires (or has fired), or with the store's error; either way the
    * caller leaves the line and takes nothing.
    */
   acquire(
@@ -123,7 +104,7 @@ export class QuotaGate {
   /** The server answered "too fast": every taker of this key, in every process, waits `ms`. */
   slowDown(ms: number): void {
     try {
-      const done = (this.localUntil > performance.now() ? this.policy.local : this.store).slowDown?.(this.key, ms);
+      const done = this.store.slowDown?.(this.key, ms);
       if (done) done.catch(() => {});
     } catch {
       // the next answer will say it again
@@ -131,35 +112,8 @@ export class QuotaGate {
   }
 
   private async take(): Promise<[number, Slot]> {
-    const { policy } = this;
     const id = `${++sequence}`;
-    const local = { store: policy.local, id };
-    if (this.localUntil > performance.now()) return [await policy.local.take(this.key, this.windows, id), local];
-    const slot = { store: this.store, id };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      const taken = this.store.take(this.key, this.windows, id);
-      if (typeof taken === 'number') return [taken, slot];
-      if (!Number.isFinite(policy.timeoutMs)) return [await taken, slot];
-      // A slot the store grants after the timeout goes unused: the quota only gets stricter.
-      taken.catch(() => {});
-      const result = await Promise.race([
-        taken,
-        new Promise<typeof TIMED_OUT>((resolve) => {
-          timer = setTimeout(resolve, policy.timeoutMs, TIMED_OUT);
-        }),
-      ]);
-      if (result === TIMED_OUT) throw new FeishuQuotaStoreError(this.operation, { timeoutMs: policy.timeoutMs });
-      return [result, slot];
-    } catch (cause) {
-      const error =
-        cause instanceof FeishuQuotaStoreError ? cause : new FeishuQuotaStoreError(this.operation, { cause });
-      if (policy.onError !== 'local') throw error;
-      this.localUntil = performance.now() + LOCAL_SPELL_MS;
-      policy.onFallback?.(error);
-      return [await policy.local.take(this.key, this.windows, id), local];
-    } finally {
-      clearTimeout(timer);
-    }
+    const taken = this.store.take(this.key, this.windows, id);
+    return [typeof taken === 'number' ? taken : await taken, { store: this.store, id }];
   }
 }

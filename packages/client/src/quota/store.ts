@@ -17,10 +17,27 @@ export interface QuotaWindow {
  * store is this process's memory; `@feishu-task/client/redis` shares one quota among processes.
  */
 export interface QuotaStore {
+  /** Set by `sharedQuotaStore(store)` and the Redis store: how the core bounds and falls back from this store. */
+  readonly [STORE_GUARD]?: StoreGuard;
   take(key: string, windows: readonly QuotaWindow[], id?: string): number | Promise<number>;
   settle?(key: string, windows: readonly QuotaWindow[], id: string): void | Promise<void>;
   slowDown?(key: string, ms: number): void | Promise<void>;
 }
+
+/** Where a shared store carries its guard (./guard.ts), so a core counting in memory never bundles it. */
+export const STORE_GUARD = Symbol.for('@feishu-task/client.storeGuard');
+
+/** What a shared store brings: `store` seen through the core's storeTimeoutMs and onStoreError. */
+export type StoreGuard = (
+  store: QuotaStore,
+  policy: {
+    timeoutMs: number;
+    onError: 'fail' | 'local';
+    local: QuotaStore;
+    onFallback?: ((error: Error) => void) | undefined;
+  },
+  operation: string,
+) => QuotaStore;
 
 interface Entry {
   /** Answer times, oldest first, then one Infinity per slot still in flight. */
