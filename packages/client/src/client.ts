@@ -72,7 +72,7 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
     removeTaskCollaborator: (input, o) => removeTaskCollaborator(core, input, o),
     addTasklistMembers: (input, o) => addTasklistMembers(core, input, o),
   };
-  // routesAll: every operation is noted, so the raw client (which needs that) accepts this one.
-  Object.defineProperty(client, INTERNALS, { value: { ...core[INTERNALS], routesAll: true } });
+  // routesAll_: every operation is noted, so the raw client (which needs that) accepts this one.
+  Object.defineProperty(client, INTERNALS, { value: { ...core[INTERNALS], routesAll_: true } });
   return client;
 }

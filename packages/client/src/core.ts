@@ -90,7 +90,7 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
   }
 
   const secrets = new SecretList();
-  const log = createLog(options.logger, () => secrets.scrub());
+  const log = createLog(options.logger, () => secrets.scrub_());
   const apiError = (operation: string, answer: Answer): Error => {
     const { response, json } = answer;
     const error = new FeishuApiError({
@@ -108,12 +108,12 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
     return error;
   };
   const deps = (): TokenDeps => ({
-    send: (operation, out, ctx) => send(operation, out, ctx),
-    baseUrl,
-    transport: options.fetch,
-    secrets,
-    context: () => context(undefined),
-    fail: apiError,
+    send_: (operation, out, ctx) => send(operation, out, ctx),
+    baseUrl_: baseUrl,
+    transport_: options.fetch,
+    secrets_: secrets,
+    context_: () => context(undefined),
+    fail_: apiError,
   });
   const tokens = createTokenSource(options.auth, secrets, deps);
 
@@ -180,7 +180,7 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
     maxWaitMs: quota.maxWaitMs ?? Number.POSITIVE_INFINITY,
     tokens,
     log,
-    scrub: (userToken) => secrets.exact(userToken),
+    scrub: (userToken) => secrets.exact_(userToken),
   });
 
   function context(signal: AbortSignal | undefined, deadlineMs = options.deadlineMs, userToken?: string): CallContext {
@@ -195,7 +195,7 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
   // Every error leaves through here: the core's and this call's secrets are scrubbed once.
   function guard<T>(run: () => Promise<T>, userToken?: string): Promise<T> {
     const scrub = (error: unknown) => {
-      throw error instanceof FeishuError ? error.scrubWith(secrets.exact(userToken)) : error;
+      throw error instanceof FeishuError ? error.scrubWith(secrets.exact_(userToken)) : error;
     };
     try {
       return run().catch(scrub);
@@ -266,14 +266,14 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
   }
 
   const internals: ClientInternals = {
-    baseUrl,
-    send,
-    context: (signal) => context(signal),
-    guard,
-    call,
-    operationAt,
-    inputError: (operation, field, problem) => new FeishuInputError(operation, field, problem),
-    secretCount: () => secrets.size,
+    baseUrl_: baseUrl,
+    send_: send,
+    context_: (signal) => context(signal),
+    guard_: guard,
+    call_: call,
+    operationAt_: operationAt,
+    inputError_: (operation, field, problem) => new FeishuInputError(operation, field, problem),
+    secretCount_: () => secrets.size_,
   };
   const core = {} as FeishuCore;
   Object.defineProperty(core, INTERNALS, { value: internals });

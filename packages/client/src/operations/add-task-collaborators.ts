@@ -10,7 +10,7 @@ export function addTaskCollaborators(
   input: CallInput<'addTaskCollaborators'>,
   options?: CallOptions,
 ): Promise<CallResult<'addTaskCollaborators'>> {
-  return internalsOf(core, 'addTaskCollaborators').call(spec, input, options) as Promise<
+  return internalsOf(core, 'addTaskCollaborators').call_(spec, input, options) as Promise<
     CallResult<'addTaskCollaborators'>
   >;
 }

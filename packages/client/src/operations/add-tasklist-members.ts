@@ -16,7 +16,7 @@ export function addTasklistMembers(
   input: CallInput<'addTasklistMembers'>,
   options?: CallOptions,
 ): Promise<CallResult<'addTasklistMembers'>> {
-  return internalsOf(core, 'addTasklistMembers').call(spec, input, options, members) as Promise<
+  return internalsOf(core, 'addTasklistMembers').call_(spec, input, options, members) as Promise<
     CallResult<'addTasklistMembers'>
   >;
 }

@@ -10,7 +10,7 @@ export function removeTaskCollaborator(
   input: CallInput<'removeTaskCollaborator'>,
   options?: CallOptions,
 ): Promise<CallResult<'removeTaskCollaborator'>> {
-  return internalsOf(core, 'removeTaskCollaborator').call(spec, input, options) as Promise<
+  return internalsOf(core, 'removeTaskCollaborator').call_(spec, input, options) as Promise<
     CallResult<'removeTaskCollaborator'>
   >;
 }
