@@ -11,9 +11,8 @@ import { FeishuInputError } from './errors/input-error.js';
 import { FeishuTimeoutError } from './errors/timeout-error.js';
 import { fingerprint } from './fingerprint.js';
 import { checkInput, type InputRules } from './input-check.js';
-import { type ClientInternals, INTERNALS, type Split } from './internals.js';
+import { type ClientInternals, INTERNALS, type Serial, type Split } from './internals.js';
 import { createLog } from './logger.js';
-import { oneAtATime, serialParameter } from './one-at-a-time.js';
 import { note, type OperationSpec, operationAt, specOf } from './operation.js';
 import type { CoreOptions } from './options.js';
 import { CLIENT_NUMBERS, checkNumber } from './options-check.js';
@@ -219,7 +218,12 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
   type Input = { path: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
 
   // One request of a named operation whose input was checked.
-  async function request(spec: OperationSpec, input: Input, callOptions: CallOptions): Promise<unknown> {
+  async function request(
+    spec: OperationSpec,
+    input: Input,
+    callOptions: CallOptions,
+    serial?: Serial,
+  ): Promise<unknown> {
     const operation = spec.id;
     const { userAccessToken } = callOptions;
     const headers: Record<string, string> = {};
@@ -237,10 +241,9 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
         },
         ctx,
       );
-    const serial = options.serializeTaskWrites === false ? undefined : serialParameter(spec);
-    const answer = await (serial
-      ? oneAtATime(
-          `${baseUrl}\u0000${String(input.path[serial])}`,
+    const answer = await (serial && options.serializeTaskWrites !== false
+      ? serial.run_(
+          `${baseUrl}\u0000${String(input.path[serial.param_])}`,
           go,
           ctx.signal,
           ctx.deadlineAt - Date.now(),
@@ -255,13 +258,19 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
 
   // `split`: the body's array that goes as consecutive requests. The whole input is checked first (that
   // array beyond its maxItems allowed), so a bad member in chunk 3 stops everything before chunk 1.
-  function call(spec: OperationSpec, input: unknown, callOptions: CallOptions = {}, split?: Split): Promise<unknown> {
+  function call(
+    spec: OperationSpec,
+    input: unknown,
+    callOptions: CallOptions = {},
+    split?: Split,
+    serial?: Serial,
+  ): Promise<unknown> {
     note(spec);
     return guard(() => {
       checkInput(spec.id, spec.input as InputRules, input, split?.field);
       checkOptions(spec.id, callOptions);
-      if (!split) return request(spec, input as Input, callOptions);
-      return split.run(input, (chunk) => request(spec, chunk as Input, callOptions));
+      if (!split) return request(spec, input as Input, callOptions, serial);
+      return split.run(input, (chunk) => request(spec, chunk as Input, callOptions, serial));
     }, callOptions?.userAccessToken);
   }
 

@@ -18,13 +18,32 @@ export interface Split {
   run: (input: unknown, one: (input: unknown) => Promise<unknown>) => Promise<unknown>;
 }
 
+/** How calls go one at a time per key (writes to one task): the path parameter naming it, and the runner. */
+export interface Serial {
+  param_: string;
+  run_: <T>(
+    key: string,
+    run: () => Promise<T>,
+    signal: AbortSignal | undefined,
+    limitMs: number,
+    onAbort: () => unknown,
+    onTimeout: () => unknown,
+  ) => Promise<T>;
+}
+
 export interface ClientInternals {
   baseUrl_: string;
   send_: Send;
   context_: (signal: AbortSignal | undefined) => CallContext;
   guard_: <T>(run: () => Promise<T>, userToken?: string) => Promise<T>;
   /** A named call: input and options checked, then one request (or several, with `split`). */
-  call_: (spec: OperationSpec, input: unknown, options: CallOptions | undefined, split?: Split) => Promise<unknown>;
+  call_: (
+    spec: OperationSpec,
+    input: unknown,
+    options: CallOptions | undefined,
+    split?: Split,
+    serial?: Serial,
+  ) => Promise<unknown>;
   /** The operation at a method and path template; undefined for a path the spec does not know. */
   operationAt_: (method: string, template: string) => OperationId | undefined;
   /** A FeishuInputError (nothing was sent) naming `field`. */
