@@ -20,13 +20,13 @@ export interface Slot {
 let sequence = 0;
 
 export class QuotaGate {
-  private readonly line: Waiter[] = [];
-  private pumping = false;
+  private readonly line_: Waiter[] = [];
+  private pumping_ = false;
 
   constructor(
-    private readonly store: QuotaStore,
-    private readonly key: string,
-    private readonly windows: readonly QuotaWindow[],
+    private readonly store_: QuotaStore,
+    private readonly key_: string,
+    private readonly windows_: readonly QuotaWindow[],
   ) {}
 
   /**
@@ -44,8 +44,8 @@ export class QuotaGate {
       if (signal?.aborted) return reject(onAbort());
       let timer: ReturnType<typeof setTimeout> | undefined;
       const leave = (error: unknown) => {
-        const i = this.line.indexOf(waiter);
-        if (i >= 0) this.line.splice(i, 1);
+        const i = this.line_.indexOf(waiter);
+        if (i >= 0) this.line_.splice(i, 1);
         done();
         reject(error);
       };
@@ -62,38 +62,38 @@ export class QuotaGate {
         reject: leave,
       };
       if (Number.isFinite(limitMs)) timer = setTimeout(() => leave(onTimeout()), Math.max(0, limitMs));
-      this.line.push(waiter);
-      if (!this.pumping) void this.pump();
+      this.line_.push(waiter);
+      if (!this.pumping_) void this.pump_();
     });
   }
 
-  private async pump(): Promise<void> {
-    this.pumping = true;
+  private async pump_(): Promise<void> {
+    this.pumping_ = true;
     try {
-      while (this.line.length) {
+      while (this.line_.length) {
         let taken: [wait: number, slot: Slot];
         try {
-          taken = await this.take();
+          taken = await this.next_();
         } catch (error) {
-          for (const w of this.line.splice(0)) w.reject(error);
+          for (const w of this.line_.splice(0)) w.reject(error);
           return;
         }
         const [wait, slot] = taken;
-        const waiter = wait <= 0 ? this.line.shift() : undefined;
+        const waiter = wait <= 0 ? this.line_.shift() : undefined;
         // Everyone left while the store was asked: the slot goes back as answered now.
         if (wait <= 0 && !waiter) this.settle(slot);
         waiter?.resolve(slot);
         if (wait > 0) await sleep(wait);
       }
     } finally {
-      this.pumping = false;
+      this.pumping_ = false;
     }
   }
 
   /** The slot's request was answered (or failed): from now on it counts from this moment. */
   settle(slot: Slot): void {
     try {
-      const done = slot.store.settle?.(this.key, this.windows, slot.id);
+      const done = slot.store.settle?.(this.key_, this.windows_, slot.id);
       // A store that fails here only leaves the slot counted as in flight until it expires.
       if (done) done.catch(() => {});
     } catch {
@@ -104,16 +104,16 @@ export class QuotaGate {
   /** The server answered "too fast": every taker of this key, in every process, waits `ms`. */
   slowDown(ms: number): void {
     try {
-      const done = this.store.slowDown?.(this.key, ms);
+      const done = this.store_.slowDown?.(this.key_, ms);
       if (done) done.catch(() => {});
     } catch {
       // the next answer will say it again
     }
   }
 
-  private async take(): Promise<[number, Slot]> {
+  private async next_(): Promise<[number, Slot]> {
     const id = `${++sequence}`;
-    const taken = this.store.take(this.key, this.windows, id);
-    return [typeof taken === 'number' ? taken : await taken, { store: this.store, id }];
+    const taken = this.store_.take(this.key_, this.windows_, id);
+    return [typeof taken === 'number' ? taken : await taken, { store: this.store_, id }];
   }
 }
