@@ -1,7 +1,8 @@
 // One process of the quota section: `n` add_members calls fired at once, by our client (its own
 // process quota, or a quota shared through Redis) or by the official SDK, spread over tasklists
-// list-0 .. list-<tasklists - 1>. `ours-mixed` (through Redis) fires all three operations in turn: add
-// members, add a collaborator to task-<k>, remove one of task-<k>'s seeded collaborators (seed-<k>-<j>).
+// list-0 .. list-<tasklists - 1>. `ours-mixed` (through Redis) fires all three operations interleaved, as
+// many of each as QUOTA_MIX says: add members, add a collaborator to a task, remove one of a task's seeded
+// collaborators (seed-<task>-<j>).
 // Our client runs with maxRetries: 0, so every answer it meets shows.
 // Both authenticate with the app of QUOTA_APP_ID / QUOTA_APP_SECRET at the server's token endpoint.
 // argv: <impl: ours|ours-redis|sdk> <baseUrl> <n> <windows JSON|-> <redisUrl|-> <startAt ms> <tasklists>;
@@ -14,6 +15,9 @@ const body = (i) => ({ members: [{ id: `ou_${process.pid}_${i}`, type: 'user', r
 const path = (i) => ({ tasklist_guid: `list-${i % Number(listsArg)}` });
 let call;
 let done = () => {};
+// The mixed run: which operation each call is, and what each operation's calls ended with.
+let schedule;
+let byOperation;
 
 if (impl === 'sdk') {
   const lark = await import('@larksuiteoapi/node-sdk');
@@ -49,19 +53,35 @@ if (impl === 'sdk') {
     quota: { store, windows: windows && { addTasklistMembers: windows } },
   });
   const add = (i) => client.addTasklistMembers({ path: path(i), body: body(i) });
-  const tasks = Number(process.env.QUOTA_TASKS ?? 0);
-  const part = Number(process.env.QUOTA_PART ?? 0);
-  // Call i of this process: the (i / 3)-th of its kind, numbered across processes so removes never collide.
-  const mixed = (i) => {
-    const k = Math.floor(i / 3) * Number(process.env.QUOTA_PARTS ?? 1) + part;
-    const task_id = `task-${k % tasks}`;
-    if (i % 3 === 0) return add(i);
-    if (i % 3 === 1) return client.addTaskCollaborators({ path: { task_id }, body: { id_list: [`ou_new_${k}`] } });
-    return client.removeTaskCollaborator({
-      path: { task_id, collaborator_id: `seed-${k % tasks}-${Math.floor(k / tasks)}` },
-    });
-  };
-  call = impl === 'ours-mixed' ? mixed : add;
+  if (impl === 'ours-mixed') {
+    // The mixed run: QUOTA_MIX says how many calls of each operation this process makes, interleaved.
+    // Each process writes to tasks of its own (task-<part>, task-<part + parts>, ...): writes to one task
+    // are serialized within a process, not across processes, and the pages answer concurrent writes to
+    // one task with 1470451. The j-th remove of a process takes seed-<task>-<j / its task count>.
+    const mix = JSON.parse(process.env.QUOTA_MIX);
+    const part = Number(process.env.QUOTA_PART ?? 0);
+    const parts = Number(process.env.QUOTA_PARTS ?? 1);
+    const mine = Number(process.env.QUOTA_TASKS) / parts;
+    const task = (j) => part + parts * (j % mine);
+    const make = {
+      addTasklistMembers: (j) => add(j),
+      addTaskCollaborators: (j) =>
+        client.addTaskCollaborators({
+          path: { task_id: `task-${task(j)}` },
+          body: { id_list: [`ou_new_${part}_${j}`] },
+        }),
+      removeTaskCollaborator: (j) =>
+        client.removeTaskCollaborator({
+          path: { task_id: `task-${task(j)}`, collaborator_id: `seed-${task(j)}-${Math.floor(j / mine)}` },
+        }),
+    };
+    schedule = [];
+    const longest = Math.max(...Object.values(mix));
+    for (let j = 0; j < longest; j++)
+      for (const [operation, count] of Object.entries(mix)) if (j < count) schedule.push([operation, j]);
+    byOperation = Object.fromEntries(Object.keys(mix).map((operation) => [operation, { ok: 0, codes: {} }]));
+    call = (i) => make[schedule[i][0]](schedule[i][1]);
+  } else call = add;
 }
 
 await new Promise((r) => setTimeout(r, Math.max(0, Number(startAtArg) - Date.now())));
@@ -75,15 +95,19 @@ await Promise.all(
   Array.from({ length: Math.min(lanes, n) }, async () => {
     while (next < n) {
       const i = next++;
+      const tally = byOperation?.[schedule[i][0]];
       try {
         await call(i);
         ok++;
+        if (tally) tally.ok++;
       } catch (e) {
-        codes[e.code ?? e.name] = (codes[e.code ?? e.name] ?? 0) + 1;
+        const code = e.code ?? e.name;
+        codes[code] = (codes[code] ?? 0) + 1;
+        if (tally) tally.codes[code] = (tally.codes[code] ?? 0) + 1;
       }
     }
   }),
 );
 await done();
-console.log(JSON.stringify({ ok, codes, ms: Date.now() - t0 }));
+console.log(JSON.stringify({ ok, codes, byOperation, ms: Date.now() - t0 }));
 process.exit(0);

@@ -31,39 +31,49 @@ export interface Answer {
 }
 
 export type AttemptResult =
-  | { outcome: Outcome; answer: Omit<Answer, 'attempts' | 'replayed' | 'outcomeUnknown'>; error?: undefined }
+  /** `answer` has the final shape already (attempts 1, not replayed), so the send loop fills it in rather than copying it. */
+  | { outcome: Outcome; answer: Answer; error?: undefined }
   | { outcome: Outcome; answer?: undefined; error: FeishuResponseError | FeishuConnectionError | FeishuTimeoutError };
 
 export interface AttemptLimits {
   timeoutMs: number;
   /** The timeout is what is left of the call's deadline. */
   deadline: boolean;
+  /** The call's deadlineMs: what a timeout that is the deadline reports (not the few ms that were left of it). */
+  deadlineMs?: number | undefined;
   maxBytes: number;
 }
 
 const TOO_LARGE = Symbol('too large');
 
 /** The body as text, or TOO_LARGE (left unread) when it is over `max` bytes. */
-async function readBody(response: Response, max: number): Promise<string | typeof TOO_LARGE> {
+function readBody(response: Response, max: number): Promise<string | typeof TOO_LARGE> {
   const length = response.headers.get('content-length');
-  // A declared length is what HTTP/1.1 reads, no more: the runtime's own text() is the fast path.
+  // A declared length is what HTTP/1.1 reads, no more: the runtime's own text() is the fast path, its
+  // promise handed on as it is (an async wrapper would cost every call another promise to resolve).
   if (length !== null && /^\d+$/.test(length)) {
     if (Number(length) <= max) return response.text();
-    await response.body?.cancel().catch(() => {});
-    return TOO_LARGE;
+    return cancelled(response.body?.cancel());
   }
   if (!response.body) return response.text();
-  const reader = response.body.getReader();
+  return readCapped(response.body, max);
+}
+
+async function cancelled(cancel: Promise<void> | undefined): Promise<typeof TOO_LARGE> {
+  await cancel?.catch(() => {});
+  return TOO_LARGE;
+}
+
+/** A body of no declared length, read chunk by chunk and given up as soon as it is over `max` bytes. */
+async function readCapped(body: ReadableStream<Uint8Array>, max: number): Promise<string | typeof TOO_LARGE> {
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      return TOO_LARGE;
-    }
+    if (size > max) return cancelled(reader.cancel());
     chunks.push(value);
   }
   const all = new Uint8Array(size);
@@ -81,7 +91,9 @@ export async function attempt(
   out: Outgoing,
   limits: AttemptLimits,
   signal: AbortSignal | undefined,
-  scrub: (() => Scrub) | undefined,
+  /** Makes the scrubber for an error's body, for the call's user token: only when an error is built. */
+  scrub: ((userToken: string | undefined) => Scrub) | undefined,
+  userToken?: string | undefined,
 ): Promise<AttemptResult> {
   const { timeoutMs } = limits;
   // With neither a time limit nor a caller's signal, fetch gets no signal: one of our own would cost every
@@ -96,7 +108,7 @@ export async function attempt(
         controller?.abort();
       }, timeoutMs)
     : undefined;
-  const stop = controller ? watchAbort(signal, () => controller.abort()) : undefined;
+  const stop = controller && signal ? watchAbort(signal, () => controller.abort()) : undefined;
   let response: Response;
   let text: string | typeof TOO_LARGE;
   try {
@@ -110,7 +122,9 @@ export async function attempt(
   } catch (cause) {
     if (signal?.aborted) throw stoppedByCaller(operation, signal.reason, true);
     const error = timedOut
-      ? new FeishuTimeoutError(operation, timeoutMs, { deadline: limits.deadline })
+      ? new FeishuTimeoutError(operation, limits.deadline ? (limits.deadlineMs ?? timeoutMs) : timeoutMs, {
+          deadline: limits.deadline,
+        })
       : new FeishuConnectionError(operation, cause);
     return { outcome: { type: 'no-answer', sent: error.outcomeUnknown }, error };
   } finally {
@@ -135,7 +149,7 @@ export async function attempt(
       body: text === TOO_LARGE ? undefined : text,
       tooLarge: limits.maxBytes,
       logId: headers.get('x-tt-logid'),
-      scrub: scrub?.(),
+      scrub: scrub?.(userToken),
     });
     return { outcome: { type: 'bad-answer', status }, error };
   }
@@ -149,6 +163,6 @@ export async function attempt(
       kind: failed ? documentedError(operation, json.code)?.kind : undefined,
       resetHeader: failed || status !== 200 ? headers.get('x-ogw-ratelimit-reset') : null,
     },
-    answer: { response, text: text as string, json },
+    answer: { response, text: text as string, json, attempts: 1, replayed: false, outcomeUnknown: false },
   };
 }

@@ -124,6 +124,20 @@ describe('an overall deadline', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
+  it("a deadline that ends an attempt reports the call's deadlineMs, not what was left of it when the attempt began", async () => {
+    // The token takes 150 ms, so the attempt starts with about 250 ms of the call's 400 left.
+    const error = await at(hang.url, {
+      auth: { tokenProvider: () => new Promise((r) => setTimeout(() => r('t-slow-token-abcdef'), 150)) },
+      timeoutMs: 10_000,
+      deadlineMs: 400,
+      maxRetries: 0,
+    })
+      .addTasklistMembers({ path: { tasklist_guid: 'g' }, body: { members: [{ id: 'ou_1' }] } })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(FeishuTimeoutError);
+    expect(error).toMatchObject({ deadline: true, timeoutMs: 400 });
+  });
+
   it('a per-call deadline overrides the client one, and no retry starts past it', async () => {
     const f = fakeFetch(() => json(500, { code: 1470701, msg: 'x' }));
     const client = createClient({
