@@ -171,23 +171,23 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
   };
 
   const send = createSend({
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    timeoutMs: options.timeoutMs ?? 30_000,
-    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    retry: { ...defaultRetry, ...options.retryDelay, maxRetries: options.maxRetries ?? defaultRetry.maxRetries },
-    gate,
-    maxWaitMs: quota.maxWaitMs ?? Number.POSITIVE_INFINITY,
-    tokens,
-    log,
-    scrub: (userToken) => secrets.exact_(userToken),
+    fetch_: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    timeoutMs_: options.timeoutMs ?? 30_000,
+    maxResponseBytes_: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    retry_: { ...defaultRetry, ...options.retryDelay, maxRetries: options.maxRetries ?? defaultRetry.maxRetries },
+    gate_: gate,
+    maxWaitMs_: quota.maxWaitMs ?? Number.POSITIVE_INFINITY,
+    tokens_: tokens,
+    log_: log,
+    scrub_: (userToken) => secrets.exact_(userToken),
   });
 
   function context(signal: AbortSignal | undefined, deadlineMs = options.deadlineMs, userToken?: string): CallContext {
     return {
       signal,
       deadlineMs,
-      deadlineAt: deadlineMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + deadlineMs,
-      userToken,
+      deadlineAt_: deadlineMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + deadlineMs,
+      userToken_: userToken,
     };
   }
 
@@ -246,7 +246,7 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
           `${baseUrl}\u0000${String(input.path[serial.param_])}`,
           go,
           ctx.signal,
-          ctx.deadlineAt - Date.now(),
+          ctx.deadlineAt_ - Date.now(),
           () => stoppedByCaller(operation, ctx.signal?.reason, false),
           () => new FeishuTimeoutError(operation, ctx.deadlineMs, { deadline: true, inFlight: false }),
         )
