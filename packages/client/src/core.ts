@@ -267,10 +267,10 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
   ): Promise<unknown> {
     note(spec);
     return guard(() => {
-      checkInput(spec.id, spec.input as InputRules, input, split?.field);
+      checkInput(spec.id, spec.input as InputRules, input, split?.field_);
       checkOptions(spec.id, callOptions);
       if (!split) return request(spec, input as Input, callOptions, serial);
-      return split.run(input, (chunk) => request(spec, chunk as Input, callOptions, serial));
+      return split.run_(input, (chunk) => request(spec, chunk as Input, callOptions, serial));
     }, callOptions?.userAccessToken);
   }
 

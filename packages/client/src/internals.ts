@@ -14,8 +14,8 @@ export const INTERNALS = Symbol.for('@feishu-task/client.internals');
 
 /** How a call goes out as several requests: the body's array that may exceed its maxItems, and the runner. */
 export interface Split {
-  field: string;
-  run: (input: unknown, one: (input: unknown) => Promise<unknown>) => Promise<unknown>;
+  field_: string;
+  run_: (input: unknown, one: (input: unknown) => Promise<unknown>) => Promise<unknown>;
 }
 
 /** How calls go one at a time per key (writes to one task): the path parameter naming it, and the runner. */
