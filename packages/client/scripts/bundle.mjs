@@ -2,7 +2,8 @@
 // with what entries share split into chunks beside them: the error classes and the registry of operations
 // exist once, so `instanceof` holds across entries. The raw client, the Redis store, app credentials,
 // advice texts and each operation are entries of their own, so an app bundles only the ones it imports.
-// tsc emits the .d.ts files beside them.
+// tsc emits the .d.ts files beside them. Property names ending in one `_` are internal (src/internals.ts
+// says which): they are shortened here, so apps carry short names; the sourcemaps keep the readable ones.
 import { build } from 'esbuild';
 
 await build({
@@ -27,5 +28,6 @@ await build({
   external: ['openapi-fetch', 'ioredis'],
   sourcemap: true,
   legalComments: 'none',
+  mangleProps: /[^_]_$/,
   logLevel: 'warning',
 });

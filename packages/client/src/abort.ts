@@ -2,8 +2,8 @@
 // so a signal shared by hundreds of concurrent calls never trips MaxListenersExceededWarning, and
 // finished calls leave nothing attached.
 interface Watch {
-  callbacks: Set<() => void>;
-  fire: () => void;
+  callbacks_: Set<() => void>;
+  fire_: () => void;
 }
 const watches = new WeakMap<AbortSignal, Watch>();
 const nothingToStop = () => {};
@@ -19,17 +19,17 @@ export function watchAbort(signal: AbortSignal | undefined, onAbort: () => void)
       watches.delete(signal);
       for (const cb of callbacks) cb();
     };
-    watch = { callbacks, fire };
+    watch = { callbacks_: callbacks, fire_: fire };
     watches.set(signal, watch);
     signal.addEventListener('abort', fire);
   }
   const own = watch;
-  own.callbacks.add(onAbort);
+  own.callbacks_.add(onAbort);
   return () => {
-    own.callbacks.delete(onAbort);
-    if (own.callbacks.size === 0 && watches.get(signal) === own) {
+    own.callbacks_.delete(onAbort);
+    if (own.callbacks_.size === 0 && watches.get(signal) === own) {
       watches.delete(signal);
-      signal.removeEventListener('abort', own.fire);
+      signal.removeEventListener('abort', own.fire_);
     }
   };
 }

@@ -47,29 +47,29 @@ export function appCredentials(credentials: AppCredentialsOption): AppCredential
 }
 
 function tokenSource(auth: AppCredentialsOption, deps: TokenDeps): TokenSource {
-  const { secrets } = deps;
-  secrets.pin(auth.appSecret);
+  const { secrets_: secrets } = deps;
+  secrets.pin_(auth.appSecret);
   note(getTenantAccessToken);
   const exchange: Exchange = async (app_id, app_secret) => {
     const op = getTenantAccessToken;
-    const answer = await deps.send(
+    const answer = await deps.send_(
       op.id,
       {
         method: op.method,
-        url: deps.baseUrl + op.path,
+        url: deps.baseUrl_ + op.path,
         headers: { 'content-type': 'application/json; charset=utf-8' },
         body: JSON.stringify({ app_id, app_secret }),
       },
-      deps.context(),
+      deps.context_(),
     );
     const { tenant_access_token: token, expire } = answer.json as { tenant_access_token?: unknown; expire?: unknown };
-    if (!answer.response.ok || answer.json.code !== 0 || typeof token !== 'string') throw deps.fail(op.id, answer);
+    if (!answer.response.ok || answer.json.code !== 0 || typeof token !== 'string') throw deps.fail_(op.id, answer);
     return { token, expiresInSeconds: typeof expire === 'number' ? expire : undefined };
   };
   const margin = auth.refreshMarginMs ?? 5 * 60_000;
   const cache = sharedCache(
-    deps.transport,
-    [deps.baseUrl, auth.appId, fingerprint(auth.appSecret), margin].join('\u0000'),
+    deps.transport_,
+    [deps.baseUrl_, auth.appId, fingerprint(auth.appSecret), margin].join('\u0000'),
     () => new TenantTokenCache(auth.appId, auth.appSecret, margin, exchange),
   );
   // Each client scrubs the tokens it was handed, wherever they came from.
@@ -77,7 +77,7 @@ function tokenSource(auth: AppCredentialsOption, deps: TokenDeps): TokenSource {
   const noteToken = (token: string) => {
     if (token !== seen) {
       seen = token;
-      secrets.add(token);
+      secrets.add_(token);
     }
     return token;
   };

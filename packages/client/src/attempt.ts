@@ -36,12 +36,12 @@ export type AttemptResult =
   | { outcome: Outcome; answer?: undefined; error: FeishuResponseError | FeishuConnectionError | FeishuTimeoutError };
 
 export interface AttemptLimits {
-  timeoutMs: number;
+  timeoutMs_: number;
   /** The timeout is what is left of the call's deadline. */
-  deadline: boolean;
+  deadline_: boolean;
   /** The call's deadlineMs: what a timeout that is the deadline reports (not the few ms that were left of it). */
-  deadlineMs?: number | undefined;
-  maxBytes: number;
+  deadlineMs_?: number | undefined;
+  maxBytes_: number;
 }
 
 const TOO_LARGE = Symbol('too large');
@@ -95,7 +95,7 @@ export async function attempt(
   scrub: ((userToken: string | undefined) => Scrub) | undefined,
   userToken?: string | undefined,
 ): Promise<AttemptResult> {
-  const { timeoutMs } = limits;
+  const { timeoutMs_: timeoutMs } = limits;
   // With neither a time limit nor a caller's signal, fetch gets no signal: one of our own would cost every
   // request the runtime's abort bookkeeping (a few percent of a local call's CPU in Node, measured by `pnpm bench`). A caller's
   // signal is never handed to fetch itself: many calls may share it (one listener each would warn).
@@ -118,12 +118,12 @@ export async function attempt(
       body: out.body,
       signal: controller?.signal,
     });
-    text = await readBody(response, limits.maxBytes);
+    text = await readBody(response, limits.maxBytes_);
   } catch (cause) {
     if (signal?.aborted) throw stoppedByCaller(operation, signal.reason, true);
     const error = timedOut
-      ? new FeishuTimeoutError(operation, limits.deadline ? (limits.deadlineMs ?? timeoutMs) : timeoutMs, {
-          deadline: limits.deadline,
+      ? new FeishuTimeoutError(operation, limits.deadline_ ? (limits.deadlineMs_ ?? timeoutMs) : timeoutMs, {
+          deadline: limits.deadline_,
         })
       : new FeishuConnectionError(operation, cause);
     return { outcome: { type: 'no-answer', sent: error.outcomeUnknown }, error };
@@ -147,7 +147,7 @@ export async function attempt(
       status,
       contentType: headers.get('content-type'),
       body: text === TOO_LARGE ? undefined : text,
-      tooLarge: limits.maxBytes,
+      tooLarge: limits.maxBytes_,
       logId: headers.get('x-tt-logid'),
       scrub: scrub?.(userToken),
     });

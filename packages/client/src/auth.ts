@@ -26,14 +26,14 @@ export type AuthOption = TokenAuth | AppCredentialsOption;
 
 /** What app credentials need from the core they serve: its send loop, to exchange them for a token. */
 export interface TokenDeps {
-  send: Send;
-  baseUrl: string;
+  send_: Send;
+  baseUrl_: string;
   /** The fetch the core was given (undefined: the global one): tokens are shared per fetch and domain. */
-  transport: object | undefined;
-  secrets: SecretList;
-  context: () => CallContext;
+  transport_: object | undefined;
+  secrets_: SecretList;
+  context_: () => CallContext;
   /** The FeishuApiError of a failed answer. */
-  fail: (operation: string, answer: Answer) => Error;
+  fail_: (operation: string, answer: Answer) => Error;
 }
 
 /** App credentials made by appCredentials() (@feishu-task/client/app-credentials). */
@@ -52,7 +52,7 @@ export interface TokenSource {
 export function createTokenSource(auth: CoreAuthOption, secrets: SecretList, deps: () => TokenDeps): TokenSource {
   if ('tenantAccessToken' in auth || 'userAccessToken' in auth) {
     const token = 'tenantAccessToken' in auth ? auth.tenantAccessToken : auth.userAccessToken;
-    secrets.pin(token);
+    secrets.pin_(token);
     return { get: () => token, invalidate: () => false };
   }
   if ('tokenProvider' in auth) {
@@ -61,7 +61,7 @@ export function createTokenSource(auth: CoreAuthOption, secrets: SecretList, dep
       async get() {
         const token = await auth.tokenProvider({ refresh });
         refresh = false;
-        secrets.add(token);
+        secrets.add_(token);
         return token;
       },
       invalidate: () => {

@@ -16,7 +16,9 @@ import { note } from './operation.js';
 import { addTaskCollaborators } from './operations/add-task-collaborators.js';
 import { addTasklistMembers } from './operations/add-tasklist-members.js';
 import { removeTaskCollaborator } from './operations/remove-task-collaborator.js';
-import type { CommonOptions } from './options.js';
+import type { CommonOptions, CoreOptions } from './options.js';
+import { guardStore } from './quota/guard.js';
+import { STORE_GUARD } from './quota/store.js';
 import type { CallInput, CallOptions, CallResult } from './types.js';
 
 export type { QuotaOptions } from './options.js';
@@ -60,7 +62,9 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
       ...options,
       auth: auth && typeof auth === 'object' && 'appId' in auth ? appCredentials(auth) : auth,
       advice: adviceEn,
-    },
+      // createClient takes any store as it is: it brings the guard (store timeout, fallback) itself.
+      [STORE_GUARD]: guardStore,
+    } as CoreOptions,
     'createClient',
   );
   const client: FeishuTaskClient = {
@@ -68,7 +72,7 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
     removeTaskCollaborator: (input, o) => removeTaskCollaborator(core, input, o),
     addTasklistMembers: (input, o) => addTasklistMembers(core, input, o),
   };
-  // routesAll: every operation is noted, so the raw client (which needs that) accepts this one.
-  Object.defineProperty(client, INTERNALS, { value: { ...core[INTERNALS], routesAll: true } });
+  // routesAll_: every operation is noted, so the raw client (which needs that) accepts this one.
+  Object.defineProperty(client, INTERNALS, { value: { ...core[INTERNALS], routesAll_: true } });
   return client;
 }

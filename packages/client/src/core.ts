@@ -11,14 +11,14 @@ import { FeishuInputError } from './errors/input-error.js';
 import { FeishuTimeoutError } from './errors/timeout-error.js';
 import { fingerprint } from './fingerprint.js';
 import { checkInput, type InputRules } from './input-check.js';
-import { type ClientInternals, INTERNALS, type Split } from './internals.js';
+import { type ClientInternals, INTERNALS, type Serial, type Split } from './internals.js';
 import { createLog } from './logger.js';
-import { oneAtATime, serialParameter } from './one-at-a-time.js';
 import { note, type OperationSpec, operationAt, specOf } from './operation.js';
 import type { CoreOptions } from './options.js';
 import { CLIENT_NUMBERS, checkNumber } from './options-check.js';
-import type { QuotaGate, StorePolicy } from './quota/gate.js';
-import { gateFor, processStore, type QuotaWindow, windowsOf } from './quota/index.js';
+import type { QuotaGate } from './quota/gate.js';
+import { gateFor, MemoryQuotaStore, processStore, type QuotaWindow, windowsOf } from './quota/index.js';
+import { STORE_GUARD, type StoreGuard } from './quota/store.js';
 import { SecretList } from './redact.js';
 import { defaultRetry } from './retry.js';
 import { type CallContext, createSend } from './send.js';
@@ -89,7 +89,7 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
   }
 
   const secrets = new SecretList();
-  const log = createLog(options.logger, () => secrets.scrub());
+  const log = createLog(options.logger, () => secrets.scrub_());
   const apiError = (operation: string, answer: Answer): Error => {
     const { response, json } = answer;
     const error = new FeishuApiError({
@@ -107,12 +107,12 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
     return error;
   };
   const deps = (): TokenDeps => ({
-    send: (operation, out, ctx) => send(operation, out, ctx),
-    baseUrl,
-    transport: options.fetch,
-    secrets,
-    context: () => context(undefined),
-    fail: apiError,
+    send_: (operation, out, ctx) => send(operation, out, ctx),
+    baseUrl_: baseUrl,
+    transport_: options.fetch,
+    secrets_: secrets,
+    context_: () => context(undefined),
+    fail_: apiError,
   });
   const tokens = createTokenSource(options.auth, secrets, deps);
 
@@ -127,15 +127,25 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
         : `client:${Math.random().toString(36).slice(2)}`);
   const store = quota.store ?? processStore;
   const margin = quota.marginMs ?? 100;
-  const policy: StorePolicy = {
+  const onError = quota.onStoreError ?? 'fail';
+  if (onError !== 'fail' && onError !== 'local')
+    throw inputError('quota.onStoreError', `must be 'fail' or 'local', got ${String(onError)}`);
+  // A shared store brings its guard (store timeout, fallback); the process's memory needs none.
+  // (createClient hands its own to the core, for stores without one.)
+  const shared = quota.store instanceof MemoryQuotaStore ? undefined : quota.store;
+  const storeGuard = shared && (shared[STORE_GUARD] ?? (options as { [STORE_GUARD]?: StoreGuard })[STORE_GUARD]);
+  if (shared && !storeGuard)
+    throw inputError(
+      'quota.store',
+      "must be a MemoryQuotaStore, a Redis store, or a store of your own through sharedQuotaStore() from '@feishu-task/client/redis'",
+    );
+  const policy = storeGuard && {
     timeoutMs: quota.storeTimeoutMs ?? 1_000,
-    onError: quota.onStoreError ?? 'fail',
+    onError,
     local: processStore,
-    onFallback: (error) =>
+    onFallback: (error: Error) =>
       log?.('warn', 'feishu quota store failed; counting in this process for now', { error: error.message }),
   };
-  if (policy.onError !== 'fail' && policy.onError !== 'local')
-    throw inputError('quota.onStoreError', `must be 'fail' or 'local', got ${String(policy.onError)}`);
   // This core's gates: held here, so the shared registry frees them when the core is gone.
   const gates = new Map<string, QuotaGate | undefined>();
   const gate = (operation: string) => {
@@ -147,37 +157,44 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
         windowsOf(rateLimit, margin);
       gates.set(
         operation,
-        windows.length ? gateFor(store, `${quotaKey}:${operation}`, operation, windows, policy) : undefined,
+        windows.length
+          ? gateFor(
+              store,
+              `${quotaKey}:${operation}`,
+              windows,
+              policy && [`${policy.timeoutMs}/${onError}`, () => storeGuard(store, policy, operation)],
+            )
+          : undefined,
       );
     }
     return gates.get(operation);
   };
 
   const send = createSend({
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    timeoutMs: options.timeoutMs ?? 30_000,
-    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    retry: { ...defaultRetry, ...options.retryDelay, maxRetries: options.maxRetries ?? defaultRetry.maxRetries },
-    gate,
-    maxWaitMs: quota.maxWaitMs ?? Number.POSITIVE_INFINITY,
-    tokens,
-    log,
-    scrub: (userToken) => secrets.exact(userToken),
+    fetch_: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    timeoutMs_: options.timeoutMs ?? 30_000,
+    maxResponseBytes_: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    retry_: { ...defaultRetry, ...options.retryDelay, maxRetries: options.maxRetries ?? defaultRetry.maxRetries },
+    gate_: gate,
+    maxWaitMs_: quota.maxWaitMs ?? Number.POSITIVE_INFINITY,
+    tokens_: tokens,
+    log_: log,
+    scrub_: (userToken) => secrets.exact_(userToken),
   });
 
   function context(signal: AbortSignal | undefined, deadlineMs = options.deadlineMs, userToken?: string): CallContext {
     return {
       signal,
       deadlineMs,
-      deadlineAt: deadlineMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + deadlineMs,
-      userToken,
+      deadlineAt_: deadlineMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + deadlineMs,
+      userToken_: userToken,
     };
   }
 
   // Every error leaves through here: the core's and this call's secrets are scrubbed once.
   function guard<T>(run: () => Promise<T>, userToken?: string): Promise<T> {
     const scrub = (error: unknown) => {
-      throw error instanceof FeishuError ? error.scrubWith(secrets.exact(userToken)) : error;
+      throw error instanceof FeishuError ? error.scrubWith(secrets.exact_(userToken)) : error;
     };
     try {
       return run().catch(scrub);
@@ -201,7 +218,12 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
   type Input = { path: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
 
   // One request of a named operation whose input was checked.
-  async function request(spec: OperationSpec, input: Input, callOptions: CallOptions): Promise<unknown> {
+  async function request(
+    spec: OperationSpec,
+    input: Input,
+    callOptions: CallOptions,
+    serial?: Serial,
+  ): Promise<unknown> {
     const operation = spec.id;
     const { userAccessToken } = callOptions;
     const headers: Record<string, string> = {};
@@ -219,13 +241,12 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
         },
         ctx,
       );
-    const serial = options.serializeTaskWrites === false ? undefined : serialParameter(spec);
-    const answer = await (serial
-      ? oneAtATime(
-          `${baseUrl}\u0000${String(input.path[serial])}`,
+    const answer = await (serial && options.serializeTaskWrites !== false
+      ? serial.run_(
+          `${baseUrl}\u0000${String(input.path[serial.param_])}`,
           go,
           ctx.signal,
-          ctx.deadlineAt - Date.now(),
+          ctx.deadlineAt_ - Date.now(),
           () => stoppedByCaller(operation, ctx.signal?.reason, false),
           () => new FeishuTimeoutError(operation, ctx.deadlineMs, { deadline: true, inFlight: false }),
         )
@@ -237,25 +258,31 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
 
   // `split`: the body's array that goes as consecutive requests. The whole input is checked first (that
   // array beyond its maxItems allowed), so a bad member in chunk 3 stops everything before chunk 1.
-  function call(spec: OperationSpec, input: unknown, callOptions: CallOptions = {}, split?: Split): Promise<unknown> {
+  function call(
+    spec: OperationSpec,
+    input: unknown,
+    callOptions: CallOptions = {},
+    split?: Split,
+    serial?: Serial,
+  ): Promise<unknown> {
     note(spec);
     return guard(() => {
-      checkInput(spec.id, spec.input as InputRules, input, split?.field);
+      checkInput(spec.id, spec.input as InputRules, input, split?.field_);
       checkOptions(spec.id, callOptions);
-      if (!split) return request(spec, input as Input, callOptions);
-      return split.run(input, (chunk) => request(spec, chunk as Input, callOptions));
+      if (!split) return request(spec, input as Input, callOptions, serial);
+      return split.run_(input, (chunk) => request(spec, chunk as Input, callOptions, serial));
     }, callOptions?.userAccessToken);
   }
 
   const internals: ClientInternals = {
-    baseUrl,
-    send,
-    context: (signal) => context(signal),
-    guard,
-    call,
-    operationAt,
-    inputError: (operation, field, problem) => new FeishuInputError(operation, field, problem),
-    secretCount: () => secrets.size,
+    baseUrl_: baseUrl,
+    send_: send,
+    context_: (signal) => context(signal),
+    guard_: guard,
+    call_: call,
+    operationAt_: operationAt,
+    inputError_: (operation, field, problem) => new FeishuInputError(operation, field, problem),
+    secretCount_: () => secrets.size_,
   };
   const core = {} as FeishuCore;
   Object.defineProperty(core, INTERNALS, { value: internals });

@@ -18,5 +18,6 @@ export { FeishuQuotaWaitError } from './errors/quota-wait-error.js';
 export { FeishuResponseError } from './errors/response-error.js';
 export { FeishuTimeoutError } from './errors/timeout-error.js';
 export type { Logger } from './logger.js';
+export { sharedQuotaStore } from './quota/guard.js';
 export { MemoryQuotaStore, type QuotaStore, type QuotaWindow } from './quota/store.js';
 export type { CallData, CallInput, CallOptions, CallResult, ReplayedSuccess, TaskOperation } from './types.js';

@@ -89,24 +89,24 @@ function compileRule(rule: Rule): Checker {
 // What checking needs from an operation's rules, derived once: each required input split into where and
 // key ('path.task_id' -> path, task_id), and a checker for path, query and body.
 interface Compiled {
-  required: [name: string, where: string, key: string | undefined][];
-  params: [where: 'path' | 'query', check: Checker][];
-  body: Checker | undefined;
+  required_: [name: string, where: string, key: string | undefined][];
+  params_: [where: 'path' | 'query', check: Checker][];
+  body_: Checker | undefined;
 }
 const compiled = new WeakMap<InputRules, Compiled>();
 function compile(rules: InputRules): Compiled {
   let c = compiled.get(rules);
   if (!c) {
     c = {
-      required: (rules.req ?? []).map((name) => {
+      required_: (rules.req ?? []).map((name) => {
         const [where, key] = name.split('.') as [string, string | undefined];
         return [name, where, key];
       }),
-      params: (['path', 'query'] as const).map((where) => [
+      params_: (['path', 'query'] as const).map((where) => [
         where,
         compileRule({ t: 'o', props: rules[where], closed: 1 }),
       ]),
-      body: rules.body && compileRule(rules.body),
+      body_: rules.body && compileRule(rules.body),
     };
     compiled.set(rules, c);
   }
@@ -123,7 +123,7 @@ export function checkInput(operation: string, rules: InputRules, input: unknown,
   };
   if (!isObject(input)) fail('input', 'must be an object');
   const given = input as Record<string, unknown>;
-  const { required, params, body } = compile(rules);
+  const { required_: required, params_: params, body_: body } = compile(rules);
   for (const [name, where, key] of required) {
     const holder = given[where];
     if (key === undefined ? holder === undefined : !isObject(holder) || holder[key] === undefined)

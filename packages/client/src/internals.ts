@@ -9,27 +9,49 @@ import type { CallOptions } from './types.js';
 
 export const INTERNALS = Symbol.for('@feishu-task/client.internals');
 
+// Names ending in `_` are internal: the published bundle shortens them (scripts/bundle.mjs, mangleProps),
+// so apps carry short names. Used only inside this package, never on an object a caller hands in.
+
 /** How a call goes out as several requests: the body's array that may exceed its maxItems, and the runner. */
 export interface Split {
-  field: string;
-  run: (input: unknown, one: (input: unknown) => Promise<unknown>) => Promise<unknown>;
+  field_: string;
+  run_: (input: unknown, one: (input: unknown) => Promise<unknown>) => Promise<unknown>;
+}
+
+/** How calls go one at a time per key (writes to one task): the path parameter naming it, and the runner. */
+export interface Serial {
+  param_: string;
+  run_: <T>(
+    key: string,
+    run: () => Promise<T>,
+    signal: AbortSignal | undefined,
+    limitMs: number,
+    onAbort: () => unknown,
+    onTimeout: () => unknown,
+  ) => Promise<T>;
 }
 
 export interface ClientInternals {
-  baseUrl: string;
-  send: Send;
-  context: (signal: AbortSignal | undefined) => CallContext;
-  guard: <T>(run: () => Promise<T>, userToken?: string) => Promise<T>;
+  baseUrl_: string;
+  send_: Send;
+  context_: (signal: AbortSignal | undefined) => CallContext;
+  guard_: <T>(run: () => Promise<T>, userToken?: string) => Promise<T>;
   /** A named call: input and options checked, then one request (or several, with `split`). */
-  call: (spec: OperationSpec, input: unknown, options: CallOptions | undefined, split?: Split) => Promise<unknown>;
+  call_: (
+    spec: OperationSpec,
+    input: unknown,
+    options: CallOptions | undefined,
+    split?: Split,
+    serial?: Serial,
+  ) => Promise<unknown>;
   /** The operation at a method and path template; undefined for a path the spec does not know. */
-  operationAt: (method: string, template: string) => OperationId | undefined;
+  operationAt_: (method: string, template: string) => OperationId | undefined;
   /** A FeishuInputError (nothing was sent) naming `field`. */
-  inputError: (operation: string, field: string, problem: string) => Error;
+  inputError_: (operation: string, field: string, problem: string) => Error;
   /** How many secrets of its own the client scrubs from each error (bounded, whatever passes through). */
-  secretCount: () => number;
+  secretCount_: () => number;
   /** Set by createClient: every operation's spec is noted, so any path routes to its quota and retry rules. */
-  routesAll?: true;
+  routesAll_?: true;
 }
 
 /** The internals of a core made by createCore (or a client made by createClient). */

@@ -3,19 +3,19 @@
 // read from the operation's generated spec (it documents TaskRequestsTooFrequent), and the task is the
 // first parameter of its path.
 import { within } from './abort.js';
+import type { Serial } from './internals.js';
 import type { OperationSpec } from './operation.js';
 
-const serial = new WeakMap<OperationSpec, string | undefined>();
-/** The path parameter naming the task an operation writes to, if its page documents 1470451. */
-export function serialParameter(spec: OperationSpec): string | undefined {
-  if (!serial.has(spec))
-    serial.set(
-      spec,
-      Object.values(spec.errors).some(([, name]) => name === 'TaskRequestsTooFrequent')
-        ? /\{([^}]+)\}/.exec(spec.path)?.[1]
-        : undefined,
-    );
-  return serial.get(spec);
+/**
+ * How calls of `spec` go one at a time, if its page documents 1470451: the path parameter naming the task
+ * written to, and the runner. The modules of those operations hand it to the core with each call, so an
+ * app that makes no task writes does not carry it.
+ */
+export function serialOf(spec: OperationSpec): Serial | undefined {
+  const param = Object.values(spec.errors).some(([, name]) => name === 'TaskRequestsTooFrequent')
+    ? /\{([^}]+)\}/.exec(spec.path)?.[1]
+    : undefined;
+  return param === undefined ? undefined : { param_: param, run_: oneAtATime };
 }
 
 const tails = new Map<string, Promise<void>>();

@@ -15,8 +15,15 @@ import { type ClientInternals, INTERNALS } from './internals.js';
  */
 export function createRawClient(client: FeishuTaskClient): FetchClient<paths> {
   const internals = (client as unknown as Record<symbol, ClientInternals | undefined>)[INTERNALS];
-  if (!internals?.routesAll) throw new TypeError('createRawClient: expected a client made by createClient()');
-  const { baseUrl, send, context, guard, operationAt, inputError } = internals;
+  if (!internals?.routesAll_) throw new TypeError('createRawClient: expected a client made by createClient()');
+  const {
+    baseUrl_: baseUrl,
+    send_: send,
+    context_: context,
+    guard_: guard,
+    operationAt_: operationAt,
+    inputError_: inputError,
+  } = internals;
   const raw = createFetchClient<paths>({ baseUrl });
   const middleware: Middleware = {
     async onRequest({ request, schemaPath }) {

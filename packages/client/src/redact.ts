@@ -39,26 +39,26 @@ export function redactDeep<T>(value: T, scrub: Scrub = redact): T {
 
 /** A client's own secrets: the pinned ones (app secret, static token) and at most `max` recent tokens. */
 export class SecretList {
-  private readonly pinned: string[] = [];
-  private readonly recent: string[] = [];
-  constructor(private readonly max = 4) {}
-  pin(secret: string | undefined): void {
-    if (secret) this.pinned.push(secret);
+  private readonly pinned_: string[] = [];
+  private readonly recent_: string[] = [];
+  constructor(private readonly max_ = 4) {}
+  pin_(secret: string | undefined): void {
+    if (secret) this.pinned_.push(secret);
   }
-  add(secret: string | undefined): void {
-    if (!secret || this.recent.includes(secret)) return;
-    this.recent.push(secret);
-    if (this.recent.length > this.max) this.recent.shift();
+  add_(secret: string | undefined): void {
+    if (!secret || this.recent_.includes(secret)) return;
+    this.recent_.push(secret);
+    if (this.recent_.length > this.max_) this.recent_.shift();
   }
   /** A scrubber for this client's secrets plus those of one call, and every token shape. */
-  scrub(...extra: (string | undefined)[]): Scrub {
-    return redactWith([...this.pinned, ...this.recent, ...extra]);
+  scrub_(...extra: (string | undefined)[]): Scrub {
+    return redactWith([...this.pinned_, ...this.recent_, ...extra]);
   }
   /** The same secrets only: for errors, whose server-sent parts were shape-scrubbed when built. */
-  exact(...extra: (string | undefined)[]): Scrub {
-    return redactWith([...this.pinned, ...this.recent, ...extra], false);
+  exact_(...extra: (string | undefined)[]): Scrub {
+    return redactWith([...this.pinned_, ...this.recent_, ...extra], false);
   }
-  get size(): number {
-    return this.pinned.length + this.recent.length;
+  get size_(): number {
+    return this.pinned_.length + this.recent_.length;
   }
 }

@@ -1,7 +1,8 @@
 // @feishu-task/client/redis: one quota shared by every process and machine of an app, counted in Redis.
 // A separate entry so that browser and edge bundles never see it. Bring your own ioredis client.
 import type { Redis } from 'ioredis';
-import type { QuotaStore, QuotaWindow } from './quota/store.js';
+import { guardStore } from './quota/guard.js';
+import { type QuotaStore, type QuotaWindow, STORE_GUARD } from './quota/store.js';
 
 // The sliding-window log of quota/store.ts, atomically in Redis: one sorted set per window, scored by
 // the Redis server's own clock (TIME), so machines with skewed clocks still agree. A slot in flight is
@@ -70,6 +71,8 @@ export function createRedisQuotaStore(options: RedisQuotaStoreOptions): QuotaSto
   let sequence = 0;
   const keysOf = (key: string, windows: readonly QuotaWindow[]) => windows.map((w) => `${prefix}${key}:${w.windowMs}`);
   return {
+    // The core bounds each request by storeTimeoutMs and handles failures as onStoreError says.
+    [STORE_GUARD]: guardStore,
     async take(key, windows, id = `${++sequence}`) {
       const keys = [...keysOf(key, windows), `${prefix}${key}:pause`];
       const args = windows.flatMap((w) => [w.limit, w.windowMs]);
@@ -85,4 +88,5 @@ export function createRedisQuotaStore(options: RedisQuotaStoreOptions): QuotaSto
   };
 }
 
+export { sharedQuotaStore } from './quota/guard.js';
 export type { QuotaStore, QuotaWindow };

@@ -16,26 +16,26 @@ import { decide, type RetryOptions } from './retry.js';
 import { stoppedByCaller } from './stopped.js';
 
 export interface SendOptions {
-  fetch: typeof fetch;
-  timeoutMs: number;
-  maxResponseBytes: number;
-  retry: RetryOptions;
+  fetch_: typeof fetch;
+  timeoutMs_: number;
+  maxResponseBytes_: number;
+  retry_: RetryOptions;
   /** The quota gate of an operation, if it is throttled. */
-  gate: (operation: OperationId) => QuotaGate | undefined;
-  maxWaitMs: number;
-  tokens: TokenSource | undefined;
-  log: Log | undefined;
+  gate_: (operation: OperationId) => QuotaGate | undefined;
+  maxWaitMs_: number;
+  tokens_: TokenSource | undefined;
+  log_: Log | undefined;
   /** The client's secrets and a call's user token, exactly. */
-  scrub: (userToken: string | undefined) => Scrub;
+  scrub_: (userToken: string | undefined) => Scrub;
 }
 
 export interface CallContext {
   signal?: AbortSignal | undefined;
   /** Epoch ms after which no attempt starts and no wait continues (Infinity: none). */
-  deadlineAt: number;
+  deadlineAt_: number;
   deadlineMs: number | undefined;
   /** The call's own user token, scrubbed (with the client's secrets) from an answer's body before it is cut into an error. */
-  userToken?: string | undefined;
+  userToken_?: string | undefined;
 }
 
 // A path the spec does not know (through the raw client): never resent after an unknown outcome.
@@ -65,12 +65,12 @@ export function createSend(o: SendOptions): Send {
   let lastToken: string | undefined;
   let lastBearer = '';
   return async function send(operation, out, ctx) {
-    const { signal, deadlineAt } = ctx;
+    const { signal, deadlineAt_: deadlineAt } = ctx;
     // The client's own token, unless the call brings one or is the token exchange itself.
     const tokens =
-      out.headers.authorization === undefined && operation !== 'getTenantAccessToken' ? o.tokens : undefined;
+      out.headers.authorization === undefined && operation !== 'getTenantAccessToken' ? o.tokens_ : undefined;
     const declared = specOf(operation)?.retry ?? UNDECLARED;
-    const gate = operation ? o.gate(operation) : undefined;
+    const gate = operation ? o.gate_(operation) : undefined;
     let outcomeUnknown = false;
     let refreshed = false;
 
@@ -95,14 +95,14 @@ export function createSend(o: SendOptions): Send {
       // The slot is taken right before the request leaves and counts as "now" until the answer comes.
       let slot: Slot | undefined;
       if (gate) {
-        const limit = Math.min(o.maxWaitMs, msLeft(deadlineAt));
+        const limit = Math.min(o.maxWaitMs_, msLeft(deadlineAt));
         slot = await gate.acquire(
           signal,
           limit,
           () =>
-            limit < o.maxWaitMs
+            limit < o.maxWaitMs_
               ? pastDeadline(operation, ctx, outcomeUnknown)
-              : new FeishuQuotaWaitError(operation ?? 'request', o.maxWaitMs),
+              : new FeishuQuotaWaitError(operation ?? 'request', o.maxWaitMs_),
           () => stoppedByCaller(operation, signal?.reason, outcomeUnknown),
         );
       }
@@ -113,22 +113,22 @@ export function createSend(o: SendOptions): Send {
           ? pastDeadline(operation, ctx, outcomeUnknown)
           : stoppedByCaller(operation, signal?.reason, outcomeUnknown);
       }
-      o.log?.('debug', 'feishu request', { operation, method: out.method, attempt: attempts });
+      o.log_?.('debug', 'feishu request', { operation, method: out.method, attempt: attempts });
       let result: Awaited<ReturnType<typeof attempt>>;
       try {
         result = await attempt(
-          o.fetch,
+          o.fetch_,
           operation,
           out,
           {
-            timeoutMs: Math.min(o.timeoutMs, remaining),
-            deadline: remaining < o.timeoutMs,
-            deadlineMs: ctx.deadlineMs,
-            maxBytes: o.maxResponseBytes,
+            timeoutMs_: Math.min(o.timeoutMs_, remaining),
+            deadline_: remaining < o.timeoutMs_,
+            deadlineMs_: ctx.deadlineMs,
+            maxBytes_: o.maxResponseBytes_,
           },
           signal,
-          o.scrub,
-          ctx.userToken,
+          o.scrub_,
+          ctx.userToken_,
         );
       } finally {
         // The answer is in (or none will come): the slot counts from now, when the server's arrival was at the latest.
@@ -138,7 +138,7 @@ export function createSend(o: SendOptions): Send {
       // "Too fast" (429, or a documented rate-limit code such as 99991400 or 1470451): every client of the
       // key, in every process sharing the store, holds back for the time the server asks (else one backoff step).
       if (gate && outcome.type === 'answer' && (outcome.status === 429 || outcome.kind === 'rate_limit'))
-        gate.slowDown(slowDownMs(outcome.resetHeader, o.retry, attempts));
+        gate.slowDown(slowDownMs(outcome.resetHeader, o.retry_, attempts));
       const decision = decide(
         outcome,
         {
@@ -148,7 +148,7 @@ export function createSend(o: SendOptions): Send {
           remainingMs: msLeft(deadlineAt),
         },
         declared,
-        o.retry,
+        o.retry_,
       );
       if ((outcome.type === 'no-answer' && outcome.sent) || outcome.type === 'bad-answer') outcomeUnknown = true;
 
@@ -156,11 +156,11 @@ export function createSend(o: SendOptions): Send {
       if (decision.do === 'refresh' && tokens && token !== undefined && tokens.invalidate(token)) {
         refreshed = true;
         attempts--;
-        o.log?.('info', 'feishu token rejected; refreshing once', { operation });
+        o.log_?.('info', 'feishu token rejected; refreshing once', { operation });
         continue;
       }
       if (decision.do === 'retry') {
-        o.log?.('warn', 'feishu retry', {
+        o.log_?.('warn', 'feishu retry', {
           operation,
           attempt: attempts,
           delayMs: decision.delayMs,

@@ -20,7 +20,7 @@ describe('redaction in bounded memory', () => {
       throttle: false,
       fetch,
     });
-    const secrets = (client as unknown as Record<symbol, ClientInternals>)[INTERNALS]!.secretCount;
+    const secrets = (client as unknown as Record<symbol, ClientInternals>)[INTERNALS]!.secretCount_;
     const call = (i: number) =>
       client.addTaskCollaborators(addCollaborators, { userAccessToken: `u-user-token-${i}` }).catch((e) => e);
 

@@ -11,7 +11,7 @@ const describe = (reason: unknown): string =>
 export class FeishuAbortedError extends FeishuError {
   override name = 'FeishuAbortedError';
   /** True when the abort cut a request that may have been sent: it may have been applied. */
-  outcomeUnknown: boolean;
+  declare outcomeUnknown: boolean;
   attempts = 1;
   constructor(operation: string | undefined, reason: unknown, inFlight = false) {
     super(`${operation ?? 'request'} was aborted by the caller (${describe(reason)})`, operation, { cause: reason });

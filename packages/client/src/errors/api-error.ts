@@ -30,31 +30,31 @@ export class FeishuApiError<Op extends OperationId = OperationId> extends Feishu
   override name = 'FeishuApiError';
   declare readonly operation: Op;
   /** HTTP status of the answer. */
-  readonly status: number;
+  declare readonly status: number;
   /** Feishu's error code; one of the operation's documented codes, or another the server sent. */
-  readonly code: DocumentedCode<Op> | (number & {});
+  declare readonly code: DocumentedCode<Op> | (number & {});
   /** The server's message (`msg`). */
-  readonly msg: string;
+  declare readonly msg: string;
   /** The documented name of the code for this operation (the spec's example name), if documented. */
-  readonly codeName: DocumentedName<Op> | undefined;
+  declare readonly codeName: DocumentedName<Op> | undefined;
   /** validation, conflict, permission, auth, token, not_found, rate_limit, server, or unknown. */
-  readonly kind: ErrorKind;
+  declare readonly kind: ErrorKind;
   /** The documented troubleshooting advice, when the core was given `advice` (createClient: always English). */
-  readonly advice: string | undefined;
+  declare readonly advice: string | undefined;
   /** The request's log id (`X-Tt-Logid`): quote it to Feishu support. */
-  readonly logId: string | undefined;
+  declare readonly logId: string | undefined;
   /** True when the operation's page documents this code. */
-  readonly documented: boolean;
+  declare readonly documented: boolean;
   /** The optional `error` details of the answer. */
-  readonly detail: ErrorDetail | undefined;
+  declare readonly detail: ErrorDetail | undefined;
   /** From `x-ogw-ratelimit-reset`: how long the server asks to wait before the quota resets. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   /** Attempts made, this one included. */
-  attempts: number;
+  declare attempts: number;
   /** True when an earlier attempt got no answer: the call may have been applied all the same. */
   outcomeUnknown = false;
   /** The answer's headers (authorization and cookies removed). */
-  readonly headers: Record<string, string>;
+  declare readonly headers: Record<string, string>;
 
   constructor(init: {
     operation: Op;

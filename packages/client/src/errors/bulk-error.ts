@@ -14,11 +14,11 @@ function few(items: readonly unknown[]): string {
  */
 export class FeishuBulkError<Item = unknown> extends FeishuError {
   override name = 'FeishuBulkError';
-  readonly chunkIndex: number;
-  readonly chunkCount: number;
-  readonly applied: Item[];
-  readonly notApplied: Item[];
-  readonly unknown: Item[];
+  declare readonly chunkIndex: number;
+  declare readonly chunkCount: number;
+  declare readonly applied: Item[];
+  declare readonly notApplied: Item[];
+  declare readonly unknown: Item[];
 
   constructor(init: {
     operation: string;

@@ -23,9 +23,9 @@ export function rootCause(error: unknown): { text: string; code: string | undefi
 export class FeishuConnectionError extends FeishuError {
   override name = 'FeishuConnectionError';
   /** The root cause's code, such as `ECONNREFUSED`, `ENOTFOUND` or `ECONNRESET`. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** True when the request may have reached the server (its effect is unknown); false when it surely did not. */
-  outcomeUnknown: boolean;
+  declare outcomeUnknown: boolean;
   /** Attempts made, this one included. */
   attempts = 1;
 

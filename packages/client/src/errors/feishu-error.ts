@@ -27,7 +27,7 @@ function scrubbedCopy(value: unknown, scrub: Scrub, depth = 0): unknown {
 export class FeishuError extends Error {
   override name = 'FeishuError';
   /** The operation that failed, for example `addTasklistMembers`. */
-  readonly operation: string | undefined;
+  declare readonly operation: string | undefined;
 
   constructor(message: string, operation: string | undefined, options?: { cause?: unknown }) {
     super(redact(message), options);

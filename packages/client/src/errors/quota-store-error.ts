@@ -6,7 +6,7 @@ import { FeishuError } from './feishu-error.js';
  */
 export class FeishuQuotaStoreError extends FeishuError {
   override name = 'FeishuQuotaStoreError';
-  readonly storeTimeoutMs: number | undefined;
+  declare readonly storeTimeoutMs: number | undefined;
   readonly outcomeUnknown = false;
   constructor(operation: string, init: { cause?: unknown; timeoutMs?: number }) {
     super(

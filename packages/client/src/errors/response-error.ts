@@ -9,11 +9,11 @@ import { FeishuError } from './feishu-error.js';
  */
 export class FeishuResponseError extends FeishuError {
   override name = 'FeishuResponseError';
-  readonly status: number;
-  readonly contentType: string | undefined;
+  declare readonly status: number;
+  declare readonly contentType: string | undefined;
   /** The first 200 characters of the body (empty when it was too large to read). */
-  readonly bodySnippet: string;
-  readonly logId: string | undefined;
+  declare readonly bodySnippet: string;
+  declare readonly logId: string | undefined;
   /** The request was sent and no envelope says what became of it. */
   outcomeUnknown = true;
   /** Attempts made, this one included. */

@@ -7,11 +7,11 @@ import { FeishuError } from './feishu-error.js';
  */
 export class FeishuTimeoutError extends FeishuError {
   override name = 'FeishuTimeoutError';
-  readonly timeoutMs: number | undefined;
+  declare readonly timeoutMs: number | undefined;
   /** True when the overall deadline, not one attempt's timeout, ran out. */
-  readonly deadline: boolean;
+  declare readonly deadline: boolean;
   /** True when a request may have been sent: it may have been applied. */
-  outcomeUnknown: boolean;
+  declare outcomeUnknown: boolean;
   attempts = 1;
   constructor(
     operation: string | undefined,

@@ -2,7 +2,11 @@
 import { addTaskCollaborators as spec } from '@feishu-task/types/operations';
 import type { FeishuCore } from '../core.js';
 import { internalsOf } from '../internals.js';
+import { serialOf } from '../one-at-a-time.js';
 import type { CallInput, CallOptions, CallResult } from '../types.js';
+
+// Writes to one task go one at a time (the page documents 1470451 for concurrent ones).
+const serial = serialOf(spec);
 
 /** Adds collaborators to a task through `core` (createCore). */
 export function addTaskCollaborators(
@@ -10,7 +14,7 @@ export function addTaskCollaborators(
   input: CallInput<'addTaskCollaborators'>,
   options?: CallOptions,
 ): Promise<CallResult<'addTaskCollaborators'>> {
-  return internalsOf(core, 'addTaskCollaborators').call(spec, input, options) as Promise<
+  return internalsOf(core, 'addTaskCollaborators').call_(spec, input, options, undefined, serial) as Promise<
     CallResult<'addTaskCollaborators'>
   >;
 }

@@ -5,7 +5,7 @@ import type { FeishuCore } from '../core.js';
 import { internalsOf, type Split } from '../internals.js';
 import type { CallInput, CallOptions, CallResult } from '../types.js';
 
-const members: Split = { field: 'members', run: addInChunks as unknown as Split['run'] };
+const members: Split = { field_: 'members', run_: addInChunks as unknown as Split['run_'] };
 
 /**
  * Adds members to a tasklist through `core` (createCore). Duplicates are dropped; more members than the
@@ -16,7 +16,7 @@ export function addTasklistMembers(
   input: CallInput<'addTasklistMembers'>,
   options?: CallOptions,
 ): Promise<CallResult<'addTasklistMembers'>> {
-  return internalsOf(core, 'addTasklistMembers').call(spec, input, options, members) as Promise<
+  return internalsOf(core, 'addTasklistMembers').call_(spec, input, options, members) as Promise<
     CallResult<'addTasklistMembers'>
   >;
 }

@@ -2,7 +2,11 @@
 import { removeTaskCollaborator as spec } from '@feishu-task/types/operations';
 import type { FeishuCore } from '../core.js';
 import { internalsOf } from '../internals.js';
+import { serialOf } from '../one-at-a-time.js';
 import type { CallInput, CallOptions, CallResult } from '../types.js';
+
+// Writes to one task go one at a time (the page documents 1470451 for concurrent ones).
+const serial = serialOf(spec);
 
 /** Removes a collaborator from a task through `core` (createCore). */
 export function removeTaskCollaborator(
@@ -10,7 +14,7 @@ export function removeTaskCollaborator(
   input: CallInput<'removeTaskCollaborator'>,
   options?: CallOptions,
 ): Promise<CallResult<'removeTaskCollaborator'>> {
-  return internalsOf(core, 'removeTaskCollaborator').call(spec, input, options) as Promise<
+  return internalsOf(core, 'removeTaskCollaborator').call_(spec, input, options, undefined, serial) as Promise<
     CallResult<'removeTaskCollaborator'>
   >;
 }

@@ -1,7 +1,7 @@
 // The quota of one app: which key and windows an operation counts against, and the gates shared by every
 // client of the process that names the same store, key, windows and store policy.
 import type { OperationSpec } from '../operation.js';
-import { QuotaGate, type StorePolicy } from './gate.js';
+import { QuotaGate } from './gate.js';
 import { MemoryQuotaStore, type QuotaStore, type QuotaWindow } from './store.js';
 
 type RateLimit = OperationSpec['rateLimit'];
@@ -37,12 +37,12 @@ export function windowsOf(limit: RateLimit, marginMs: number): QuotaWindow[] {
   return out;
 }
 
+/** `guard`: a shared store's guard, named by its policy, made when the gate is. */
 export function gateFor(
   store: QuotaStore,
   key: string,
-  operation: string,
   windows: readonly QuotaWindow[],
-  policy: StorePolicy,
+  guard?: [policy: string, guarded: () => QuotaStore],
 ): QuotaGate {
   let byName = gates.get(store);
   if (!byName) {
@@ -50,10 +50,10 @@ export function gateFor(
     gates.set(store, byName);
   }
   // Another client of the key with other windows or store policy gets a gate of its own: its windows hold.
-  const name = `${key}\u0000${windows.map((w) => `${w.limit}/${w.windowMs}`).join(',')}\u0000${policy.timeoutMs}\u0000${policy.onError}`;
+  const name = `${key}\u0000${windows.map((w) => `${w.limit}/${w.windowMs}`).join(',')}\u0000${guard?.[0]}`;
   let gate = byName.get(name)?.deref();
   if (!gate) {
-    gate = new QuotaGate(store, key, operation, windows, policy);
+    gate = new QuotaGate(guard ? guard[1]() : store, key, windows);
     byName.set(name, weak(gate));
     forget?.register(gate, { byName, name });
   }

@@ -17,15 +17,32 @@ export interface QuotaWindow {
  * store is this process's memory; `@feishu-task/client/redis` shares one quota among processes.
  */
 export interface QuotaStore {
+  /** Set by `sharedQuotaStore(store)` and the Redis store: how the core bounds and falls back from this store. */
+  readonly [STORE_GUARD]?: StoreGuard;
   take(key: string, windows: readonly QuotaWindow[], id?: string): number | Promise<number>;
   settle?(key: string, windows: readonly QuotaWindow[], id: string): void | Promise<void>;
   slowDown?(key: string, ms: number): void | Promise<void>;
 }
 
+/** Where a shared store carries its guard (./guard.ts), so a core counting in memory never bundles it. */
+export const STORE_GUARD = Symbol.for('@feishu-task/client.storeGuard');
+
+/** What a shared store brings: `store` seen through the core's storeTimeoutMs and onStoreError. */
+export type StoreGuard = (
+  store: QuotaStore,
+  policy: {
+    timeoutMs: number;
+    onError: 'fail' | 'local';
+    local: QuotaStore;
+    onFallback?: ((error: Error) => void) | undefined;
+  },
+  operation: string,
+) => QuotaStore;
+
 interface Entry {
   /** Answer times, oldest first, then one Infinity per slot still in flight. */
-  log: number[];
-  inFlight: number;
+  log_: number[];
+  inFlight_: number;
   windowMs: number;
 }
 
@@ -37,29 +54,29 @@ const monotonic = () => performance.now();
 
 /** The slots of each window, oldest first; a window idle for its length is dropped. */
 export class MemoryQuotaStore implements QuotaStore {
-  private readonly logs = new Map<string, Entry>();
+  private readonly logs_ = new Map<string, Entry>();
   // The entries of a key's windows, found once per key and window list (not once per take).
-  private readonly found = new Map<string, { windows: readonly QuotaWindow[]; entries: Entry[] }>();
-  private readonly slowUntil = new Map<string, number>();
-  private sweptAt: number;
-  constructor(private readonly now: () => number = monotonic) {
-    this.sweptAt = now();
+  private readonly found_ = new Map<string, { windows: readonly QuotaWindow[]; entries: Entry[] }>();
+  private readonly slowUntil_ = new Map<string, number>();
+  private sweptAt_: number;
+  constructor(private readonly now_: () => number = monotonic) {
+    this.sweptAt_ = now_();
   }
 
   take(key: string, windows: readonly QuotaWindow[]): number {
-    const now = this.now();
+    const now = this.now_();
     // Forget windows nobody used for their length (clients that are gone), at most once a minute.
-    if (now - this.sweptAt > 60_000) this.sweep(now);
-    const slow = this.slowUntil.get(key);
+    if (now - this.sweptAt_ > 60_000) this.sweep_(now);
+    const slow = this.slowUntil_.get(key);
     if (slow !== undefined) {
       if (slow > now) return slow - now;
-      this.slowUntil.delete(key);
+      this.slowUntil_.delete(key);
     }
-    const entries = this.entries(key, windows);
+    const entries = this.entries_(key, windows);
     let wait = 0;
     for (let i = 0; i < windows.length; i++) {
       const { limit, windowMs } = windows[i] as QuotaWindow;
-      const { log } = entries[i] as Entry;
+      const { log_: log } = entries[i] as Entry;
       let expired = 0;
       while (expired < log.length && (log[expired] as number) <= now - windowMs) expired++;
       if (expired) log.splice(0, expired);
@@ -71,53 +88,53 @@ export class MemoryQuotaStore implements QuotaStore {
     }
     if (wait > 0) return wait;
     for (const entry of entries) {
-      entry.log.push(Number.POSITIVE_INFINITY);
-      entry.inFlight++;
+      entry.log_.push(Number.POSITIVE_INFINITY);
+      entry.inFlight_++;
     }
     return 0;
   }
 
   settle(key: string, windows: readonly QuotaWindow[]): void {
-    const now = this.now();
+    const now = this.now_();
     // Every slot in flight is Infinity, so stamping the first of them keeps the log in order.
-    for (const entry of this.entries(key, windows))
-      if (entry.inFlight > 0) entry.log[entry.log.length - entry.inFlight--] = now;
+    for (const entry of this.entries_(key, windows))
+      if (entry.inFlight_ > 0) entry.log_[entry.log_.length - entry.inFlight_--] = now;
   }
 
   slowDown(key: string, ms: number): void {
-    const until = this.now() + ms;
-    if (until > (this.slowUntil.get(key) ?? 0)) this.slowUntil.set(key, until);
+    const until = this.now_() + ms;
+    if (until > (this.slowUntil_.get(key) ?? 0)) this.slowUntil_.set(key, until);
   }
 
   /** Windows held (for tests of idle expiry). */
   get size(): number {
-    return this.logs.size;
+    return this.logs_.size;
   }
 
-  private entries(key: string, windows: readonly QuotaWindow[]): Entry[] {
-    let found = this.found.get(key);
+  private entries_(key: string, windows: readonly QuotaWindow[]): Entry[] {
+    let found = this.found_.get(key);
     if (found?.windows !== windows) {
-      found = { windows, entries: windows.map(({ windowMs }) => this.entry(key, windowMs)) };
-      this.found.set(key, found);
+      found = { windows, entries: windows.map(({ windowMs }) => this.entry_(key, windowMs)) };
+      this.found_.set(key, found);
     }
     return found.entries;
   }
 
-  private entry(key: string, windowMs: number): Entry {
+  private entry_(key: string, windowMs: number): Entry {
     const name = `${key}\u0000${windowMs}`;
-    let entry = this.logs.get(name);
+    let entry = this.logs_.get(name);
     if (!entry) {
-      entry = { log: [], inFlight: 0, windowMs };
-      this.logs.set(name, entry);
+      entry = { log_: [], inFlight_: 0, windowMs };
+      this.logs_.set(name, entry);
     }
     return entry;
   }
 
-  private sweep(now: number): void {
-    this.sweptAt = now;
-    this.found.clear();
-    for (const [name, { log, windowMs, inFlight }] of this.logs)
-      if (!inFlight && (!log.length || (log[log.length - 1] as number) <= now - windowMs)) this.logs.delete(name);
-    for (const [key, until] of this.slowUntil) if (until <= now) this.slowUntil.delete(key);
+  private sweep_(now: number): void {
+    this.sweptAt_ = now;
+    this.found_.clear();
+    for (const [name, { log_: log, windowMs, inFlight_: inFlight }] of this.logs_)
+      if (!inFlight && (!log.length || (log[log.length - 1] as number) <= now - windowMs)) this.logs_.delete(name);
+    for (const [key, until] of this.slowUntil_) if (until <= now) this.slowUntil_.delete(key);
   }
 }
