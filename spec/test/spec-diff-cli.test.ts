@@ -9,8 +9,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const specDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const script = join(specDir, 'scripts/spec-diff.mjs');
+// As if typed in spec/: pnpm's INIT_CWD (where a `pnpm --filter … test` was typed) must not leak in.
 const specDiff = (...args: string[]) =>
-  spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', cwd: specDir });
+  spawnSync(process.execPath, [script, ...args], {
+    encoding: 'utf8',
+    cwd: specDir,
+    env: { ...process.env, INIT_CWD: specDir },
+  });
 const lastLine = (out: string) => out.trimEnd().split('\n').at(-1);
 
 // A copy of the source tree with the Task v1 quota lowered.

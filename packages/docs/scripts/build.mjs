@@ -20,7 +20,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { HTTP_METHODS, loadSpec } from '@feishu-task/spec-tools';
@@ -157,8 +157,8 @@ for (const lang of Object.keys(CHROME)) {
         current: page.name,
       }),
     );
-  // The zh site says each concept with one word (scripts/glossary.mjs): the docs' own texts (the
-  // spec's texts, quoting the pages, are the spec's).
+  // The zh site says each concept with one word (scripts/glossary.mjs): the sources, by name, first;
+  // every published file, the spec's texts included, is checked below.
   if (lang === 'zh') {
     for (const f of readdirSync(join(pkg, 'content')).filter((f) => f.endsWith('.zh.md')))
       checkChinese(readFileSync(join(pkg, 'content', f), 'utf8'), `content/${f}`);
@@ -203,6 +203,10 @@ writeFileSync(
 const TEXT = new Set(['.html', '.js', '.css', '.json', '.yaml', '.svg']);
 const walk = (dir) =>
   readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+// One word per concept in every Chinese text the site publishes (the spec's, the samples', try-it's),
+// the official pages' quoted words excepted (scripts/glossary.mjs).
+for (const file of walk(dist))
+  if (TEXT.has(extname(file))) checkChinese(readFileSync(file, 'utf8'), relative(pkg, file));
 let raw = 0;
 let br = 0;
 for (const file of walk(dist)) {

@@ -1,7 +1,9 @@
 // The changelog page, for API readers: first the changes to the API description (the spec), newest
 // first and dated: the pending changesets that name @feishu-task/openapi, then the spec's released
 // versions from spec/CHANGELOG.md. Below, the package changes, grouped per published package.
-// Entries are written in English (they are the changesets); the zh page says so and marks them lang="en".
+// Entries are written in English (they are the changesets, one text per change, read by the release
+// tooling too): the zh page keeps its own words (headings, notes, dates, bump names) Chinese and quotes
+// each entry in its original English, as a quote block marked lang="en", and says so above them.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { marked } from 'marked';
@@ -20,6 +22,7 @@ const words = {
     none: 'None yet.',
     bump: { major: 'major', minor: 'minor', patch: 'patch' },
     note: 'Entries come from the repository’s changesets.',
+    original: (html) => `<div lang="en">${html}</div>`,
   },
   zh: {
     api: '接口与接口描述的变更',
@@ -29,7 +32,8 @@ const words = {
     packagesNote: '客户端、mock、模拟器及其他软件包的变更，按包分组。',
     none: '暂无。',
     bump: { major: '主版本', minor: '次版本', patch: '修订版本' },
-    note: '条目以英文撰写，取自仓库的 changeset。',
+    note: '各条目取自仓库的 changeset，以英文原文引用（左侧带竖线的引用块）。',
+    original: (html) => `<blockquote class="docs-original" lang="en">${html}</blockquote>`,
   },
 };
 
@@ -42,7 +46,7 @@ export function changelogBody(lang, root = workspaceRoot()) {
   const entry = (c, packages = true) =>
     `<li><p class="docs-bumps"><time datetime="${c.date}">${c.date}</time>${
       packages ? ` · ${c.packages.map((p) => `<code>${esc(p.name)}</code> ${w.bump[p.bump]}`).join(', ')}` : ''
-    }</p><div lang="en">${marked.parse(c.body)}</div></li>`;
+    }</p>${w.original(marked.parse(c.body))}</li>`;
 
   const specPending = pending.filter((c) => c.packages.some((p) => p.name === SPEC)).sort(byDateDesc);
   const releases = specReleases(root);
@@ -52,7 +56,7 @@ export function changelogBody(lang, root = workspaceRoot()) {
       : '',
     ...releases.map(
       (r) =>
-        `<h3>${esc(r.version)}${r.date ? ` · <time datetime="${r.date}">${r.date}</time>` : ''}</h3>\n<div lang="en">${marked.parse(r.markdown.replace(/^### /gm, '#### '))}</div>`,
+        `<h3>${esc(r.version)}${r.date ? ` · <time datetime="${r.date}">${r.date}</time>` : ''}</h3>\n${w.original(marked.parse(r.markdown.replace(/^### /gm, '#### ')))}`,
     ),
   ].filter(Boolean);
 
@@ -74,7 +78,7 @@ export function changelogBody(lang, root = workspaceRoot()) {
     const bumpOf = (c) => c.packages.find((p) => p.name === pkg.name).bump;
     return `<h3 id="${esc(pkg.name.replace(/^@/, '').replace('/', '-'))}"><code>${esc(pkg.name)}</code></h3>
 ${own.length ? `<h4>${w.unreleased}</h4>\n<ul class="docs-changes">${own.map((c) => entry({ ...c, packages: [{ name: pkg.name, bump: bumpOf(c) }] })).join('\n')}</ul>` : ''}
-${released ? `<div lang="en">${released}</div>` : ''}`;
+${released ? w.original(released) : ''}`;
   });
 
   return `<h1 id="changelog">${term('changelog', lang)}</h1>

@@ -99,6 +99,8 @@ export const zhTexts = {
   'to navigate': '切换',
   'to select': '选择',
   'to exit': '退出',
+  // The search dialog's button (its translation key is not looked up).
+  Cancel: '取消',
   'non-empty': '非空',
   'Loading...': '加载中…',
   'One of:': '以下之一：',

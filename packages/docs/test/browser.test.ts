@@ -247,7 +247,7 @@ describe.each(Object.keys(LANGS) as Lang[])('%s reference', (lang) => {
 
   it(`counts text in the other language and stays under the README's ceiling`, async () => {
     const ceiling = readCeiling(readFileSync(join(pkg, 'README.md'), 'utf8'), lang);
-    // Every route: the introduction's sections, each tag and each operation, each counted once.
+    // Every route of the reference: the introduction's sections, each tag and each operation, once.
     const intro = reference(lang).info.description as string;
     const routes = [
       '#/',
@@ -264,8 +264,17 @@ describe.each(Object.keys(LANGS) as Lang[])('%s reference', (lang) => {
       await o.page.waitForTimeout(300);
       for (const text of await countForeignTexts(o.page, lang, names)) found.add(`${text}`);
     }
+    // And every other page of this language the build writes (getting started, the changelog, the
+    // conformance report, any page added to content/), each with its bar and footer.
+    const plain = readdirSync(join(pkg, 'dist', lang)).filter((f) => f.endsWith('.html') && f !== 'index.html');
+    expect(plain).toEqual(expect.arrayContaining(['getting-started.html', 'changelog.html', 'conformance.html']));
+    for (const file of plain) {
+      await o.page.goto(`${site.url}/${lang}/${file}`);
+      await o.page.waitForLoadState('load');
+      for (const text of await countForeignTexts(o.page, lang, names)) found.add(`${file}: ${text}`);
+    }
     console.log(
-      `${lang}: ${found.size} ${lang === 'zh' ? 'English-only' : 'Chinese-only'} strings on ${routes.length} routes (ceiling ${ceiling}):\n  ${[...found].join('\n  ')}`,
+      `${lang}: ${found.size} ${lang === 'zh' ? 'English-only' : 'Chinese-only'} strings on ${routes.length} routes and ${plain.length} pages (ceiling ${ceiling}):\n  ${[...found].join('\n  ')}`,
     );
     expect(found.size).toBeLessThanOrEqual(ceiling);
     await close(o);
@@ -371,6 +380,10 @@ describe('Chinese search', () => {
         { timeout: 10_000 },
       )
       .toEqual([]);
+    // The results' places and snippets are Chinese too (the viewer's "response 403 examples" was not).
+    const snippets = await items.evaluateAll((as) => as.map((a) => a.textContent ?? ''));
+    expect(snippets.join('\n')).toMatch(/\p{Script=Han}/u);
+    await expect(countForeignTexts(o.page, 'zh', propertyNames(spec))).resolves.toEqual([]);
     await close(o);
   });
 });
