@@ -155,7 +155,7 @@ export async function run({ quick }) {
   }
   const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
   const lines = [
-    `Median of ${runs} cold load(s) per row, 390x844, Chromium CPU throttling 4x, 1.6 Mbps down, 150 ms latency.`,
+    `Median of ${runs} cold load(s) per row (each column its own median), 390x844, Chromium CPU throttling 4x, 1.6 Mbps down, 150 ms latency.`,
     '',
     '| page | variant | first paint | content shown | viewer rendered | blocking time | viewer script evaluation (one task) | blocking besides it | transferred | fetched twice |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
