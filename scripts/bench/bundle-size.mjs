@@ -1,10 +1,13 @@
-// min+gzip size of a one-call app bundled with esbuild: ours (browser, fetch only) vs the official SDK (node).
+// min+gzip size of a one-call app bundled with esbuild: ours (browser, fetch only; the modular form and
+// createClient) vs the official SDK (node).
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { oneCallApp } from './budget.mjs';
+import { createClientApp, oneCallApp } from './budget.mjs';
 
 const apps = {
   ours: { platform: 'browser', file: oneCallApp },
+  // The same call through createClient (all three methods, app credentials and English advice built in).
+  oursClient: { platform: 'browser', file: createClientApp },
   // The same call through the raw entry: what an app that wants openapi-fetch's { data, error } pays.
   oursRaw: {
     platform: 'browser',

@@ -1,14 +1,46 @@
-import { fingerprint } from './fingerprint.js';
+// Where a call's token comes from: a static token or the caller's provider. App credentials (the token
+// exchange and its cache) are in app-credentials.ts, its own entry, so apps with a static token do not
+// bundle them; they plug in through the APP_TOKENS hook on the auth option.
+import type { Answer } from './attempt.js';
 import type { SecretList } from './redact.js';
+import type { CallContext, Send } from './send.js';
 
-/** How the client authenticates. Every token is sent as `Authorization: Bearer <token>`. */
-export type AuthOption =
+export const APP_TOKENS = Symbol.for('@feishu-task/client.app-tokens');
+
+/** How a client or core authenticates without app credentials. Every token is sent as `Authorization: Bearer <token>`. */
+export type TokenAuth =
   | { tenantAccessToken: string }
   | { userAccessToken: string }
   /** Called before each request; `refresh` is true after the server rejected the last token. */
-  | { tokenProvider: (context: { refresh: boolean }) => string | Promise<string> }
-  /** App credentials, exchanged for a tenant_access_token that is cached until shortly before it expires. */
-  | { appId: string; appSecret: string; refreshMarginMs?: number };
+  | { tokenProvider: (context: { refresh: boolean }) => string | Promise<string> };
+
+/** App credentials, exchanged for a tenant_access_token that is cached until shortly before it expires. */
+export interface AppCredentialsOption {
+  appId: string;
+  appSecret: string;
+  refreshMarginMs?: number;
+}
+
+/** createClient's auth. */
+export type AuthOption = TokenAuth | AppCredentialsOption;
+
+/** What app credentials need from the core they serve: its send loop, to exchange them for a token. */
+export interface TokenDeps {
+  send: Send;
+  baseUrl: string;
+  /** The fetch the core was given (undefined: the global one): tokens are shared per fetch and domain. */
+  transport: object | undefined;
+  secrets: SecretList;
+  context: () => CallContext;
+  /** The FeishuApiError of a failed answer. */
+  fail: (operation: string, answer: Answer) => Error;
+}
+
+/** App credentials made by appCredentials() (@feishu-task/client/app-credentials). */
+export type AppCredentials = AppCredentialsOption & { readonly [APP_TOKENS]: (deps: TokenDeps) => TokenSource };
+
+/** createCore's auth. */
+export type CoreAuthOption = TokenAuth | AppCredentials;
 
 export interface TokenSource {
   /** A token, synchronously when one is at hand (most calls: no promise to wait on). */
@@ -17,48 +49,7 @@ export interface TokenSource {
   invalidate(token: string): boolean;
 }
 
-export type ExchangeCredentials = (
-  appId: string,
-  appSecret: string,
-) => Promise<{ token: string; expiresInSeconds: number | undefined }>;
-
-/**
- * Lifetime assumed when a token answer carries no `expire`: 30 minutes, the least a token the endpoint
- * hands out can have left (it issues a new one only when less than 30 minutes remain).
- */
-export const DEFAULT_EXPIRE_SECONDS = 1800;
-
-// Tenant tokens are shared by every client of one app in the process (same transport, domain, app id,
-// secret and margin): short-lived clients then make one exchange, not one each. An entry lives until its
-// token expires; entries of other apps are swept when a new one is made.
-const DEFAULT_TRANSPORT = {};
-const shared = new WeakMap<object, Map<string, TenantTokenCache>>();
-
-function sharedCache(transport: object | undefined, name: string, make: () => TenantTokenCache): TenantTokenCache {
-  let byName = shared.get(transport ?? DEFAULT_TRANSPORT);
-  if (!byName) {
-    byName = new Map();
-    shared.set(transport ?? DEFAULT_TRANSPORT, byName);
-  }
-  let cache = byName.get(name);
-  if (!cache) {
-    for (const [other, c] of byName) if (c.idle()) byName.delete(other);
-    cache = make();
-    byName.set(name, cache);
-  }
-  return cache;
-}
-
-/**
- * `share`: where the tenant token of app credentials is shared (the fetch given, or the global one, and
- * the domain); undefined keeps it to this client.
- */
-export function createTokenSource(
-  auth: AuthOption,
-  exchange: ExchangeCredentials,
-  secrets: SecretList,
-  share?: { transport: object | undefined; domain: string },
-): TokenSource {
+export function createTokenSource(auth: CoreAuthOption, secrets: SecretList, deps: () => TokenDeps): TokenSource {
   if ('tenantAccessToken' in auth || 'userAccessToken' in auth) {
     const token = 'tenantAccessToken' in auth ? auth.tenantAccessToken : auth.userAccessToken;
     secrets.pin(token);
@@ -79,67 +70,5 @@ export function createTokenSource(
       },
     };
   }
-  secrets.pin(auth.appSecret);
-  const margin = auth.refreshMarginMs ?? 5 * 60_000;
-  const make = () => new TenantTokenCache(auth.appId, auth.appSecret, margin, exchange);
-  const cache = share
-    ? sharedCache(share.transport, [share.domain, auth.appId, fingerprint(auth.appSecret), margin].join('\u0000'), make)
-    : make();
-  // Each client scrubs the tokens it was handed, wherever they came from.
-  let seen: string | undefined;
-  const note = (token: string) => {
-    if (token !== seen) {
-      seen = token;
-      secrets.add(token);
-    }
-    return token;
-  };
-  return {
-    get() {
-      const token = cache.get();
-      return typeof token === 'string' ? note(token) : token.then(note);
-    },
-    invalidate: (token) => cache.invalidate(token),
-  };
-}
-
-/** Caches the tenant token; all concurrent callers share one exchange (single flight). */
-class TenantTokenCache implements TokenSource {
-  private token: string | undefined;
-  private expiresAt = 0;
-  private inflight: Promise<string> | undefined;
-
-  constructor(
-    private readonly appId: string,
-    private readonly appSecret: string,
-    private readonly marginMs: number,
-    private readonly exchange: ExchangeCredentials,
-  ) {}
-
-  /** No token worth keeping and no exchange under way. */
-  idle(): boolean {
-    return !this.inflight && (this.token === undefined || performance.now() >= this.expiresAt - this.marginMs);
-  }
-
-  get(): string | Promise<string> {
-    if (this.token !== undefined && performance.now() < this.expiresAt - this.marginMs) return this.token;
-    if (!this.inflight) {
-      this.inflight = this.exchange(this.appId, this.appSecret)
-        .then(({ token, expiresInSeconds }) => {
-          this.token = token;
-          // On the monotonic clock: stepping the wall clock must not keep or drop a token.
-          this.expiresAt = performance.now() + (expiresInSeconds ?? DEFAULT_EXPIRE_SECONDS) * 1000;
-          return token;
-        })
-        .finally(() => {
-          this.inflight = undefined;
-        });
-    }
-    return this.inflight;
-  }
-
-  invalidate(token: string): boolean {
-    if (this.token === token) this.token = undefined;
-    return true;
-  }
+  return auth[APP_TOKENS](deps());
 }

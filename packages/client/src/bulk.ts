@@ -1,6 +1,6 @@
 // addTasklistMembers beyond the spec's maxItems: duplicates dropped, consecutive requests of at most
 // maxItems, and on failure an exact account of which members were applied, not applied, or unknown.
-import { operations } from '@feishu-task/types';
+import { addTasklistMembers } from '@feishu-task/types/operations';
 import { FeishuBulkError } from './errors/bulk-error.js';
 import { FeishuInputError } from './errors/input-error.js';
 import type { CallInput } from './types.js';
@@ -36,7 +36,7 @@ export function uniqueMembers(members: Member[]): Member[] {
 const mayHaveApplied = (error: unknown) => (error as { outcomeUnknown?: unknown })?.outcomeUnknown === true;
 
 export function addInChunks<R>(input: Input, callOne: (input: Input) => Promise<R>): Promise<R> {
-  const max = operations.addTasklistMembers.arrayLimits.members.maxItems;
+  const max = addTasklistMembers.input.body.props.members.max;
   const members = uniqueMembers(input.body.members);
   // One request (the common case) is handed straight on: no chunk bookkeeping, no extra promise.
   if (members.length <= max)

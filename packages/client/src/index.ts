@@ -1,5 +1,5 @@
+export { DEFAULT_EXPIRE_SECONDS } from './app-credentials.js';
 export type { AuthOption } from './auth.js';
-export { DEFAULT_EXPIRE_SECONDS } from './auth.js';
 export { type ClientOptions, createClient, type FeishuTaskClient, type QuotaOptions } from './client.js';
 export { FeishuAbortedError } from './errors/aborted-error.js';
 export {

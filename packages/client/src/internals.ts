@@ -1,21 +1,41 @@
-// What the raw entry (@feishu-task/client/raw) needs from a client: its base URL, send loop, call context,
-// error guard, the operation table and the error class. Kept on the client under a registered symbol so
-// the two entries, bundled apart, find each other without the main entry importing openapi-fetch, and
-// the raw entry holds no second copy of the tables or of an error class (`instanceof` must hold).
+// What the per-operation modules and the raw entry (@feishu-task/client/raw) need from a core or client:
+// its base URL, send loop, call context, error guard and named call. Kept on the object under a
+// registered symbol, so entries bundled apart find each other without the core importing any operation's
+// tables or openapi-fetch, and no entry holds a second copy of an error class (`instanceof` must hold).
 import type { OperationId } from '@feishu-task/types';
+import type { OperationSpec } from '@feishu-task/types/operations';
 import type { CallContext, Send } from './send.js';
+import type { CallOptions } from './types.js';
 
 export const INTERNALS = Symbol.for('@feishu-task/client.internals');
+
+/** How a call goes out as several requests: the body's array that may exceed its maxItems, and the runner. */
+export interface Split {
+  field: string;
+  run: (input: unknown, one: (input: unknown) => Promise<unknown>) => Promise<unknown>;
+}
 
 export interface ClientInternals {
   baseUrl: string;
   send: Send;
   context: (signal: AbortSignal | undefined) => CallContext;
   guard: <T>(run: () => Promise<T>, userToken?: string) => Promise<T>;
+  /** A named call: input and options checked, then one request (or several, with `split`). */
+  call: (spec: OperationSpec, input: unknown, options: CallOptions | undefined, split?: Split) => Promise<unknown>;
   /** The operation at a method and path template; undefined for a path the spec does not know. */
   operationAt: (method: string, template: string) => OperationId | undefined;
   /** A FeishuInputError (nothing was sent) naming `field`. */
   inputError: (operation: string, field: string, problem: string) => Error;
   /** How many secrets of its own the client scrubs from each error (bounded, whatever passes through). */
   secretCount: () => number;
+  /** Set by createClient: every operation's spec is noted, so any path routes to its quota and retry rules. */
+  routesAll?: true;
+}
+
+/** The internals of a core made by createCore (or a client made by createClient). */
+export function internalsOf(core: unknown, caller: string): ClientInternals {
+  const internals = (core as Record<symbol, ClientInternals | undefined> | null)?.[INTERNALS];
+  if (!internals)
+    throw new TypeError(`${caller}: expected a core made by createCore() or a client made by createClient()`);
+  return internals;
 }

@@ -1,24 +1,21 @@
 // Writes to one task go one after another in this process: the pages document 1470451 ("concurrent
 // requests for the same task") for the operations that write to a task. Which operations those are is
-// read from the generated tables (those that document TaskRequestsTooFrequent), and the task is the
-// first parameter of their path.
-import { operationErrors, operations } from '@feishu-task/types';
+// read from the operation's generated spec (it documents TaskRequestsTooFrequent), and the task is the
+// first parameter of its path.
 import { within } from './abort.js';
+import type { OperationSpec } from './operation.js';
 
-let serial: Map<string, string> | undefined;
+const serial = new WeakMap<OperationSpec, string | undefined>();
 /** The path parameter naming the task an operation writes to, if its page documents 1470451. */
-export function serialParameter(operation: string): string | undefined {
-  if (!serial) {
-    serial = new Map();
-    for (const [op, codes] of Object.entries(
-      operationErrors as Record<string, Record<string, readonly [number, string]>>,
-    ))
-      if (Object.values(codes).some(([, name]) => name === 'TaskRequestsTooFrequent')) {
-        const first = /\{([^}]+)\}/.exec(operations[op as keyof typeof operations].path)?.[1];
-        if (first) serial.set(op, first);
-      }
-  }
-  return serial.get(operation);
+export function serialParameter(spec: OperationSpec): string | undefined {
+  if (!serial.has(spec))
+    serial.set(
+      spec,
+      Object.values(spec.errors).some(([, name]) => name === 'TaskRequestsTooFrequent')
+        ? /\{([^}]+)\}/.exec(spec.path)?.[1]
+        : undefined,
+    );
+  return serial.get(spec);
 }
 
 const tails = new Map<string, Promise<void>>();

@@ -15,7 +15,7 @@ import { type ClientInternals, INTERNALS } from './internals.js';
  */
 export function createRawClient(client: FeishuTaskClient): FetchClient<paths> {
   const internals = (client as unknown as Record<symbol, ClientInternals | undefined>)[INTERNALS];
-  if (!internals) throw new TypeError('createRawClient: expected a client made by createClient()');
+  if (!internals?.routesAll) throw new TypeError('createRawClient: expected a client made by createClient()');
   const { baseUrl, send, context, guard, operationAt, inputError } = internals;
   const raw = createFetchClient<paths>({ baseUrl });
   const middleware: Middleware = {

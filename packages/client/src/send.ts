@@ -2,13 +2,14 @@
 // retry policy decides. HTTP errors resolve as answers; failures with no usable answer throw typed errors.
 // Every wait (the token, the quota, the attempt, backoff) ends when the call's signal fires or its
 // deadline passes.
-import { type OperationId, operations } from '@feishu-task/types';
+import type { OperationId } from '@feishu-task/types';
 import { sleep, within } from './abort.js';
 import { type Answer, attempt, type Outgoing } from './attempt.js';
 import type { TokenSource } from './auth.js';
 import { FeishuQuotaWaitError } from './errors/quota-wait-error.js';
 import { FeishuTimeoutError } from './errors/timeout-error.js';
 import type { Log } from './logger.js';
+import { specOf } from './operation.js';
 import type { QuotaGate, Slot } from './quota/gate.js';
 import type { Scrub } from './redact.js';
 import { decide, type RetryOptions } from './retry.js';
@@ -37,6 +38,9 @@ export interface CallContext {
   userToken?: string | undefined;
 }
 
+// A path the spec does not know (through the raw client): never resent after an unknown outcome.
+const UNDECLARED = { idempotent: false, replayedSuccessCodes: [] };
+
 export type Send = (operation: OperationId | undefined, out: Outgoing, ctx: CallContext) => Promise<Answer>;
 
 function slowDownMs(resetHeader: string | null, retry: RetryOptions, attempts: number): number {
@@ -53,7 +57,7 @@ export function createSend(o: SendOptions): Send {
     // The client's own token, unless the call brings one or is the token exchange itself.
     const tokens =
       out.headers.authorization === undefined && operation !== 'getTenantAccessToken' ? o.tokens : undefined;
-    const declared = operation ? operations[operation].retry : { idempotent: false, replayedSuccessCodes: [] };
+    const declared = specOf(operation)?.retry ?? UNDECLARED;
     const gate = operation ? o.gate(operation) : undefined;
     let outcomeUnknown = false;
     const pastDeadline = () =>

@@ -4,7 +4,8 @@
 // when the signal had already fired, and leaves the caller's reason untouched. Over real sockets.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createClient, FeishuAbortedError, FeishuTimeoutError, MemoryQuotaStore } from '../src/index.js';
+import { FeishuAbortedError, FeishuTimeoutError, MemoryQuotaStore } from '../src/index.js';
+import { createClient } from './helpers/client-form.js';
 import { serverClient, startServer } from './helpers/http-server.js';
 import { addCollaborators } from './helpers/inputs.js';
 

@@ -1,7 +1,8 @@
 // A signal shared by many calls carries one listener of ours at most while they run, and none after.
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { createClient, MemoryQuotaStore } from '../src/index.js';
+import { MemoryQuotaStore } from '../src/index.js';
+import { createClient } from './helpers/client-form.js';
 import { fakeFetch, ok } from './helpers/fake-fetch.js';
 import { addCollaborators } from './helpers/inputs.js';
 

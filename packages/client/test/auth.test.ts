@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createClient, DEFAULT_EXPIRE_SECONDS, FeishuApiError } from '../src/index.js';
+import { DEFAULT_EXPIRE_SECONDS, FeishuApiError } from '../src/index.js';
+import { createClient } from './helpers/client-form.js';
 import { fakeFetch, isToken, json, ok, tokenAnswer } from './helpers/fake-fetch.js';
 import { addCollaborators } from './helpers/inputs.js';
 

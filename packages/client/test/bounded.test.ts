@@ -3,7 +3,8 @@
 import type { ServerResponse } from 'node:http';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, FeishuInputError, FeishuResponseError } from '../src/index.js';
+import { FeishuInputError, FeishuResponseError } from '../src/index.js';
+import { createClient } from './helpers/client-form.js';
 import { serverClient, startServer } from './helpers/http-server.js';
 import { addCollaborators } from './helpers/inputs.js';
 

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createClient, FeishuApiError, FeishuBulkError, FeishuInputError } from '../src/index.js';
+import { FeishuApiError, FeishuBulkError, FeishuInputError } from '../src/index.js';
+import { createClient } from './helpers/client-form.js';
 import { fakeFetch, json, ok } from './helpers/fake-fetch.js';
 import { addMembers } from './helpers/inputs.js';
 

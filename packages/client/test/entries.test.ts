@@ -1,14 +1,18 @@
+// Each entry carries only its own: the core and one operation carry no other operation's tables.
 // The main entry is fetch only: a browser bundle of it carries neither the Redis store
 // (@feishu-task/client/redis) nor openapi-fetch (@feishu-task/client/raw), each in an entry of its own.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { adviceZh, errorCatalog } from '@feishu-task/types';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = async (entry: string) => {
+const bundle = async (entry: string, contents?: string) => {
   const result = await build({
-    entryPoints: [join(pkg, entry)],
+    ...(contents
+      ? { stdin: { contents, resolveDir: pkg, loader: 'ts' as const } }
+      : { entryPoints: [join(pkg, entry)] }),
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -42,6 +46,31 @@ describe('entries', () => {
         params: { path: { task_id: '..', collaborator_id: 'ou_1' } },
       })
       .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FeishuInputError);
+  });
+
+  it('a core and one operation carry that operation only: no other table, no advice text, no token exchange', async () => {
+    const app = await bundle(
+      '',
+      `import { createCore } from './src/core-entry.ts';
+import { addTasklistMembers } from './src/operations/add-tasklist-members.ts';
+addTasklistMembers(createCore({ auth: { tenantAccessToken: 't-x' } }), { path: { tasklist_guid: 'g' }, body: { members: [{ id: 'ou_1' }] } });`,
+    );
+    expect(app).toContain('TasklistNotFound');
+    expect(app).toContain('FeishuBulkError');
+    expect(app).not.toMatch(/collaborators|IdentityTokenIncorrect|tenant_access_token|app_secret/);
+    expect(app).not.toContain(errorCatalog.TasklistNotFound.advice);
+    expect(app).not.toContain(adviceZh.addTasklistMembers[1470404]);
+  });
+
+  it('the built entries share one runtime: an error from an operation entry is the main entry class', async () => {
+    const { FeishuInputError } = await import(join(pkg, 'dist/index.js'));
+    const { createCore } = await import(join(pkg, 'dist/core-entry.js'));
+    const { removeTaskCollaborator } = await import(join(pkg, 'dist/operations/remove-task-collaborator.js'));
+    const core = createCore({ domain: 'http://127.0.0.1:9', auth: { tenantAccessToken: 't-x' } });
+    const error = await removeTaskCollaborator(core, { path: { task_id: '..', collaborator_id: 'ou_1' } }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(FeishuInputError);
   });
 

@@ -2,7 +2,8 @@
 // a "too fast" answer slows every client of the key down through the store; writes to one task go one
 // after another in the process (the pages answer concurrent requests on one task with 1470451).
 import { describe, expect, it } from 'vitest';
-import { createClient, FeishuAbortedError, MemoryQuotaStore } from '../src/index.js';
+import { FeishuAbortedError, MemoryQuotaStore } from '../src/index.js';
+import { createClient } from './helpers/client-form.js';
 import { fakeFetch, json, ok } from './helpers/fake-fetch.js';
 import { addCollaborators, removeCollaborator } from './helpers/inputs.js';
 

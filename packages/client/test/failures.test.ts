@@ -1,7 +1,8 @@
 // Errors a user can act on: the root cause of a connection failure, the wait a rate limit asks for, the
 // attempts made, and one deadline over all attempts.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createClient, FeishuApiError, FeishuConnectionError, FeishuTimeoutError } from '../src/index.js';
+import { FeishuApiError, FeishuConnectionError, FeishuTimeoutError } from '../src/index.js';
+import { createClient } from './helpers/client-form.js';
 import { fakeFetch, json, ok } from './helpers/fake-fetch.js';
 import { freePort } from './helpers/free-port.js';
 import { startServer } from './helpers/http-server.js';

@@ -2,7 +2,8 @@
 // without types (or with `as any`) get a FeishuInputError naming the field, and nothing is sent.
 import { operations } from '@feishu-task/types';
 import { describe, expect, it } from 'vitest';
-import { createClient, FeishuInputError } from '../src/index.js';
+import { FeishuInputError } from '../src/index.js';
+import { createClient } from './helpers/client-form.js';
 import { fakeFetch, ok } from './helpers/fake-fetch.js';
 import { addCollaborators, addMembers, validInputs } from './helpers/inputs.js';
 

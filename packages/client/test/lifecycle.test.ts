@@ -4,8 +4,9 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
-import { createClient, MemoryQuotaStore } from '../src/index.js';
+import { MemoryQuotaStore } from '../src/index.js';
 import { gateCount } from '../src/quota/index.js';
+import { createClient } from './helpers/client-form.js';
 import { fakeFetch, isToken, ok } from './helpers/fake-fetch.js';
 import { addCollaborators } from './helpers/inputs.js';
 import { busiest } from './helpers/quota-window.js';

@@ -2,7 +2,8 @@
 // 1 ms timer (what setTimeout makes of NaN, negative and too-large delays). Infinity means "no limit",
 // and without a per-attempt limit or a caller's signal, fetch gets no signal at all.
 import { describe, expect, it } from 'vitest';
-import { createClient, FeishuInputError } from '../src/index.js';
+import { FeishuInputError } from '../src/index.js';
+import { createClient } from './helpers/client-form.js';
 import { fakeFetch, ok } from './helpers/fake-fetch.js';
 import { removeCollaborator } from './helpers/inputs.js';
 

@@ -1,7 +1,8 @@
 // The raw client is openapi-fetch's own; one middleware hands each request to the client's send loop.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createClient, FeishuConnectionError, FeishuInputError, MemoryQuotaStore } from '../src/index.js';
+import { FeishuConnectionError, FeishuInputError, MemoryQuotaStore } from '../src/index.js';
 import { createRawClient } from '../src/raw.js';
+import { createClient } from './helpers/client-form.js';
 import { fakeFetch, json, ok } from './helpers/fake-fetch.js';
 
 afterEach(() => vi.restoreAllMocks());

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { adviceZh } from '@feishu-task/types';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,11 +33,21 @@ function run(code: string): string {
 
 describe('README examples', () => {
   it('are there: the first one first, before the reference', () => {
-    expect(examples).toHaveLength(3);
+    expect(examples).toHaveLength(4);
+    expect(examples[0]).toContain("from '@feishu-task/client/core'");
   });
 
-  it('the first example runs against the mock', () => {
+  it('the first example, the modular form, runs against the mock: a call, an input error, advice looked up apart', () => {
     const out = run(examples[0]!);
+    expect(out).toContain('tasklist cc371766-6584-cf50-a222-c22cd9055004');
+    expect(out).toContain(
+      'body.members[0].role - addTasklistMembers: body.members[0].role must be one of editor, viewer',
+    );
+    expect(out).toContain(`1470404 TasklistNotFound - ${adviceZh.addTasklistMembers[1470404]}`);
+  });
+
+  it('the createClient example runs against the mock', () => {
+    const out = run(examples[1]!);
     expect(out).toContain('tasklist cc371766-6584-cf50-a222-c22cd9055004 has 1 member(s)');
     expect(out).toContain(
       'FeishuInputError body.members[0].role - addTasklistMembers: body.members[0].role must be one of editor, viewer',
@@ -44,10 +55,10 @@ describe('README examples', () => {
   });
 
   it('the Redis example shares its quota through a real redis-server', () => {
-    expect(run(examples[1]!)).toContain('removed {}');
+    expect(run(examples[2]!)).toContain('removed {}');
   });
 
   it('the raw example gets openapi-fetch results through the same client', () => {
-    expect(run(examples[2]!)).toContain('raw 200 0 undefined');
+    expect(run(examples[3]!)).toContain('raw 200 0 undefined');
   });
 });

@@ -2,8 +2,8 @@
 // client holds the same few secrets, so the work of scrubbing an error does not grow with them, and each
 // call's token is still scrubbed from its own error. (The heap figure for 200,000 tokens is in `pnpm bench`.)
 import { describe, expect, it } from 'vitest';
-import { createClient } from '../src/index.js';
 import { type ClientInternals, INTERNALS } from '../src/internals.js';
+import { createClient } from './helpers/client-form.js';
 import { addCollaborators } from './helpers/inputs.js';
 
 describe('redaction in bounded memory', () => {

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createClient } from '../src/index.js';
+import { createClient } from './helpers/client-form.js';
 import { fakeFetch, isToken, json, tokenAnswer } from './helpers/fake-fetch.js';
 import { addCollaborators } from './helpers/inputs.js';
 

@@ -2,8 +2,8 @@
 // processes would be) share one exact quota.
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createClient } from '../src/index.js';
 import { createRedisQuotaStore } from '../src/redis.js';
+import { createClient } from './helpers/client-form.js';
 import { fakeFetch, ok } from './helpers/fake-fetch.js';
 import { addCollaborators } from './helpers/inputs.js';
 import { busiest } from './helpers/quota-window.js';

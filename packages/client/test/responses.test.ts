@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeishuAbortedError, FeishuResponseError, FeishuTimeoutError } from '../src/index.js';
 import { createRawClient } from '../src/raw.js';
+import { form } from './helpers/client-form.js';
 import { serverClient, startServer } from './helpers/http-server.js';
 import { addCollaborators } from './helpers/inputs.js';
 
@@ -89,7 +90,7 @@ describe('timeouts and aborts', () => {
   });
 });
 
-describe('raw typed calls', () => {
+describe.skipIf(form === 'modular')('raw typed calls (createClient only)', () => {
   it('keep openapi-fetch results: {error, response} for a documented error', async () => {
     const { data, error, response } = await createRawClient(client()).POST(
       '/open-apis/task/v1/tasks/{task_id}/collaborators',

@@ -1,7 +1,8 @@
 import { errors } from '@feishu-task/types';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createClient, FeishuApiError, FeishuConnectionError } from '../src/index.js';
+import { FeishuApiError, FeishuConnectionError } from '../src/index.js';
 import { decide, defaultRetry, type Outcome, retryDelay } from '../src/retry.js';
+import { createClient } from './helpers/client-form.js';
 import { fakeFetch, json, ok } from './helpers/fake-fetch.js';
 import { addCollaborators, addMembers, removeCollaborator } from './helpers/inputs.js';
 

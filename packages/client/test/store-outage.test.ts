@@ -3,8 +3,9 @@
 // default), or go on counting in this process ('local'). Tested by stopping a real redis-server mid-run.
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient, FeishuQuotaStoreError } from '../src/index.js';
+import { FeishuQuotaStoreError } from '../src/index.js';
 import { createRedisQuotaStore } from '../src/redis.js';
+import { createClient } from './helpers/client-form.js';
 import { fakeFetch, ok } from './helpers/fake-fetch.js';
 import { addCollaborators } from './helpers/inputs.js';
 import { startRedis } from './helpers/redis.js';

@@ -2,7 +2,8 @@
 // exactly in every interval of each window's length, shared by the clients of one app.
 import { operations } from '@feishu-task/types';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createClient, FeishuQuotaWaitError, FeishuTimeoutError, MemoryQuotaStore } from '../src/index.js';
+import { FeishuQuotaWaitError, FeishuTimeoutError, MemoryQuotaStore } from '../src/index.js';
+import { createClient } from './helpers/client-form.js';
 import { fakeFetch, isToken, ok, tokenAnswer } from './helpers/fake-fetch.js';
 import { addCollaborators, validInputs } from './helpers/inputs.js';
 import { busiest } from './helpers/quota-window.js';

@@ -103,3 +103,21 @@ void raw
 void raw.POST('/open-apis/task/v2/tasklists/{tasklist_guid}/remove_members', {});
 // @ts-expect-error the raw client needs a client, not options
 createRawClient({ auth: { tenantAccessToken: 't-x' } });
+
+// The modular form takes the same inputs and resolves with the same types; a core is what it takes.
+{
+  const { createCore } = await import('../src/core-entry.js');
+  const { addTasklistMembers } = await import('../src/operations/add-tasklist-members.js');
+  const { removeTaskCollaborator } = await import('../src/operations/remove-task-collaborator.js');
+  const { appCredentials } = await import('../src/app-credentials.js');
+  const core = createCore({ auth: appCredentials({ appId: 'cli_x', appSecret: 's' }) });
+  expectTypeOf(
+    addTasklistMembers(core, { path: { tasklist_guid: 'g' }, body: { members: [{ id: 'ou_1' }] } }),
+  ).toEqualTypeOf<ReturnType<typeof client.addTasklistMembers>>();
+  // @ts-expect-error role 'owner' cannot be set through add_members, in the modular form either
+  void addTasklistMembers(core, { path: { tasklist_guid: 'g' }, body: { members: [{ id: 'ou_1', role: 'owner' }] } });
+  // @ts-expect-error a core is made by createCore, not a plain object
+  void removeTaskCollaborator({}, { path: { task_id: 't', collaborator_id: 'c' } });
+  // @ts-expect-error createCore takes app credentials only through appCredentials()
+  createCore({ auth: { appId: 'cli_x', appSecret: 's' } });
+}

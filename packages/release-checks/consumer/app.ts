@@ -1,6 +1,10 @@
 // A consumer's code, type-checked with `strict` against the installed tarballs and run unchanged on
 // every runtime: the three operations, then a documented error.
 import { type CallInput, createClient, isFeishuApiError } from '@feishu-task/client';
+import { addTasklistMembers } from '@feishu-task/client/add-tasklist-members';
+import { explain } from '@feishu-task/client/advice';
+import { appCredentials } from '@feishu-task/client/app-credentials';
+import { createCore, FeishuApiError } from '@feishu-task/client/core';
 import { createRawClient } from '@feishu-task/client/raw';
 
 type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -56,5 +60,26 @@ export async function run(domain: string, fetchImpl?: Fetch): Promise<string[]> 
     const code: number = error.code;
     lines.push(`error ${code} ${error.codeName ?? '?'} ${error.status}`);
   }
+
+  // The modular form: a core and one operation's entry; app credentials and advice from their own entries.
+  const core = createCore({
+    domain,
+    auth: appCredentials({ appId: 'cli_consumer', appSecret: 'consumer-secret' }),
+    fetch: base,
+  });
+  const viaCore = await addTasklistMembers(core, {
+    path: { tasklist_guid: 'd300a75f-c56a-4be9-80d1-e47653028ceb' },
+    body: { members },
+  });
+  lines.push(`core ${viaCore.tasklist.guid}`);
+  const failingCore = createCore({ domain, auth: { tenantAccessToken: 't-consumer' }, maxRetries: 0, fetch: prefer });
+  const error = await addTasklistMembers(failingCore, {
+    path: { tasklist_guid: 'd300a75f-c56a-4be9-80d1-e47653028ceb' },
+    body: { members },
+  }).catch((e: unknown) => e);
+  // The same class as the main entry's, and the advice looked up apart.
+  lines.push(
+    `core error ${error instanceof FeishuApiError && isFeishuApiError(error) ? error.codeName : '?'} ${explain(error, 'zh') ? 'advice' : 'none'}`,
+  );
   return lines;
 }

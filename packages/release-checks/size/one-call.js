@@ -1,7 +1,9 @@
-// The one-call app whose size the budget guards: one client, one named call.
-import { createClient } from '@feishu-task/client';
+// The one-call app whose size the budget guards: a core and the one operation it calls.
+import { addTasklistMembers } from '@feishu-task/client/add-tasklist-members';
+import { createCore } from '@feishu-task/client/core';
 
-const client = createClient({ auth: { tenantAccessToken: globalThis.TOKEN } });
-client
-  .addTasklistMembers({ path: { tasklist_guid: 'g' }, body: { members: [{ id: 'ou_1', role: 'editor' }] } })
-  .then(console.log);
+const core = createCore({ auth: { tenantAccessToken: globalThis.TOKEN } });
+addTasklistMembers(core, {
+  path: { tasklist_guid: 'g' },
+  body: { members: [{ id: 'ou_1', role: 'editor' }] },
+}).then(console.log);

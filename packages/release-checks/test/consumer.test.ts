@@ -31,6 +31,8 @@ const EXPECTED = [
   'tasklist cc371766-6584-cf50-a222-c22cd9055004',
   'raw 200 cc371766-6584-cf50-a222-c22cd9055004',
   'error 1470404 TasklistNotFound 404',
+  'core cc371766-6584-cf50-a222-c22cd9055004',
+  'core error TasklistNotFound advice',
 ];
 
 let dir: string;

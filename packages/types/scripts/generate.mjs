@@ -1,11 +1,12 @@
 // Generates src/generated/ from the bundled spec: the openapi-typescript types and the runtime tables
-// the client needs. Run `pnpm generate`; `--out DIR` writes elsewhere (the drift test uses it).
+// the client needs (all operations together, and each on its own in per-operation.ts). Run `pnpm generate`;
+// `--out DIR` writes elsewhere (the drift test uses it).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpec } from '@feishu-task/spec-tools';
 import openapiTS, { astToString, stringToAST, tsLiteral, tsUnion } from 'openapi-typescript';
-import { buildTables } from './tables.mjs';
+import { buildPerOperation, buildTables } from './tables.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outFlag = process.argv.indexOf('--out');
@@ -53,5 +54,7 @@ const types = astToString(
   await openapiTS(spec, { alphabetize: false, defaultNonNullable: false, transform: openEnum }),
 );
 writeFileSync(resolve(outDir, 'openapi.ts'), `${banner}/* eslint-disable */\n${types}`);
-writeFileSync(resolve(outDir, 'tables.ts'), banner + buildTables(loadSpec(import.meta.url, 'dereferenced')));
-console.log(`generated ${outDir}/openapi.ts and tables.ts`);
+const dereferenced = loadSpec(import.meta.url, 'dereferenced');
+writeFileSync(resolve(outDir, 'tables.ts'), banner + buildTables(dereferenced));
+writeFileSync(resolve(outDir, 'per-operation.ts'), banner + buildPerOperation(dereferenced));
+console.log(`generated ${outDir}/openapi.ts, tables.ts and per-operation.ts`);

@@ -43,6 +43,43 @@ const adviceZhOf = (operation) => Object.fromEntries(errorExamples(operation).ma
 
 const lit = (value) => JSON.stringify(value, null, 2);
 
+// Each operation on its own, as the client's per-operation modules need it: an app that imports one
+// operation bundles only that operation's constant (one export each, so bundlers drop the others).
+// errors: code -> [HTTP status, example name, kind]; advice texts stay in the tables above.
+export function buildPerOperation(spec) {
+  let out = `
+/**
+ * The client's view of one operation: what it sends, its quota, retry safety, input rules (the array
+ * limits per request among them) and error codes.
+ */
+export interface OperationSpec {
+  readonly id: string;
+  readonly method: string;
+  readonly path: string;
+  readonly rateLimit: { readonly perMinute: number | null; readonly perSecond: number | null };
+  readonly retry: { readonly idempotent: boolean; readonly replayedSuccessCodes: readonly number[] };
+  readonly input: unknown;
+  readonly errors: { readonly [code: number]: readonly [status: number, name: string, kind: string] };
+}
+`;
+  for (const { path, method, pathItem, operation: op } of walk(spec)) {
+    const retry = op['x-feishu-retry'];
+    const rate = op['x-feishu-rate-limit'] ?? {};
+    const errors = Object.fromEntries(errorExamples(op).map((e) => [e.code, [e.status, e.name, e.kind]]));
+    const value = {
+      id: op.operationId,
+      method: method.toUpperCase(),
+      path,
+      rateLimit: { perMinute: rate.per_minute ?? null, perSecond: rate.per_second ?? null },
+      retry: { idempotent: retry.idempotent, replayedSuccessCodes: retry.replayedSuccessCodes },
+      input: inputRules(pathItem, op),
+      errors,
+    };
+    out += `\n/** ${method.toUpperCase()} ${path} */\nexport const ${op.operationId} = ${lit(value).replace(/\[\s+(\d+),\s+("[^"]+"),\s+("[^"]+")\s+\]/g, '[$1, $2, $3]')} as const satisfies OperationSpec;\n`;
+  }
+  return out;
+}
+
 export function buildTables(spec) {
   const servers = Object.fromEntries(spec.servers.map((s) => [s['x-deployment'], s.url]));
   const operations = {};
@@ -99,6 +136,9 @@ export const errors = ${lit(errors)} as const;
 
 /** Every documented error by its name: code, kind and English advice (compact form for the client). */
 export const errorCatalog = ${lit(catalog)} as const;
+
+/** Every documented error's English advice by its name (createClient's; the client's advice entry). */
+export const adviceEn = ${lit(Object.fromEntries(Object.entries(catalog).map(([name, e]) => [name, e.advice])))} as const;
 
 /** Each operation's documented codes: [HTTP status, error name] (compact form for the client). */
 export const operationErrors = ${JSON.stringify(byOperation, null, 2).replace(/\[\s+(\d+),\s+("[^"]+")\s+\]/g, '[$1, $2]')} as const;

@@ -1,4 +1,5 @@
 import type { components, OperationId, operationErrors } from '@feishu-task/types';
+import type { Advice } from '../options.js';
 import { redact, redactDeep } from '../redact.js';
 import { documentedError } from './documented.js';
 import { FeishuError } from './feishu-error.js';
@@ -38,7 +39,7 @@ export class FeishuApiError<Op extends OperationId = OperationId> extends Feishu
   readonly codeName: DocumentedName<Op> | undefined;
   /** validation, conflict, permission, auth, token, not_found, rate_limit, server, or unknown. */
   readonly kind: ErrorKind;
-  /** The documented troubleshooting advice. */
+  /** The documented troubleshooting advice, when the core was given `advice` (createClient: always English). */
   readonly advice: string | undefined;
   /** The request's log id (`X-Tt-Logid`): quote it to Feishu support. */
   readonly logId: string | undefined;
@@ -64,13 +65,16 @@ export class FeishuApiError<Op extends OperationId = OperationId> extends Feishu
     detail?: ErrorDetail | undefined;
     headers?: Headers | undefined;
     attempts?: number;
+    /** Looks up the advice of a documented code (none without it). */
+    advice?: Advice | undefined;
   }) {
     const doc = documentedError(init.operation, init.code);
+    const advice = doc && init.advice?.(init.operation, init.code, doc.name);
     const kind: ErrorKind =
       doc?.kind ?? (init.status === 429 ? 'rate_limit' : init.status >= 500 ? 'server' : 'unknown');
     super(
       `${init.operation} failed: ${init.code}${doc ? ` ${doc.name}` : ''} (HTTP ${init.status}): ${init.msg}` +
-        (doc ? ` Advice: ${doc.advice}` : '') +
+        (advice ? ` Advice: ${advice}` : '') +
         (init.headers?.get('x-ogw-ratelimit-reset')
           ? ` Retry after ${init.headers.get('x-ogw-ratelimit-reset')} s.`
           : '') +
@@ -82,7 +86,7 @@ export class FeishuApiError<Op extends OperationId = OperationId> extends Feishu
     this.msg = redact(init.msg);
     this.codeName = doc?.name as DocumentedName<Op> | undefined;
     this.kind = kind;
-    this.advice = doc?.advice;
+    this.advice = advice;
     this.logId = init.logId;
     this.documented = doc !== undefined && doc.status === init.status;
     this.detail = redactDeep(init.detail);

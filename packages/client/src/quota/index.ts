@@ -1,10 +1,10 @@
 // The quota of one app: which key and windows an operation counts against, and the gates shared by every
 // client of the process that names the same store, key, windows and store policy.
-import type { operations } from '@feishu-task/types';
+import type { OperationSpec } from '../operation.js';
 import { QuotaGate, type StorePolicy } from './gate.js';
 import { MemoryQuotaStore, type QuotaStore, type QuotaWindow } from './store.js';
 
-type RateLimit = (typeof operations)[keyof typeof operations]['rateLimit'];
+type RateLimit = OperationSpec['rateLimit'];
 
 /** The process-wide default store: clients of one app in one process share its quota by default. */
 export const processStore: QuotaStore = new MemoryQuotaStore();

@@ -1,7 +1,7 @@
 // A real local HTTP server for the cases that need real sockets: timeouts, non-JSON bodies.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createClient } from '../../src/index.js';
+import { createClient } from './client-form.js';
 
 export async function startServer(handler: (req: IncomingMessage, res: ServerResponse) => void) {
   const server = createServer(handler);
