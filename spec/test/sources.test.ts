@@ -177,6 +177,33 @@ describe('inferences are marked, and no unsourced tightening of an answer', () =
       }
   });
 
+  it('a tasklist member’s id: optional as the page says, and the answer to a member without one inferred', () => {
+    const member = body('addTasklistMembers').schema.properties.members.items;
+    expect(member.required ?? []).not.toContain('id');
+    expect(member.properties.id['x-source']).toMatchObject({ kind: 'page' });
+    const rule = ops.addTasklistMembers['x-feishu-request-rules'].memberWithoutId;
+    expect(rule).toMatchObject({
+      field: 'members',
+      itemWithout: 'id',
+      code: 1470400,
+      'x-source': { kind: 'unsourced' },
+    });
+  });
+
+  it('every request rule names an array body field of its operation, an optional key of its items, a documented code', () => {
+    for (const op of Object.values(ops))
+      for (const [name, r] of Object.entries<any>(op['x-feishu-request-rules'] ?? {})) {
+        const field = body(op.operationId).schema.properties[r.field];
+        expect(field?.type, name).toBe('array');
+        expect(field.items.properties, name).toHaveProperty(r.itemWithout);
+        expect(field.items.required ?? [], name).not.toContain(r.itemWithout);
+        expect(
+          errorExamples(op).map((e) => e.code),
+          name,
+        ).toContain(r.code);
+      }
+  });
+
   it('Tasklist timestamps and url are read as the page gives them: plain strings', () => {
     const t = spec.components.schemas.Tasklist.properties;
     for (const key of ['created_at', 'updated_at', 'url']) {

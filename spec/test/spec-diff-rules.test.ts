@@ -131,6 +131,25 @@ const MUTATIONS: Record<string, { mutate: (d: Doc) => void; base?: (d: Doc) => v
   'retry-changed': { mutate: (d) => (add(d)['x-feishu-retry'].idempotent = true) },
   'state-limit-tightened': { mutate: (d) => (add(d)['x-feishu-state-limits'].collaboratorsPerTask.max = 40) },
   'state-limit-loosened': { mutate: (d) => (add(d)['x-feishu-state-limits'].collaboratorsPerTask.max = 60) },
+  'request-rule-added': {
+    mutate: (d) =>
+      (mem(d)['x-feishu-request-rules'].memberWithoutRole = {
+        ...mem(d)['x-feishu-request-rules'].memberWithoutId,
+        itemWithout: 'role',
+      }),
+  },
+  // The spec's own history: a member's id was required, then optional with a rule answering its absence.
+  'request-rule-replaces-required': {
+    base: (d) => {
+      members(d).items.required = ['id'];
+      delete mem(d)['x-feishu-request-rules'];
+    },
+    mutate: (d) => {
+      delete members(d).items.required;
+      mem(d)['x-feishu-request-rules'] = structuredClone(mem(spec)['x-feishu-request-rules']);
+    },
+  },
+  'request-rule-removed': { mutate: (d) => delete mem(d)['x-feishu-request-rules'] },
   'sdk-method-changed': { mutate: (d) => (add(d)['x-feishu-sdk-method'].method = 'task.v1.taskCollaborator.add') },
   'app-type-removed': { mutate: (d) => (add(d)['x-feishu-app-types'] = ['custom']) },
   'app-type-added': { mutate: (d) => add(d)['x-feishu-app-types'].push('personal') },

@@ -10,7 +10,8 @@ type Member = Input['body']['members'][number];
 
 /**
  * Members of the same id and type are one member: the first occurrence is kept. The same member with two
- * roles is a FeishuInputError naming both: which one was meant cannot be guessed.
+ * roles is a FeishuInputError naming both: which one was meant cannot be guessed. A member without an id
+ * names nobody, so it is never merged with another: it goes as written and the server answers it (1470400).
  */
 export function uniqueMembers(members: Member[]): Member[] {
   if (members.length < 2) return members;
@@ -18,6 +19,10 @@ export function uniqueMembers(members: Member[]): Member[] {
   const kept: Member[] = [];
   for (let i = 0; i < members.length; i++) {
     const m = members[i] as Member;
+    if (m.id === undefined) {
+      kept.push(m);
+      continue;
+    }
     const key = `${m.type ?? 'user'}\u0000${m.id}`;
     const first = seen.get(key);
     if (first === undefined) {

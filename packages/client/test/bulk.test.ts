@@ -68,6 +68,16 @@ describe('addTasklistMembers chunking', () => {
     expect(f.seen[0]!.body.members).toEqual([members[0], members[2], members[3]]);
   });
 
+  it('members without an id are never merged: each goes as written, whatever its role', async () => {
+    const f = fakeFetch((req) => ok(tasklistWith(req.body.members)));
+    const members = [{ role: 'editor' as const }, { role: 'viewer' as const }, { role: 'viewer' as const }];
+    await createClient({ ...base, fetch: f.fetch }).addTasklistMembers({
+      path: { tasklist_guid: 'g' },
+      body: { members },
+    });
+    expect(f.seen[0]!.body.members).toEqual(members);
+  });
+
   it('the same member with two roles is a FeishuInputError naming both, and nothing is sent', async () => {
     const f = fakeFetch((req) => ok(tasklistWith(req.body.members)));
     const members = [

@@ -77,12 +77,6 @@ const cases: [Op, string, (i: any) => unknown, string][] = [
   ],
   [
     'addTasklistMembers',
-    'a member without id',
-    (i) => ({ ...i, body: { members: [{ role: 'editor' }] } }),
-    'body.members[0].id',
-  ],
-  [
-    'addTasklistMembers',
     'a bad member deep in the third chunk',
     (i) => ({ ...i, body: { members: [...addMembers(1200).body.members, { id: 'ou_x', role: 'owner' }] } }),
     'body.members[1200].role',

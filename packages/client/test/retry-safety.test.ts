@@ -66,7 +66,7 @@ describe('bulk add_members with an unknown outcome', () => {
       .catch((e) => e);
     expect(error).toBeInstanceOf(FeishuBulkError);
     expect(error.cause).toBeInstanceOf(FeishuConnectionError);
-    const ids = (xs: { id: string }[]) => xs.map((m) => m.id);
+    const ids = (xs: { id?: string }[]) => xs.map((m) => m.id);
     expect(ids(error.applied)).toEqual(ids(input.body.members.slice(0, 500)));
     expect(ids(error.unknown)).toEqual(ids(input.body.members.slice(500, 1000)));
     expect(ids(error.notApplied)).toEqual(ids(input.body.members.slice(1000)));

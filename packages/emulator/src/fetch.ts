@@ -2,10 +2,12 @@
 // that speaks Fetch (srvx on Node, MSW, a service worker, a browser page) serves the engine the same
 // way. A dropped connection is Response.error(); a truncated answer promises the whole length, sends
 // half, then fails the stream.
-import { REQUEST_LIMITS } from '@feishu-task/platform';
+import { gatewayUnavailable, logId, REQUEST_LIMITS } from '@feishu-task/platform';
 import { CONTROL_PREFIX, control } from './control.js';
 import type { Emulator } from './engine.js';
 import type { EmulatorAnswer, EmulatorRequest } from './pipeline.js';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 export async function fromFetchRequest(request: Request, url = new URL(request.url)): Promise<EmulatorRequest> {
   const headers: Record<string, string> = {};
@@ -102,9 +104,18 @@ export function createFetchHandler(emulator: Emulator, options: { cors?: boolean
       );
       return new Response(JSON.stringify(answer.body), {
         status: answer.status,
-        headers: { 'content-type': 'application/json; charset=utf-8', ...cors },
+        headers: { 'content-type': JSON_TYPE, ...cors },
       });
     }
-    return toFetchResponse(await emulator.handle(await fromFetchRequest(request, url)), cors, options.makeResponse);
+    let answer: EmulatorAnswer;
+    try {
+      answer = await emulator.handle(await fromFetchRequest(request, url));
+    } catch (error) {
+      // The engine answers its own bugs (pipeline.ts); this is the door's last word, never a hang.
+      const id = logId();
+      const refusal = gatewayUnavailable(emulator.platform, `emulator internal error: ${String(error)}`, id);
+      answer = { status: refusal.status, headers: { 'content-type': JSON_TYPE, 'x-tt-logid': id }, body: refusal.body };
+    }
+    return toFetchResponse(answer, cors, options.makeResponse);
   };
 }

@@ -2,7 +2,7 @@
 // quota, validation, operation); the first phase that answers ends the chain, as openapi-fetch middleware or
 // MSW handlers do. Then the answer is checked against the spec and journaled once, from the final
 // exchange. Nothing here touches node: modules, so the engine runs unchanged in a browser.
-import type { Platform } from '@feishu-task/platform';
+import { documentedAnswer, gatewayUnavailable, type Platform } from '@feishu-task/platform';
 import type { Clock } from './clock.js';
 import type { FaultSpec, Faults } from './faults.js';
 import type { Caller, Journal, JournalEntry } from './journal.js';
@@ -115,13 +115,17 @@ export async function runPipeline(
   };
 
   let reply: Reply | undefined;
-  for (const phase of PHASES) {
-    reply = await phase(x, engine);
-    if (!reply) continue;
-    // What the gateway refuses by the request limits (too long, too large, nested too deep) never reaches
-    // the journal: the answer is all a caller learns, as from the gateway in front of Feishu.
-    if (phase === limitsPhase) return answerOf(x, reply);
-    break;
+  try {
+    for (const phase of PHASES) {
+      reply = await phase(x, engine);
+      if (!reply) continue;
+      // What the gateway refuses by the request limits (too long, too large, nested too deep) never reaches
+      // the journal: the answer is all a caller learns, as from the gateway in front of Feishu.
+      if (phase === limitsPhase) return answerOf(x, reply);
+      break;
+    }
+  } catch (error) {
+    reply = crashed(x, engine, error);
   }
   // Every phase passed: only an operation the pipeline cannot run gets here (none today).
   reply ??= { status: 500, body: { code: 1, msg: 'emulator: no phase answered' } };
@@ -148,6 +152,19 @@ export async function runPipeline(
   });
   if (!contract.valid && contractFailures.length < MAX_CONTRACT_FAILURES) contractFailures.push(recorded);
   return answerOf(x, reply);
+}
+
+/**
+ * A bug in the emulator must not leave a caller waiting: the operation answers its documented server
+ * failure (the gateway's 503 when it has none) with `error.message` naming the bug, and it is journaled.
+ */
+function crashed(x: Exchange, engine: Engine, error: unknown): Reply {
+  const message = `emulator internal error: ${error instanceof Error ? error.message : String(error)}`;
+  const op = x.ctx?.op;
+  const failure = op && [...op.errors.values()].find((e) => e.status >= 500);
+  return op && failure
+    ? documentedAnswer(op, failure.name, x.logId, { message })
+    : gatewayUnavailable(engine.platform, message, x.logId);
 }
 
 const answerOf = (x: Exchange, reply: Reply): EmulatorAnswer => ({

@@ -73,4 +73,16 @@ describe("the facts the README states are the spec's and the emulator's", () => 
       for (const how of rows) expect(how, String(code)).toMatch(/^(by state|by fault only \(|not modelled \()/);
     }
   });
+
+  it("each of the spec's request rules is in the codes table, by state, under its code", () => {
+    const rules = Object.values(operations).flatMap((op) => Object.values(op.requestRules));
+    expect(rules.length).toBeGreaterThan(0);
+    for (const rule of rules) {
+      const rows = [...readme.matchAll(new RegExp(`\\| ${rule.code} \\|[^|]*\\|([^|]*)\\|`, 'g'))].map((m) => m[1]!);
+      expect(
+        rows.some((how) => how.trim().startsWith('by state') && how.includes(`without \`${rule.itemWithout}\``)),
+        `${rule.code}: ${rule.field} item without ${rule.itemWithout}`,
+      ).toBe(true);
+    }
+  });
 });

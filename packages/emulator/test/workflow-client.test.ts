@@ -56,6 +56,14 @@ describe('@feishu-task/client against the emulator', () => {
     expect(await apiError(refused)).toMatchObject({ status: 403, code: 1470403 });
   });
 
+  it('a member without id (optional on the page): the client sends it, the emulator answers 400/1470400', async () => {
+    const members = [{ id: 'ou_client_named' }, { type: 'user' as const, role: 'editor' as const }];
+    const refused = client.addTasklistMembers({ path: { tasklist_guid: TASKLIST }, body: { members } });
+    expect(await apiError(refused)).toMatchObject({ status: 400, code: 1470400, documented: true });
+    const list = emu.emulator.snapshot().tasklists?.find((l) => l.guid === TASKLIST);
+    expect(list?.members?.map((m) => m.id)).not.toContain('ou_client_named');
+  });
+
   it('60 add_members in one second: at least one 429/99991400 with the true reset', async () => {
     const clock = emu.emulator.clock;
     clock.set(Math.floor(clock.now() / 1000) * 1000 + 1250);

@@ -13,6 +13,7 @@ import {
   REQUEST_LIMITS,
   rateLimitHeaders,
   refuseBody,
+  refusedByRule,
   refuseHeaders,
   refuseTarget,
   route,
@@ -328,6 +329,10 @@ export function createFront(
     } catch {
       answer = undefined;
     }
+    // A body the schema allows but the service refuses whatever the state (x-feishu-request-rules: a
+    // member without id), once Prism found the request valid.
+    const byRule = up.status < 300 ? refusedByRule(op, parsed, newLogId()) : undefined;
+    if (byRule) return send(req, res, byRule, path);
     // A body naming more distinct items than a resource can hold in all can never succeed: the state
     // limit's answer (x-feishu-state-limits), once Prism found the request otherwise valid.
     const over = up.status < 300 ? overStateLimit(op, parsed) : undefined;

@@ -54,6 +54,8 @@ export interface PlatformOperation {
   maxItems: [string, number][];
   /** Caps on what a resource holds in all (x-feishu-state-limits), by name. */
   stateLimits: Record<string, { field: string; max: number; code: number; oneRequestOverMax: { code: number } }>;
+  /** Requests the schema allows but the service refuses (x-feishu-request-rules), by name. */
+  requestRules: Record<string, { field: string; itemWithout: string; code: number }>;
   /** Every documented HTTP status. */
   statuses: Set<number>;
   /** Documented error answers by code (an operation answers one code under one status only). */
@@ -95,6 +97,7 @@ function answersOf(status: number, response: Json | undefined): DocumentedAnswer
 function modelOperation(spec: Json, id: OperationId): PlatformOperation | undefined {
   const { method, path: template, arrayLimits } = operationTable[id];
   const stateLimits = (operationTable[id] as { stateLimits?: PlatformOperation['stateLimits'] }).stateLimits ?? {};
+  const requestRules = (operationTable[id] as { requestRules?: PlatformOperation['requestRules'] }).requestRules ?? {};
   const lower = method.toLowerCase();
   const pathItem: Json = spec.paths?.[template] ?? {};
   const operation: Json | undefined = pathItem[lower];
@@ -157,6 +160,7 @@ function modelOperation(spec: Json, id: OperationId): PlatformOperation | undefi
       ([name, l]) => (typeof l.maxItems === 'number' ? [[name, l.maxItems] as [string, number]] : []),
     ),
     stateLimits,
+    requestRules,
     statuses: new Set(Object.keys(operation.responses ?? {}).map(Number)),
     errors,
     byName: new Map(all.map((e) => [e.name, e])),

@@ -15,6 +15,7 @@ import {
   quotaWindows,
   rateLimitHeaders,
   refuseBody,
+  refusedByRule,
   refuseHeaders,
   refuseTarget,
   route,
@@ -76,6 +77,19 @@ describe('documented answers', () => {
     expect(overStateLimit(op('addTaskCollaborators'), ids(51))?.code).toBe(1470429);
     expect(overStateLimit(op('addTaskCollaborators'), ids(50))).toBeUndefined();
     expect(overStateLimit(op('addTaskCollaborators'), { id_list: Array(60).fill('ou_same') })).toBeUndefined();
+  });
+
+  it('a member without id is refused by the spec’s request rule with 1470400 naming it; members with ids pass', () => {
+    const add = op('addTasklistMembers');
+    const refused = refusedByRule(add, { members: [{ id: 'ou_a' }, { role: 'editor' }] }, logId());
+    expect([refused?.status, refused?.body.code, refused?.body.error.field_violations]).toEqual([
+      400,
+      1470400,
+      [expect.objectContaining({ field: 'members[1].id' })],
+    ]);
+    expect(refusedByRule(add, { members: [{ id: 'ou_a' }, { id: 'oc_b', type: 'chat' }] }, logId())).toBeUndefined();
+    // Other operations declare no rule: a v1 body is never refused by one.
+    expect(refusedByRule(op('addTaskCollaborators'), { members: [{}] }, logId())).toBeUndefined();
   });
 });
 

@@ -39,6 +39,19 @@ function stateLimits(operation) {
   return out;
 }
 
+// Requests the schema allows but the service refuses whatever the state (x-feishu-request-rules), with
+// whether each is a page's word or inferred.
+function requestRules(operation) {
+  const out = {};
+  for (const [name, r] of Object.entries(operation['x-feishu-request-rules'] ?? {})) {
+    const documented = errorExamples(operation).some((e) => e.code === r.code);
+    if (!documented)
+      throw new Error(`${operation.operationId}: request rule ${name} answers ${r.code}, not documented`);
+    out[name] = { field: r.field, itemWithout: r.itemWithout, code: r.code, source: r['x-source'].kind };
+  }
+  return out;
+}
+
 const adviceZhOf = (operation) => Object.fromEntries(errorExamples(operation).map((e) => [e.code, e.advice.zh]));
 
 const lit = (value) => JSON.stringify(value, null, 2);
@@ -98,6 +111,7 @@ export function buildTables(spec) {
       scopes: op['x-feishu-scopes'] ?? [],
       arrayLimits: arrayLimits(op),
       stateLimits: stateLimits(op),
+      requestRules: requestRules(op),
       input: inputRules(pathItem, op),
     };
     errors[op.operationId] = errorsOf(op);
@@ -126,7 +140,8 @@ export const servers = ${lit(servers)} as const;
  * Every operation: method, path template, rate limit (x-feishu-rate-limit), retry safety (x-feishu-retry:
  * may it be resent when the first attempt's outcome is unknown, and which codes answered to such a resend
  * mean the first attempt applied), scopes, array limits (per request), state limits (what a resource
- * holds in all: x-feishu-state-limits, each part's source 'page' or 'unsourced'), and the rules its input is checked against
+ * holds in all: x-feishu-state-limits, each part's source 'page' or 'unsourced'), request rules (what the schema
+ * allows but the service refuses: x-feishu-request-rules, with the code answered), and the rules its input is checked against
  * before sending (t: s(tring) | a(rray) | o(bject); min/max: length or count; req: required keys).
  */
 export const operations = ${lit(operations)} as const;

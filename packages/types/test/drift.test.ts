@@ -57,13 +57,18 @@ describe('generated code', () => {
       },
     });
     expect(operations.addTasklistMembers.stateLimits).toEqual({});
+    expect(operations.addTasklistMembers.requestRules).toEqual({
+      memberWithoutId: { field: 'members', itemWithout: 'id', code: 1470400, source: 'unsourced' },
+    });
     expect(operations.addTaskCollaborators.retry).toEqual({ idempotent: false, replayedSuccessCodes: [1470431] });
     expect(operations.removeTaskCollaborator.retry).toEqual({ idempotent: false, replayedSuccessCodes: [1470700] });
     expect(operations.addTasklistMembers.retry).toEqual({ idempotent: true, replayedSuccessCodes: [] });
     expect(operations.getTenantAccessToken.retry).toEqual({ idempotent: true, replayedSuccessCodes: [] });
     const members = operations.addTasklistMembers.input.body.props.members;
     expect(members).toMatchObject({ t: 'a', min: 1, max: 500 });
-    expect(members.items).toMatchObject({ t: 'o', req: ['id'] });
+    // A member's id is optional, as on the page: the input rules require no key (the request rule answers 1470400).
+    expect(members.items).toMatchObject({ t: 'o' });
+    expect(members.items).not.toHaveProperty('req');
     expect(members.items).not.toHaveProperty('closed'); // the spec accepts and ignores unknown fields
     expect(members.items.props.role).toEqual({ t: 's', enum: ['editor', 'viewer'], max: 20 });
     expect(members.items.props.id).toEqual({ t: 's', min: 1, max: 100 });

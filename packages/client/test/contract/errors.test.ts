@@ -54,3 +54,23 @@ describe('every documented error example reaches the client as a typed error', (
     },
   );
 });
+
+describe('a tasklist member without id (optional on the page, refused by the spec’s request rule)', () => {
+  it('the client sends it as is and surfaces the FeishuApiError 1470400 naming the member', async () => {
+    const rec = recordingFetch();
+    const client = createClient({
+      domain: mockUrl(),
+      auth: { tenantAccessToken: 't-contract' },
+      fetch: rec.fetch,
+      maxRetries: 0,
+      throttle: false,
+    });
+    const members = [{ id: 'ou_1' }, { type: 'user' as const, role: 'viewer' as const }];
+    const error = await client.addTasklistMembers({ path: { tasklist_guid: 'g1' }, body: { members } }).catch((e) => e);
+    expect(error).toBeInstanceOf(FeishuApiError);
+    expect(error).toMatchObject({ operation: 'addTasklistMembers', code: 1470400, status: 400, documented: true });
+    expect(rec.seen).toHaveLength(1);
+    // The error keeps the answer's detail: field_violations name the member without id.
+    expect(error.detail?.field_violations).toEqual([expect.objectContaining({ field: 'members[1].id' })]);
+  });
+});

@@ -3,6 +3,7 @@ import { collaboratorCap51 } from './collaborator-cap.js';
 import { collaborators } from './collaborators.js';
 import { invalidFields } from './invalid-fields.js';
 import { probeCollaboratorCap } from './probe-collaborator-cap.js';
+import { requestRules } from './request-rules.js';
 import { tasklistMembers } from './tasklist-members.js';
 import { tokens } from './tokens.js';
 import { tokensOnCalls } from './tokens-on-calls.js';
@@ -18,6 +19,7 @@ export const scenarios: readonly Scenario[] = [
   unknownResources,
   tokensOnCalls,
   invalidFields,
+  requestRules,
   userWithoutRights,
   probeCollaboratorCap,
 ];

@@ -1,6 +1,6 @@
 // Validation: parameters and body against the spec's schemas; any violation answers the spec's
 // invalid-fields answer with `error.field_violations`.
-import { answerWith, overStateLimit } from '@feishu-task/platform';
+import { answerWith, overStateLimit, refusedByRule, ruleViolation } from '@feishu-task/platform';
 import type { Phase } from '../pipeline.js';
 import { REDACTED } from '../redact.js';
 import { invalid } from '../reply.js';
@@ -32,6 +32,12 @@ export const validationPhase: Phase = (x, engine) => {
     );
   x.validation = { valid: violations.length === 0, violations };
   if (violations.length > 0) return invalid(ctx, violations);
+  // What the schema allows but the service refuses whatever the state (a member without id: 1470400).
+  const rule = ruleViolation(op, x.body);
+  if (rule) {
+    x.validation = { valid: false, violations: [rule.violation] };
+    return refusedByRule(op, x.body, x.logId);
+  }
   // More distinct items than a resource holds in all: never succeeds, whatever the state (as the mock).
   const over = overStateLimit(op, x.body);
   if (over) return answerWith(over, x.logId);

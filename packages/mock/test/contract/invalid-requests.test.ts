@@ -117,6 +117,16 @@ describe('invalid requests', () => {
     expect(body.error.log_id).toBe(response.headers.get('x-tt-logid'));
   });
 
+  it('a member without id: valid by the schema (the page marks id optional), answered by the spec’s request rule', async () => {
+    const response = await post(v2, JSON.stringify({ members: [member(), { type: 'user', role: 'viewer' }] }));
+    const body = await response.json();
+    expect([response.status, body.code]).toEqual([400, 1470400]);
+    expect(body.error.field_violations).toEqual([expect.objectContaining({ field: 'members[1].id' })]);
+    // Prism found nothing wrong: the refusal is the rule's, not a schema verdict.
+    expect(response.headers.get('sl-violations')).toBeNull();
+    expect(body.error.log_id).toBe(response.headers.get('x-tt-logid'));
+  });
+
   it('a valid request passes (the cases above are invalid for the stated reason only)', async () => {
     const response = await post(v2, JSON.stringify({ members: [member()] }));
     expect(response.status).toBe(200);

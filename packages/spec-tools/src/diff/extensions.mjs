@@ -10,6 +10,7 @@ const EXTENSIONS = [
   'x-feishu-field-scopes',
   'x-feishu-retry',
   'x-feishu-state-limits',
+  'x-feishu-request-rules',
   'x-feishu-sdk-method',
   'x-feishu-app-types',
 ];
@@ -30,6 +31,7 @@ export function compareOperationExtensions(changes, a, b, path) {
   fieldScopes(changes, a['x-feishu-field-scopes'], b['x-feishu-field-scopes'], [...path, 'x-feishu-field-scopes']);
   retry(changes, a['x-feishu-retry'], b['x-feishu-retry'], [...path, 'x-feishu-retry']);
   stateLimits(changes, a['x-feishu-state-limits'], b['x-feishu-state-limits'], [...path, 'x-feishu-state-limits']);
+  requestRules(changes, a, b, [...path, 'x-feishu-request-rules']);
   sdkMethod(changes, a['x-feishu-sdk-method'], b['x-feishu-sdk-method'], [...path, 'x-feishu-sdk-method']);
   sets(
     changes,
@@ -126,6 +128,32 @@ function stateLimits(changes, a = {}, b = {}, path) {
         [...at, 'oneRequestOverMax'],
         `one request over max: ${x.oneRequestOverMax?.code} -> ${y.oneRequestOverMax?.code}`,
       );
+  }
+}
+
+// Requests the schema allows but the service refuses. A new rule refuses requests that were valid, unless
+// the old schema required the key it asks for (such a request was refused then too, by the schema).
+function requestRules(changes, opA, opB, path) {
+  const [a, b] = [opA['x-feishu-request-rules'] ?? {}, opB['x-feishu-request-rules'] ?? {}];
+  const requiredBefore = (rule) =>
+    (opA.requestBody?.content?.['application/json']?.schema?.properties?.[rule.field]?.items?.required ?? []).includes(
+      rule.itemWithout,
+    );
+  for (const name of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const [x, y, at] = [a[name], b[name], [...path, name]];
+    if (!y) {
+      changes.add('request-rule-removed', at, 'removed');
+      continue;
+    }
+    if (!x) {
+      const what = `added (${y.field} item without ${y.itemWithout}: ${y.code})`;
+      changes.add(requiredBefore(y) ? 'request-rule-replaces-required' : 'request-rule-added', at, what);
+      continue;
+    }
+    for (const k of ['field', 'itemWithout', 'code']) {
+      changes.claim([...at, k]);
+      if (x[k] !== y[k]) changes.add('request-rule-added', [...at, k], `${k} ${x[k]} -> ${y[k]}`);
+    }
   }
 }
 

@@ -83,6 +83,15 @@ export const RULES = {
     why: 'a cap on what a resource holds (lower, new, another code): the emulator and callers meet it sooner',
   },
   'state-limit-loosened': { level: 'minor', why: 'a cap raised or removed' },
+  'request-rule-added': {
+    level: 'major',
+    why: 'requests are exact: a request the schema allows is refused (a new x-feishu-request-rules entry, or another code)',
+  },
+  'request-rule-replaces-required': {
+    level: 'minor',
+    why: 'a required key became a rule on its absence: such a request is still refused, now with the documented code',
+  },
+  'request-rule-removed': { level: 'minor', why: 'a request the rule refused is accepted' },
   'sdk-method-changed': {
     level: 'minor',
     why: 'the docs and samples name another SDK method; no generated code reads it',
