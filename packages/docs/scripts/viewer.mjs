@@ -7,7 +7,11 @@
 // 3. its substring scan of every section runs always, not only when the token index found nothing,
 //    so a Chinese word in the middle of a phrase finds every section that holds it;
 // 4. response headers and body get their own label keys, so zh says 响应头 / 响应体 there;
-// 5. the example menu button loses an aria-label that hid its visible text (the example's name).
+// 5. the example menu button loses an aria-label that hid its visible text (the example's name);
+// 6. a `start()` beside `init()`: it builds the reference first and only then renders it, in a React
+//    transition, so that the render runs in slices of a few milliseconds (the page stays responsive) and
+//    the pre-rendered reference stays in place until the viewer's first commit replaces it (`init()`
+//    replaced it at once with a loading spinner, then rendered everything in one task).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -46,6 +50,21 @@ const PATCHES = [
     why: 'responses pass the responseBody label key',
     from: '(0,V.jsx)(B$,{headingId:Wh(u),mediaTypes:b,value:C,onChange:S,deepLink:u})',
     to: '(0,V.jsx)(B$,{headingId:Wh(u),mediaTypes:b,value:C,onChange:S,deepLink:u,docsLabelKey:`responseBody`})',
+  },
+  {
+    why: 'start(): the reference is built first, then rendered in a transition (time-sliced), in place of the page',
+    from: 'function init(e,t={},n=Y9(`redoc`)){',
+    to: 'async function start(e,t={},n=Y9(`redoc`)){let r=$9(n),{router:i,typeOfUsage:a,props:o}=X9(e,t,r,`html`),s=o.basePath??`/`,c=await K9({...o,basePath:s}),l=(0,B.createElement)(D8.Provider,{value:a},(0,B.createElement)(f3,{items:c.items,store:c.store,basePath:s,options:c.options,logo:G9(c.document),telemetryConfig:{typeOfUsage:a,disabled:!0},spec:c.document,specUrl:o.specUrl,buildTimings:c.timings})),u=(0,El.createRoot)(r);return(0,B.startTransition)(()=>u.render(Q9(l,i))),u}function init(e,t={},n=Y9(`redoc`)){',
+  },
+  {
+    why: 'start() is exported (its binding)',
+    from: 'const{RedocStandalone,hydrate,init}=',
+    to: 'const{RedocStandalone,hydrate,init,start}=',
+  },
+  {
+    why: 'start() is exported (its module export)',
+    from: '{RedocStandalone,hydrate,init}})();export{RedocStandalone,hydrate,init};',
+    to: '{RedocStandalone,hydrate,init,start}})();export{RedocStandalone,hydrate,init,start};',
   },
   {
     why: 'the example menu is named by its visible text (axe label-content-name-mismatch)',

@@ -605,3 +605,33 @@ describe('places', () => {
     await close(o);
   });
 });
+
+describe('viewer start', () => {
+  it.each(Object.keys(LANGS) as Lang[])(
+    '%s: the pre-rendered reference stays until the viewer replaces it (no loading screen between)',
+    async (lang) => {
+      const context = await site.browser.newContext({ viewport: SIZES.phone });
+      const page = await context.newPage();
+      // Each time the page changes: what #redoc holds (the pre-rendered copy, the viewer, or neither).
+      await page.addInitScript(() => {
+        const w = window as any;
+        w.__states = [];
+        new MutationObserver(() => {
+          const root = document.getElementById('redoc');
+          if (!root) return;
+          const state = root.querySelector(':scope > .docs-prerender')
+            ? 'pre-rendered'
+            : root.querySelector('[data-component-name="Layout/ThreePanelLayout"]')
+              ? 'viewer'
+              : `neither: ${root.textContent?.slice(0, 40)}`;
+          // From the moment the parser has put the pre-rendered copy in (before it, #redoc is still empty).
+          if (w.__states.length ? w.__states.at(-1) !== state : state === 'pre-rendered') w.__states.push(state);
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(`${site.url}/${lang}/index.html`, { waitUntil: 'load' });
+      await usable(page);
+      expect(await page.evaluate(() => (window as any).__states)).toEqual(['pre-rendered', 'viewer']);
+      await context.close();
+    },
+  );
+});

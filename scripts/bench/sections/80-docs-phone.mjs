@@ -3,9 +3,11 @@
 // on the built site (packages/docs/dist) served as `pnpm start` serves it. Side by side in one run: the
 // page as built (the reference pre-rendered into the HTML) and the same page without the pre-rendered
 // reference (the viewer alone, as before). Content shown: the first operation heading painted in
-// the page (pre-rendered or the viewer's). Blocking: the sum of each long task's time over 50 ms, from
-// the start until the viewer has rendered and the main thread has been quiet for 2 s. Also: bytes on
-// the wire and any URL fetched twice.
+// the page (pre-rendered or the viewer's). Blocking (total blocking time, as Lighthouse counts it): the
+// sum of each long task's time over 50 ms after the first contentful paint, until the viewer has
+// rendered, without any input, and the main thread has been quiet for 2 s; the viewer's start-up is in
+// it. Its largest part is named apart: the one task that evaluates the viewer's script (the task in
+// which boot.js marks `docs:viewer-loaded`). Also: bytes on the wire and any URL fetched twice.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -83,15 +85,21 @@ async function measure(browser, url) {
     if (now - last > 2000) break;
     await page.waitForTimeout(500);
   }
-  const r = await page.evaluate(() => ({
-    content: window.__content,
-    viewer: window.__viewer,
-    blockingBeforeContent: window.__long
-      .filter(([s]) => s < window.__content)
-      .reduce((t, [, d]) => t + Math.max(0, d - 50), 0),
-    blocking: window.__long.reduce((t, [, d]) => t + Math.max(0, d - 50), 0),
-    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-  }));
+  const r = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+    // Lighthouse's rule: a task's blocking part is what follows its first 50 ms, and only after the paint.
+    const over = ([s, d], from) => Math.max(0, s + d - Math.max(s + 50, from));
+    const loaded = performance.getEntriesByName('docs:viewer-loaded')[0]?.startTime;
+    const evaluation = window.__long.find(([s, d]) => loaded !== undefined && s <= loaded && loaded <= s + d);
+    return {
+      content: window.__content,
+      viewer: window.__viewer,
+      blocking: window.__long.reduce((t, task) => t + over(task, fcp), 0),
+      evaluation: evaluation ? evaluation[1] : 0,
+      evaluationBlocking: evaluation ? over(evaluation, fcp) : 0,
+      fcp,
+    };
+  });
   await context.close();
   return { ...r, bytes, twice: [...urls].filter(([, n]) => n > 1).map(([u]) => new URL(u).pathname) };
 }
@@ -110,7 +118,7 @@ export async function run({ quick }) {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu'],
   });
-  const runs = quick ? 1 : 3;
+  const runs = quick ? 1 : 5;
   const rows = [];
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   try {
@@ -120,7 +128,10 @@ export async function run({ quick }) {
         ['viewer only (alternative)', alt],
       ]) {
         const all = [];
-        for (let i = 0; i < runs; i++) all.push(await measure(browser, `${server.url}/${lang}/index.html`));
+        for (let i = 0; i < runs; i++) {
+          const one = await measure(browser, `${server.url}/${lang}/index.html`);
+          all.push({ ...one, restBlocking: one.blocking - one.evaluationBlocking });
+        }
         const m = (k) => median(all.map((x) => x[k]));
         rows.push({
           lang,
@@ -128,8 +139,9 @@ export async function run({ quick }) {
           fcp: m('fcp'),
           content: m('content'),
           viewer: m('viewer'),
-          before: m('blockingBeforeContent'),
           blocking: m('blocking'),
+          evaluation: m('evaluation'),
+          rest: m('restBlocking'),
           kib: m('bytes') / 1024,
           twice: [...new Set(all.flatMap((x) => x.twice))],
         });
@@ -142,20 +154,20 @@ export async function run({ quick }) {
   }
   const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
   const lines = [
-    `Median of ${runs} cold load(s) per row, 390x844, Chromium CPU throttling 4x, 1.6 Mbps down, 150 ms latency.`,
+    `Median of ${runs} cold load(s) per row (each column its own median), 390x844, Chromium CPU throttling 4x, 1.6 Mbps down, 150 ms latency.`,
     '',
-    '| page | variant | first paint | content shown | viewer rendered | blocking before content | blocking in all | transferred | fetched twice |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| page | variant | first paint | content shown | viewer rendered | blocking time | viewer script evaluation (one task) | blocking besides it | transferred | fetched twice |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map(
       (r) =>
-        `| ${r.lang} | ${r.name} | ${s(r.fcp)} | ${s(r.content)} | ${s(r.viewer)} | ${s(r.before)} | ${s(r.blocking)} | ${r.kib.toFixed(0)} KiB | ${r.twice.length ? r.twice.join(', ') : 'none'} |`,
+        `| ${r.lang} | ${r.name} | ${s(r.fcp)} | ${s(r.content)} | ${s(r.viewer)} | ${s(r.blocking)} | ${s(r.evaluation)} | ${s(r.rest)} | ${r.kib.toFixed(0)} KiB | ${r.twice.length ? r.twice.join(', ') : 'none'} |`,
     ),
     '',
   ];
   const builtRows = rows.filter((r) => r.name.startsWith('pre'));
   lines.push(
     `- Content shows within 2 s in both languages (${builtRows.map((r) => s(r.content)).join(', ')}): ${verdict(builtRows.every((r) => r.content <= 2000))}`,
-    `- Blocking time under 1 s (${builtRows.map((r) => s(r.blocking)).join(', ')}; the viewer's own start-up is most of it): ${verdict(builtRows.every((r) => r.blocking < 1000))}`,
+    `- Blocking time under 1 s, from first paint until quiet, the viewer's start-up included (${builtRows.map((r) => s(r.blocking)).join(', ')}; the one task that evaluates the viewer's script alone is ${builtRows.map((r) => s(r.evaluation)).join(', ')}): ${verdict(builtRows.every((r) => r.blocking < 1000))}`,
     `- No asset fetched twice: ${verdict(rows.every((r) => !r.twice.length))}`,
   );
   return lines;
