@@ -73,20 +73,24 @@ export const sdkMethodName = (value) =>
   typeof value === 'string' ? value : (value?.method ?? value?.name ?? value?.value);
 
 /**
- * Array properties whose item schema, or a required field of it, carries a description Redoc does not
- * show under the collapsed array (why `members[].id` is required is one).
+ * Array properties whose item schema, or a required field of it, or a field a request rule
+ * (x-feishu-request-rules) names, carries a description Redoc does not show under the collapsed array
+ * (what a member without `members[].id` gets is one). `ruled`: "members[].id" for each rule.
  */
-function itemNotes(schema, name = '', found = []) {
+function itemNotes(schema, name = '', found = [], ruled = new Set()) {
   if (!schema || typeof schema !== 'object') return found;
   if (schema.type === 'array' && schema.items?.description) found.push({ name, text: schema.items.description });
   if (schema.type === 'array')
-    for (const field of schema.items?.required ?? []) {
+    for (const field of new Set([
+      ...(schema.items?.required ?? []),
+      ...Object.keys(schema.items?.properties ?? {}).filter((f) => ruled.has(`${name}[].${f}`)),
+    ])) {
       const text = schema.items.properties?.[field]?.description;
       if (text) found.push({ name: `${name}[].${field}`, text });
     }
   for (const [prop, sub] of Object.entries(schema.properties ?? {}))
-    itemNotes(sub, name ? `${name}.${prop}` : prop, found);
-  if (schema.items) itemNotes(schema.items, `${name}[]`, found);
+    itemNotes(sub, name ? `${name}.${prop}` : prop, found, ruled);
+  if (schema.items) itemNotes(schema.items, `${name}[]`, found, ruled);
   return found;
 }
 
@@ -182,7 +186,10 @@ export function summaryCard({ operation, original = operation, lang, path, metho
   const errors = errorRows(operation);
   if (errors.length) lines.push(item(w.errors, `[${w.errorsLink(errors.length)}](${errorsHref})`));
 
-  const notes = itemNotes(operation.requestBody?.content?.['application/json']?.schema, '').map(
+  const ruled = new Set(
+    Object.values(operation['x-feishu-request-rules'] ?? {}).map((rule) => `${rule.field}[].${rule.itemWithout}`),
+  );
+  const notes = itemNotes(operation.requestBody?.content?.['application/json']?.schema, '', [], ruled).map(
     (note) => `**${w.itemNote(note.name)}**${sep}${note.text.replace(/\n+/g, ' ').trim()}`,
   );
   return ['', lines.join('\n'), ...notes.map((n) => `\n${n}`), ''].join('\n');
