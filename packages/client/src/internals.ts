@@ -4,6 +4,7 @@
 // tables or openapi-fetch, and no entry holds a second copy of an error class (`instanceof` must hold).
 import type { OperationId } from '@feishu-task/types';
 import type { OperationSpec } from '@feishu-task/types/operations';
+import type { oneAtATime } from './one-at-a-time.js';
 import type { CallContext, Send } from './send.js';
 import type { CallOptions } from './types.js';
 
@@ -21,14 +22,7 @@ export interface Split {
 /** How calls go one at a time per key (writes to one task): the path parameter naming it, and the runner. */
 export interface Serial {
   param_: string;
-  run_: <T>(
-    key: string,
-    run: () => Promise<T>,
-    signal: AbortSignal | undefined,
-    limitMs: number,
-    onAbort: () => unknown,
-    onTimeout: () => unknown,
-  ) => Promise<T>;
+  run_: typeof oneAtATime;
 }
 
 export interface ClientInternals {
