@@ -2,6 +2,7 @@
 // exchange and its cache) are in app-credentials.ts, its own entry, so apps with a static token do not
 // bundle them; they plug in through the APP_TOKENS hook on the auth option.
 import type { Answer } from './attempt.js';
+import { FeishuError } from './errors/feishu-error.js';
 import type { SecretList } from './redact.js';
 import type { CallContext, Send } from './send.js';
 
@@ -59,7 +60,17 @@ export function createTokenSource(auth: CoreAuthOption, secrets: SecretList, dep
     let refresh = false;
     return {
       async get() {
-        const token = await auth.tokenProvider({ refresh });
+        let token: unknown;
+        try {
+          token = await auth.tokenProvider({ refresh });
+        } catch (cause) {
+          // The caller's provider failed: a FeishuError like every other failure (scrubbed on the way out).
+          throw new FeishuError(`the token provider failed: ${String((cause as Error)?.message ?? cause)}`, undefined, {
+            cause,
+          });
+        }
+        if (typeof token !== 'string' || token === '')
+          throw new FeishuError('the token provider returned no token (a non-empty string is needed)', undefined);
         refresh = false;
         secrets.add_(token);
         return token;

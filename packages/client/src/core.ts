@@ -68,7 +68,8 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
   if (!options || typeof options !== 'object') throw inputError('options', 'must be an object');
   const baseUrl = baseUrlOf(options.domain ?? 'feishu', caller);
   const auth = options.auth as Record<string, unknown>;
-  if (!auth || typeof auth !== 'object') throw inputError('auth', 'is required');
+  if (auth === undefined || auth === null) throw inputError('auth', 'is required');
+  if (typeof auth !== 'object') throw inputError('auth', `must be an object, got ${typeof auth}`);
   if ('appId' in auth) {
     nonEmpty(auth.appId, 'auth.appId');
     nonEmpty(auth.appSecret, 'auth.appSecret');
@@ -79,6 +80,13 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
       );
   } else if ('tenantAccessToken' in auth) nonEmpty(auth.tenantAccessToken, 'auth.tenantAccessToken');
   else if ('userAccessToken' in auth) nonEmpty(auth.userAccessToken, 'auth.userAccessToken');
+  else if ('tokenProvider' in auth) {
+    if (typeof auth.tokenProvider !== 'function') throw inputError('auth.tokenProvider', 'must be a function');
+  } else if (!(APP_TOKENS in auth))
+    throw inputError(
+      'auth',
+      `needs tenantAccessToken, userAccessToken, tokenProvider or app credentials; got the keys ${JSON.stringify(Object.keys(auth))}`,
+    );
   if (options.advice !== undefined && typeof options.advice !== 'function')
     throw inputError('advice', "must be a function such as advice('en') from '@feishu-task/client/advice'");
 

@@ -2,7 +2,7 @@
 // 1 ms timer (what setTimeout makes of NaN, negative and too-large delays). Infinity means "no limit",
 // and without a per-attempt limit or a caller's signal, fetch gets no signal at all.
 import { describe, expect, it } from 'vitest';
-import { FeishuInputError } from '../src/index.js';
+import { FeishuError, FeishuInputError } from '../src/index.js';
 import { createClient } from './helpers/client-form.js';
 import { fakeFetch, ok } from './helpers/fake-fetch.js';
 import { removeCollaborator } from './helpers/inputs.js';
@@ -128,6 +128,40 @@ describe('options that are not what they claim', () => {
       name: 'FeishuInputError',
       field: 'options',
     });
+  });
+
+  it.each([
+    ['no known key', {}, 'auth', /needs tenantAccessToken.*got the keys \[\]/],
+    ['a typo', { tenant_access_token: 't-x' }, 'auth', /got the keys \["tenant_access_token"\]/],
+    ['a string', 't-x', 'auth', /must be an object, got string/],
+    ['a provider that is not a function', { tokenProvider: 'nope' }, 'auth.tokenProvider', /must be a function/],
+  ])('auth with %s is a FeishuInputError naming %s', (_, auth, field, message) => {
+    const error = (() => {
+      try {
+        createClient({ auth } as never);
+      } catch (e) {
+        return e;
+      }
+    })() as FeishuInputError;
+    expect(error).toBeInstanceOf(FeishuInputError);
+    expect(error).toMatchObject({ field });
+    expect(error.message).toMatch(message);
+  });
+
+  it('a token provider that throws or returns no token: a FeishuError, its secrets scrubbed, nothing sent', async () => {
+    const f = fakeFetch(() => ok({}));
+    const throwing = createClient({
+      auth: { tokenProvider: () => Promise.reject(new Error('vault down, token=t-abcdefghijklmnop')) },
+      domain: 'http://feishu.test',
+      fetch: f.fetch,
+    });
+    const error = await throwing.removeTaskCollaborator(removeCollaborator).catch((e) => e);
+    expect(error).toBeInstanceOf(FeishuError);
+    expect(error.message).toMatch(/the token provider failed: vault down/);
+    expect(`${error.message} ${error.stack} ${JSON.stringify(error)}`).not.toContain('t-abcdefghijklmnop');
+    const empty = createClient({ auth: { tokenProvider: () => '' }, domain: 'http://feishu.test', fetch: f.fetch });
+    await expect(empty.removeTaskCollaborator(removeCollaborator)).rejects.toThrow(/returned no token/);
+    expect(f.seen).toHaveLength(0);
   });
 
   it.each([[undefined], [null], ['feishu']])('createClient(%o) is a FeishuInputError naming options', (o) => {

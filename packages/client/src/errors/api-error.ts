@@ -74,6 +74,13 @@ export class FeishuApiError<Op extends OperationId = OperationId> extends Feishu
       doc?.kind ?? (init.status === 429 ? 'rate_limit' : init.status >= 500 ? 'server' : 'unknown');
     super(
       `${init.operation} failed: ${init.code}${doc ? ` ${doc.name}` : ''} (HTTP ${init.status}): ${init.msg}` +
+        // The field the server names is the most useful part of a validation answer: in the message too.
+        (init.detail?.field_violations?.length
+          ? ` Fields: ${init.detail.field_violations
+              .slice(0, 3)
+              .map((v) => `${v.field}${v.description ? ` (${v.description})` : ''}`)
+              .join('; ')}.`
+          : '') +
         (advice ? ` Advice: ${advice}` : '') +
         (init.headers?.get('x-ogw-ratelimit-reset')
           ? ` Retry after ${init.headers.get('x-ogw-ratelimit-reset')} s.`

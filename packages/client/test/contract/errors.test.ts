@@ -72,5 +72,7 @@ describe('a tasklist member without id (optional on the page, refused by the spe
     expect(rec.seen).toHaveLength(1);
     // The error keeps the answer's detail: field_violations name the member without id.
     expect(error.detail?.field_violations).toEqual([expect.objectContaining({ field: 'members[1].id' })]);
+    // ...and so does the message: the GUID example in the page's msg is not the cause here.
+    expect(error.message).toMatch(/ Fields: members\[1\]\.id/);
   });
 });
