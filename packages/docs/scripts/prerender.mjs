@@ -5,6 +5,8 @@
 // section at once (a small inline script scrolls to it).
 import { HTTP_METHODS } from '@feishu-task/spec-tools';
 import { marked } from 'marked';
+import { term } from './glossary.mjs';
+import { zhLabels } from './labels.mjs';
 
 const esc = (s) =>
   String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -20,15 +22,16 @@ const words = {
     respHead: ['Status', 'Description'],
     in: { path: 'path', query: 'query', header: 'header' },
   },
+  // The words the viewer's zh labels use, so the page reads the same before and after it renders.
   zh: {
-    params: '参数',
-    body: '请求体',
-    responses: '响应',
-    required: '必填',
+    params: zhLabels.parameters,
+    body: term('requestBody', 'zh'),
+    responses: term('response', 'zh'),
+    required: zhLabels.required,
     head: ['名称', '位置', '类型', '说明'],
     bodyHead: ['字段', '类型', '说明'],
     respHead: ['状态码', '说明'],
-    in: { path: '路径参数', query: '查询参数', header: '请求头' },
+    in: { path: zhLabels.path, query: zhLabels.query, header: zhLabels.header },
   },
 };
 

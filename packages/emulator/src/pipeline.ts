@@ -161,7 +161,7 @@ export async function runPipeline(
 function crashed(x: Exchange, engine: Engine, error: unknown): Reply {
   const message = `emulator internal error: ${error instanceof Error ? error.message : String(error)}`;
   const op = x.ctx?.op;
-  const failure = op && [...op.errors.values()].find((e) => e.status >= 500);
+  const failure = op?.serverFailure;
   return op && failure
     ? documentedAnswer(op, failure.name, x.logId, { message })
     : gatewayUnavailable(engine.platform, message, x.logId);

@@ -31,7 +31,7 @@ export {
 } from './model.js';
 export { type Exceeded, FixedWindows, quotaWindows, rateLimitHeaders, secondsToReset, type Window } from './quotas.js';
 export { type Routed, route } from './route.js';
-export { refusedByRule, ruleViolation } from './rules.js';
+export { refusedByRule, ruleAnswer, ruleViolation } from './rules.js';
 export {
   type FieldViolation,
   fieldName,

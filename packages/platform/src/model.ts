@@ -66,6 +66,8 @@ export interface PlatformOperation {
   examplesByStatus: Map<number, string[]>;
   /** The answer to a request that fails validation: the operation's own code when its page documents one. */
   invalid: DocumentedAnswer;
+  /** The operation's first documented server failure (5xx), for what fails inside a double. */
+  serverFailure: DocumentedAnswer | undefined;
   successExample: Json | undefined;
   /** A request the operation answers 2xx with the spec's examples (readiness probes). */
   probe: { path: string; body?: string };
@@ -166,6 +168,7 @@ function modelOperation(spec: Json, id: OperationId): PlatformOperation | undefi
     byName: new Map(all.map((e) => [e.name, e])),
     examplesByStatus,
     invalid,
+    serverFailure: [...errors.values()].find((e) => e.status >= 500),
     successExample: Object.values<Json>(operation.responses?.['200']?.content?.['application/json']?.examples ?? {})[0]
       ?.value,
     probe: {

@@ -28,12 +28,20 @@ export function ruleViolation(
   return undefined;
 }
 
-/** The documented answer to a body a request rule refuses, or undefined when no rule refuses it. */
-export function refusedByRule(op: PlatformOperation, body: unknown, logId: string): Answer | undefined {
-  const found = ruleViolation(op, body);
-  if (!found) return undefined;
+/** The documented answer to what a request rule refused (ruleViolation's result). */
+export function ruleAnswer(
+  op: PlatformOperation,
+  found: { code: number; violation: FieldViolation },
+  logId: string,
+): Answer {
   const documented = op.errors.get(found.code);
   // The generated tables refuse a rule whose code the operation does not document; this is a bug if reached.
   if (!documented) throw new Error(`${op.id}: a request rule answers ${found.code}, which it does not document`);
   return answerWith(documented, logId, { error: { field_violations: [found.violation] } });
+}
+
+/** The documented answer to a body a request rule refuses, or undefined when no rule refuses it. */
+export function refusedByRule(op: PlatformOperation, body: unknown, logId: string): Answer | undefined {
+  const found = ruleViolation(op, body);
+  return found && ruleAnswer(op, found, logId);
 }

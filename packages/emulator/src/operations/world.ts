@@ -45,7 +45,7 @@ export const idTypeOf = (query: Record<string, string>, fallback: unknown): IdTy
  * operation's documented server error rather than in a validation code a correct client would misread.
  */
 export function registryFull(ctx: Context, limit: number): Reply {
-  const server = [...ctx.op.errors.values()].find((e) => e.status >= 500);
+  const server = ctx.op.serverFailure;
   const msg = `emulator: the user registry is full (userLimit ${limit}); raise userLimit or reset the emulator`;
   if (!server) return { status: 500, body: { code: 1, msg } };
   const reply = documented(ctx, server.name as ErrorName);

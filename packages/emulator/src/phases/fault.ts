@@ -22,7 +22,7 @@ export const faultPhase: Phase = async (x, engine) => {
       x.wire = 'truncate';
       return undefined;
     case 'server-error': {
-      const server = [...ctx.op.errors.values()].find((e) => e.status >= 500);
+      const server = ctx.op.serverFailure;
       return (
         (fault.code !== undefined ? documentedCode(ctx, fault.code) : undefined) ??
         (server ? documentedCode(ctx, server.code) : { status: 500, body: { code: 1, msg: 'internal error' } })

@@ -1,6 +1,6 @@
 // Validation: parameters and body against the spec's schemas; any violation answers the spec's
 // invalid-fields answer with `error.field_violations`.
-import { answerWith, overStateLimit, refusedByRule, ruleViolation } from '@feishu-task/platform';
+import { answerWith, overStateLimit, ruleAnswer, ruleViolation } from '@feishu-task/platform';
 import type { Phase } from '../pipeline.js';
 import { REDACTED } from '../redact.js';
 import { invalid } from '../reply.js';
@@ -36,7 +36,7 @@ export const validationPhase: Phase = (x, engine) => {
   const rule = ruleViolation(op, x.body);
   if (rule) {
     x.validation = { valid: false, violations: [rule.violation] };
-    return refusedByRule(op, x.body, x.logId);
+    return ruleAnswer(op, rule, x.logId);
   }
   // More distinct items than a resource holds in all: never succeeds, whatever the state (as the mock).
   const over = overStateLimit(op, x.body);
