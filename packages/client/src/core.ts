@@ -4,7 +4,7 @@
 // app carries only the operations it imports. createClient is this core plus all three named methods.
 import { servers } from '@feishu-task/types';
 import type { Answer } from './attempt.js';
-import { APP_TOKENS, createTokenSource, type TokenDeps } from './auth.js';
+import { APP_TOKENS, createTokenSource } from './auth.js';
 import { FeishuApiError } from './errors/api-error.js';
 import { FeishuError } from './errors/feishu-error.js';
 import { FeishuInputError } from './errors/input-error.js';
@@ -15,7 +15,7 @@ import { type ClientInternals, INTERNALS, type Serial, type Split } from './inte
 import { createLog } from './logger.js';
 import { note, type OperationSpec, operationAt, specOf } from './operation.js';
 import type { CoreOptions } from './options.js';
-import { CLIENT_NUMBERS, checkNumber } from './options-check.js';
+import { checkNumber, checkNumbers, DEADLINE_RULE } from './options-check.js';
 import type { QuotaGate } from './quota/gate.js';
 import { gateFor, MemoryQuotaStore, processStore, type QuotaWindow, windowsOf } from './quota/index.js';
 import { STORE_GUARD, type StoreGuard } from './quota/store.js';
@@ -31,98 +31,68 @@ export interface FeishuCore {
   readonly [INTERNALS]: ClientInternals;
 }
 
-const JSON_TYPE = 'application/json; charset=utf-8';
 /**
  * The spec bounds no answer's size; the largest it describes is add_members' tasklist with its members
  * (an id of at most 100 characters, a role, a type and a name each: well under 256 bytes). 4 MiB holds
  * more than 16,000 of them while keeping a runaway answer from filling memory.
  */
 const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
-
-function baseUrlOf(domain: unknown, caller: string): string {
-  const known = typeof domain === 'string' ? (servers as Record<string, string>)[domain] : undefined;
-  const url = (known ?? (typeof domain === 'string' ? domain : '')).replace(/\/+$/, '');
-  let ok = /^https?:\/\//i.test(url);
-  try {
-    new URL(url);
-  } catch {
-    ok = false;
-  }
-  if (!ok)
-    throw new FeishuInputError(
-      caller,
-      'domain',
-      `must be ${Object.keys(servers)
-        .map((name) => `'${name}'`)
-        .join(', ')} or an http(s) URL, got ${JSON.stringify(domain)}`,
-    );
-  return url;
-}
+const NON_EMPTY = 'must be a non-empty string';
 
 /** `caller`: the function the caller called, named by option errors (createClient builds on this). */
 export function createCore(options: CoreOptions, caller = 'createCore'): FeishuCore {
-  const inputError = (field: string, problem: string) => new FeishuInputError(caller, field, problem);
-  const nonEmpty = (value: unknown, field: string) => {
-    if (typeof value !== 'string' || value.length === 0) throw inputError(field, 'must be a non-empty string');
+  const fail = (field: string, problem: string): never => {
+    throw new FeishuInputError(caller, field, problem);
   };
-  if (!options || typeof options !== 'object') throw inputError('options', 'must be an object');
-  const baseUrl = baseUrlOf(options.domain ?? 'feishu', caller);
+  if (!options || typeof options !== 'object') fail('options', 'must be an object');
+  const domain = options.domain ?? 'feishu';
+  const baseUrl = String((servers as Record<string, string>)[domain] ?? domain).replace(/\/+$/, '');
+  try {
+    if (typeof domain !== 'string' || !/^https?:\/\//i.test(baseUrl)) throw 0;
+    new URL(baseUrl);
+  } catch {
+    fail(
+      'domain',
+      `must be '${Object.keys(servers).join("', '")}' or an http(s) URL, got ${JSON.stringify(domain)}`,
+    );
+  }
   const auth = options.auth as Record<string, unknown>;
-  if (auth === undefined || auth === null) throw inputError('auth', 'is required');
-  if (typeof auth !== 'object') throw inputError('auth', `must be an object, got ${typeof auth}`);
+  if (auth == null) fail('auth', 'is required');
+  if (typeof auth !== 'object') fail('auth', `must be an object, got ${typeof auth}`);
+  const nonEmpty = (key: string) => {
+    const value = auth[key];
+    if (typeof value !== 'string' || !value) fail(`auth.${key}`, NON_EMPTY);
+  };
   if ('appId' in auth) {
-    nonEmpty(auth.appId, 'auth.appId');
-    nonEmpty(auth.appSecret, 'auth.appSecret');
+    nonEmpty('appId');
+    nonEmpty('appSecret');
     if (!(APP_TOKENS in auth))
-      throw inputError(
-        'auth',
-        "app credentials go through appCredentials() from '@feishu-task/client/app-credentials'",
-      );
-  } else if ('tenantAccessToken' in auth) nonEmpty(auth.tenantAccessToken, 'auth.tenantAccessToken');
-  else if ('userAccessToken' in auth) nonEmpty(auth.userAccessToken, 'auth.userAccessToken');
+      fail('auth', "app credentials go through appCredentials() from '@feishu-task/client/app-credentials'");
+  } else if ('tenantAccessToken' in auth) nonEmpty('tenantAccessToken');
+  else if ('userAccessToken' in auth) nonEmpty('userAccessToken');
   else if ('tokenProvider' in auth) {
-    if (typeof auth.tokenProvider !== 'function') throw inputError('auth.tokenProvider', 'must be a function');
+    if (typeof auth.tokenProvider !== 'function') fail('auth.tokenProvider', 'must be a function');
   } else if (!(APP_TOKENS in auth))
-    throw inputError(
+    fail(
       'auth',
       `needs tenantAccessToken, userAccessToken, tokenProvider or app credentials; got the keys ${JSON.stringify(Object.keys(auth))}`,
     );
   if (options.advice !== undefined && typeof options.advice !== 'function')
-    throw inputError('advice', "must be a function such as advice('en') from '@feishu-task/client/advice'");
-
-  for (const [path, rule] of Object.entries(CLIENT_NUMBERS)) {
-    const [outer, inner] = path.split('.') as [keyof CoreOptions, string | undefined];
-    const value = options[outer];
-    checkNumber(caller, path, inner ? (value as Record<string, unknown> | undefined)?.[inner] : value, rule);
-  }
+    fail('advice', "must be a function such as advice('en') from '@feishu-task/client/advice'");
+  checkNumbers(caller, options);
 
   const secrets = new SecretList();
   const log = createLog(options.logger, () => secrets.scrub_());
-  const apiError = (operation: string, answer: Answer): Error => {
-    const { response, json } = answer;
-    const error = new FeishuApiError({
-      operation: operation as never,
-      status: response.status,
-      code: typeof json.code === 'number' ? json.code : Number.NaN,
-      msg: typeof json.msg === 'string' ? json.msg : '',
-      logId: response.headers.get('x-tt-logid') ?? undefined,
-      detail: json.error as never,
-      headers: response.headers,
-      attempts: answer.attempts,
-      advice: options.advice,
-    });
-    error.outcomeUnknown = answer.outcomeUnknown;
-    return error;
-  };
-  const deps = (): TokenDeps => ({
+  const apiError = (operation: string, answer: Answer): Error =>
+    new FeishuApiError(operation as never, answer, options.advice);
+  const tokens = createTokenSource(options.auth, secrets, () => ({
     send_: (operation, out, ctx) => send(operation, out, ctx),
     baseUrl_: baseUrl,
     transport_: options.fetch,
     secrets_: secrets,
     context_: () => context(undefined),
     fail_: apiError,
-  });
-  const tokens = createTokenSource(options.auth, secrets, deps);
+  }));
 
   const quota = options.quota ?? {};
   const staticToken = (auth.tenantAccessToken ?? auth.userAccessToken) as string | undefined;
@@ -134,19 +104,15 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
         ? `token:${fingerprint(staticToken)}`
         : `client:${Math.random().toString(36).slice(2)}`);
   const store = quota.store ?? processStore;
-  const margin = quota.marginMs ?? 100;
   const onError = quota.onStoreError ?? 'fail';
   if (onError !== 'fail' && onError !== 'local')
-    throw inputError('quota.onStoreError', `must be 'fail' or 'local', got ${String(onError)}`);
+    fail('quota.onStoreError', `must be 'fail' or 'local', got ${String(onError)}`);
   // A shared store brings its guard (store timeout, fallback); the process's memory needs none.
   // (createClient hands its own to the core, for stores without one.)
-  const shared = quota.store instanceof MemoryQuotaStore ? undefined : quota.store;
+  const shared = store instanceof MemoryQuotaStore ? undefined : store;
   const storeGuard = shared && (shared[STORE_GUARD] ?? (options as { [STORE_GUARD]?: StoreGuard })[STORE_GUARD]);
   if (shared && !storeGuard)
-    throw inputError(
-      'quota.store',
-      "must be a MemoryQuotaStore, a Redis store, or a store of your own through sharedQuotaStore() from '@feishu-task/client/redis'",
-    );
+    fail('quota.store', "must be a MemoryQuotaStore or a store made by sharedQuotaStore() ('@feishu-task/client/redis')");
   const policy = storeGuard && {
     timeoutMs: quota.storeTimeoutMs ?? 1_000,
     onError,
@@ -159,18 +125,17 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
   const gate = (operation: string) => {
     if (options.throttle === false) return undefined;
     if (!gates.has(operation)) {
-      const rateLimit = specOf(operation)?.rateLimit ?? { perMinute: null, perSecond: null };
       const windows =
         (quota.windows as Record<string, QuotaWindow[] | undefined> | undefined)?.[operation] ??
-        windowsOf(rateLimit, margin);
+        windowsOf(specOf(operation)?.rateLimit, quota.marginMs ?? 100);
       gates.set(
         operation,
-        windows.length
+        windows[0]
           ? gateFor(
-              store,
-              `${quotaKey}:${operation}`,
-              windows,
-              policy && [`${policy.timeoutMs}/${onError}`, () => storeGuard(store, policy, operation)],
+            store,
+            `${quotaKey}:${operation}`,
+            windows,
+            policy && [`${policy.timeoutMs}/${onError}`, () => storeGuard(store, policy, operation)],
             )
           : undefined,
       );
@@ -184,7 +149,7 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
     maxResponseBytes_: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     retry_: { ...defaultRetry, ...options.retryDelay, maxRetries: options.maxRetries ?? defaultRetry.maxRetries },
     gate_: gate,
-    maxWaitMs_: quota.maxWaitMs ?? Number.POSITIVE_INFINITY,
+    maxWaitMs_: quota.maxWaitMs ?? Infinity,
     tokens_: tokens,
     log_: log,
     scrub_: (userToken) => secrets.exact_(userToken),
@@ -194,7 +159,7 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
     return {
       signal,
       deadlineMs,
-      deadlineAt_: deadlineMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + deadlineMs,
+      deadlineAt_: deadlineMs === undefined ? Infinity : Date.now() + deadlineMs,
       userToken_: userToken,
     };
   }
@@ -212,15 +177,16 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
   }
 
   function checkOptions(operation: string, callOptions: CallOptions): void {
-    if (!callOptions || typeof callOptions !== 'object')
-      throw new FeishuInputError(operation, 'options', 'must be an object');
-    const { userAccessToken, deadlineMs, signal } = callOptions;
+    const fail = (field: string, problem: string) => {
+      throw new FeishuInputError(operation, `options${field}`, problem);
+    };
+    if (!callOptions || typeof callOptions !== 'object') fail('', 'must be an object');
+    const { userAccessToken, signal } = callOptions;
     // Duck-typed, not instanceof: a signal from another realm (a test runner's, a polyfill's) is fine.
-    if (signal !== undefined && typeof signal?.addEventListener !== 'function')
-      throw new FeishuInputError(operation, 'options.signal', 'must be an AbortSignal');
-    if (userAccessToken !== undefined && (typeof userAccessToken !== 'string' || userAccessToken === ''))
-      throw new FeishuInputError(operation, 'options.userAccessToken', 'must be a non-empty string when given');
-    checkNumber(operation, 'options.deadlineMs', deadlineMs, CLIENT_NUMBERS.deadlineMs);
+    if (signal !== undefined && typeof signal?.addEventListener !== 'function') fail('.signal', 'must be an AbortSignal');
+    if (userAccessToken !== undefined && (typeof userAccessToken !== 'string' || !userAccessToken))
+      fail('.userAccessToken', `${NON_EMPTY} when given`);
+    checkNumber(operation, 'options.deadlineMs', callOptions.deadlineMs, DEADLINE_RULE);
   }
 
   type Input = { path: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
@@ -235,7 +201,7 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
     const operation = spec.id;
     const { userAccessToken } = callOptions;
     const headers: Record<string, string> = {};
-    if (input.body !== undefined) headers['content-type'] = JSON_TYPE;
+    if (input.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
     if (userAccessToken) headers.authorization = `Bearer ${userAccessToken}`;
     const ctx = context(callOptions.signal, callOptions.deadlineMs ?? options.deadlineMs, userAccessToken);
     const go = () =>

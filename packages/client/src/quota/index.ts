@@ -29,11 +29,13 @@ const forget =
  * The windows of a documented rate limit, each widened by `marginMs` or 1% of the window, whichever is
  * more: requests leave exactly, but a busy network or server can stamp their arrivals unevenly.
  */
-export function windowsOf(limit: RateLimit, marginMs: number): QuotaWindow[] {
-  const widen = (ms: number) => ms + Math.max(marginMs, ms / 100);
+export function windowsOf(limit: RateLimit | undefined, marginMs: number): QuotaWindow[] {
   const out: QuotaWindow[] = [];
-  if (limit.perMinute) out.push({ limit: limit.perMinute, windowMs: widen(60_000) });
-  if (limit.perSecond) out.push({ limit: limit.perSecond, windowMs: widen(1_000) });
+  for (const [n, ms] of [
+    [limit?.perMinute, 60_000],
+    [limit?.perSecond, 1_000],
+  ] as const)
+    if (n) out.push({ limit: n, windowMs: ms + Math.max(marginMs, ms / 100) });
   return out;
 }
 
