@@ -1,7 +1,7 @@
 import { FeishuError } from './feishu-error.js';
 
 // Codes that prove the request never left: nothing can have been applied.
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
 
 /** The innermost useful reason of a fetch failure: `ECONNREFUSED 127.0.0.1:4010`, `ENOTFOUND host`, `ECONNRESET`. */
 export function rootCause(error: unknown): { text: string; code: string | undefined } {
@@ -30,9 +30,8 @@ export class FeishuConnectionError extends FeishuError {
   attempts = 1;
 
   constructor(operation: string | undefined, cause: unknown) {
-    const root = rootCause(cause);
-    super(`${operation ?? 'request'} failed: no answer from the server (${root.text})`, operation, { cause });
-    this.code = root.code;
-    this.outcomeUnknown = !NOT_SENT.has(root.code ?? '');
+    const { text, code } = rootCause(cause);
+    super(`${operation ?? 'request'} failed: no answer from the server (${text})`, operation, { cause });
+    Object.assign(this, { code, outcomeUnknown: !NOT_SENT.includes(`${code}`) });
   }
 }

@@ -12,14 +12,12 @@ function scrubbedCopy(value: unknown, scrub: Scrub, depth = 0): unknown {
   if (!(value instanceof Error) || depth > 5) return value;
   if (value instanceof FeishuError) return value.scrubWith(scrub);
   const message = scrub(String(value.message));
-  const stack = value.stack === undefined ? undefined : scrub(value.stack);
+  const stack = value.stack && scrub(value.stack);
   const cause = scrubbedCopy(value.cause, scrub, depth + 1);
   if (message === value.message && stack === value.stack && cause === value.cause) return value;
-  const copy = new Error(message, cause === undefined ? undefined : { cause });
-  copy.name = value.name;
-  copy.stack = stack;
+  const copy = Object.assign(new Error(message, cause === undefined ? undefined : { cause }), { name: value.name, stack });
   const code = (value as { code?: unknown }).code;
-  if (code !== undefined) (copy as { code?: unknown }).code = code;
+  if (code !== undefined) Object.assign(copy, { code });
   return copy;
 }
 
@@ -54,17 +52,15 @@ export class FeishuError extends Error {
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.name, message: this.message };
     for (const [k, v] of Object.entries(this)) if (k !== 'cause' && v !== undefined) out[k] = v;
-    const cause = this.cause as { name?: unknown; message?: unknown } | undefined;
-    if (cause instanceof Error) out.cause = { name: cause.name, message: redact(String(cause.message)) };
-    else if (cause !== undefined) out.cause = redact(String(cause));
+    const cause = this.cause as Error | undefined;
+    if (cause !== undefined)
+      out.cause = cause instanceof Error ? { name: cause.name, message: String(cause.message) } : String(cause);
     return redactDeep(out);
   }
 
   /** What `console.error(error)` and `util.inspect` show: the stack, then the fields. */
   [inspect](): string {
-    const { name, message, ...fields } = this.toJSON();
-    void name;
-    void message;
+    const { name: _n, message: _m, ...fields } = this.toJSON();
     return `${this.stack ?? `${this.name}: ${this.message}`}\n${JSON.stringify(fields, null, 2)}`;
   }
 }

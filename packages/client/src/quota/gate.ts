@@ -16,18 +16,30 @@ export interface Slot {
   id: string;
 }
 
+/** Runs a store request whose failure (thrown or rejected) changes nothing for the caller. */
+function quietly(request: () => void | Promise<void>): void {
+  try {
+    (request() as Promise<void> | undefined)?.catch(() => {});
+  } catch {
+    // as above
+  }
+}
+
 // Names unique to this process (the Redis store adds its own per-process prefix).
 let sequence = 0;
 
 export class QuotaGate {
   private readonly line_: Waiter[] = [];
   private pumping_ = false;
+  private readonly store_: QuotaStore;
+  private readonly key_: string;
+  private readonly windows_: readonly QuotaWindow[];
 
-  constructor(
-    private readonly store_: QuotaStore,
-    private readonly key_: string,
-    private readonly windows_: readonly QuotaWindow[],
-  ) {}
+  constructor(store: QuotaStore, key: string, windows: readonly QuotaWindow[]) {
+    this.store_ = store;
+    this.key_ = key;
+    this.windows_ = windows;
+  }
 
   /**
    * Resolves when a slot is taken. Rejects with `onTimeout()` if none came within `limitMs`, with
@@ -61,7 +73,7 @@ export class QuotaGate {
         },
         reject: leave,
       };
-      if (Number.isFinite(limitMs)) timer = setTimeout(() => leave(onTimeout()), Math.max(0, limitMs));
+      if (limitMs < Infinity) timer = setTimeout(() => leave(onTimeout()), Math.max(0, limitMs));
       this.line_.push(waiter);
       if (!this.pumping_) void this.pump_();
     });
@@ -92,23 +104,14 @@ export class QuotaGate {
 
   /** The slot's request was answered (or failed): from now on it counts from this moment. */
   settle(slot: Slot): void {
-    try {
-      const done = slot.store.settle?.(this.key_, this.windows_, slot.id);
-      // A store that fails here only leaves the slot counted as in flight until it expires.
-      if (done) done.catch(() => {});
-    } catch {
-      // as above
-    }
+    // A store that fails here only leaves the slot counted as in flight until it expires.
+    quietly(() => slot.store.settle?.(this.key_, this.windows_, slot.id));
   }
 
   /** The server answered "too fast": every taker of this key, in every process, waits `ms`. */
   slowDown(ms: number): void {
-    try {
-      const done = this.store_.slowDown?.(this.key_, ms);
-      if (done) done.catch(() => {});
-    } catch {
-      // the next answer will say it again
-    }
+    // A store that fails here: the next answer will say it again.
+    quietly(() => this.store_.slowDown?.(this.key_, ms));
   }
 
   private async next_(): Promise<[number, Slot]> {

@@ -11,19 +11,13 @@ export const processStore: QuotaStore = new MemoryQuotaStore();
 
 // Gates are held by the clients that use them; this registry only finds them, so a gate whose clients
 // are gone is collected with them (and its name removed), while the store forgets idle windows itself.
-// A runtime without WeakRef or FinalizationRegistry keeps them (as before they existed).
-interface Ref<T> {
-  deref(): T | undefined;
-}
-const gates = new WeakMap<QuotaStore, Map<string, Ref<QuotaGate>>>();
-const weak = <T extends object>(value: T): Ref<T> =>
-  typeof WeakRef === 'function' ? new WeakRef(value) : { deref: () => value };
-const forget =
-  typeof FinalizationRegistry === 'function'
-    ? new FinalizationRegistry<{ byName: Map<string, Ref<QuotaGate>>; name: string }>(({ byName, name }) => {
-        if (!byName.get(name)?.deref()) byName.delete(name);
-      })
-    : undefined;
+// (WeakRef and FinalizationRegistry: every runtime the package supports has them.)
+const gates = new WeakMap<QuotaStore, Map<string, WeakRef<QuotaGate>>>();
+const forget = new FinalizationRegistry<[byName: Map<string, WeakRef<QuotaGate>>, name: string]>(
+  ([byName, name]) => {
+    if (!byName.get(name)?.deref()) byName.delete(name);
+  },
+);
 
 /**
  * The windows of a documented rate limit, each widened by `marginMs` or 1% of the window, whichever is
@@ -56,8 +50,8 @@ export function gateFor(
   let gate = byName.get(name)?.deref();
   if (!gate) {
     gate = new QuotaGate(guard ? guard[1]() : store, key, windows);
-    byName.set(name, weak(gate));
-    forget?.register(gate, { byName, name });
+    byName.set(name, new WeakRef(gate));
+    forget.register(gate, [byName, name]);
   }
   return gate;
 }

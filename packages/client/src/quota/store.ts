@@ -43,7 +43,7 @@ interface Entry {
   /** Answer times, oldest first, then one Infinity per slot still in flight. */
   log_: number[];
   inFlight_: number;
-  windowMs: number;
+  windowMs_: number;
 }
 
 /** How soon to ask again when only slots still in flight fill a window: their answers free it. */
@@ -56,11 +56,13 @@ const monotonic = () => performance.now();
 export class MemoryQuotaStore implements QuotaStore {
   private readonly logs_ = new Map<string, Entry>();
   // The entries of a key's windows, found once per key and window list (not once per take).
-  private readonly found_ = new Map<string, { windows: readonly QuotaWindow[]; entries: Entry[] }>();
+  private readonly found_ = new Map<string, { windows_: readonly QuotaWindow[]; entries_: Entry[] }>();
   private readonly slowUntil_ = new Map<string, number>();
+  private readonly now_: () => number;
   private sweptAt_: number;
-  constructor(private readonly now_: () => number = monotonic) {
-    this.sweptAt_ = now_();
+  constructor(now: () => number = monotonic) {
+    this.now_ = now;
+    this.sweptAt_ = now();
   }
 
   take(key: string, windows: readonly QuotaWindow[]): number {
@@ -83,12 +85,12 @@ export class MemoryQuotaStore implements QuotaStore {
       // Full: the slot frees when the oldest of the last `limit` leaves the window (or, in flight, is answered).
       if (log.length >= limit) {
         const oldest = log[log.length - limit] as number;
-        wait = Math.max(wait, oldest === Number.POSITIVE_INFINITY ? IN_FLIGHT_POLL_MS : oldest + windowMs - now);
+        wait = Math.max(wait, oldest === Infinity ? IN_FLIGHT_POLL_MS : oldest + windowMs - now);
       }
     }
     if (wait > 0) return wait;
     for (const entry of entries) {
-      entry.log_.push(Number.POSITIVE_INFINITY);
+      entry.log_.push(Infinity);
       entry.inFlight_++;
     }
     return 0;
@@ -113,18 +115,18 @@ export class MemoryQuotaStore implements QuotaStore {
 
   private entries_(key: string, windows: readonly QuotaWindow[]): Entry[] {
     let found = this.found_.get(key);
-    if (found?.windows !== windows) {
-      found = { windows, entries: windows.map(({ windowMs }) => this.entry_(key, windowMs)) };
+    if (found?.windows_ !== windows) {
+      found = { windows_: windows, entries_: windows.map(({ windowMs }) => this.entry_(key, windowMs)) };
       this.found_.set(key, found);
     }
-    return found.entries;
+    return found.entries_;
   }
 
   private entry_(key: string, windowMs: number): Entry {
     const name = `${key}\u0000${windowMs}`;
     let entry = this.logs_.get(name);
     if (!entry) {
-      entry = { log_: [], inFlight_: 0, windowMs };
+      entry = { log_: [], inFlight_: 0, windowMs_: windowMs };
       this.logs_.set(name, entry);
     }
     return entry;
@@ -133,7 +135,7 @@ export class MemoryQuotaStore implements QuotaStore {
   private sweep_(now: number): void {
     this.sweptAt_ = now;
     this.found_.clear();
-    for (const [name, { log_: log, windowMs, inFlight_: inFlight }] of this.logs_)
+    for (const [name, { log_: log, windowMs_: windowMs, inFlight_: inFlight }] of this.logs_)
       if (!inFlight && (!log.length || (log[log.length - 1] as number) <= now - windowMs)) this.logs_.delete(name);
     for (const [key, until] of this.slowUntil_) if (until <= now) this.slowUntil_.delete(key);
   }
