@@ -51,10 +51,7 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
     if (typeof domain !== 'string' || !/^https?:\/\//i.test(baseUrl)) throw 0;
     new URL(baseUrl);
   } catch {
-    fail(
-      'domain',
-      `must be '${Object.keys(servers).join("', '")}' or an http(s) URL, got ${JSON.stringify(domain)}`,
-    );
+    fail('domain', `must be '${Object.keys(servers).join("', '")}' or an http(s) URL, got ${JSON.stringify(domain)}`);
   }
   const auth = options.auth as Record<string, unknown>;
   if (auth == null) fail('auth', 'is required');
@@ -112,14 +109,10 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
   const shared = store instanceof MemoryQuotaStore ? undefined : store;
   const storeGuard = shared && (shared[STORE_GUARD] ?? (options as { [STORE_GUARD]?: StoreGuard })[STORE_GUARD]);
   if (shared && !storeGuard)
-    fail('quota.store', "must be a MemoryQuotaStore or a store made by sharedQuotaStore() ('@feishu-task/client/redis')");
-  const policy = storeGuard && {
-    timeoutMs: quota.storeTimeoutMs ?? 1_000,
-    onError,
-    local: processStore,
-    onFallback: (error: Error) =>
-      log?.('warn', 'feishu quota store failed; counting in this process for now', { error: error.message }),
-  };
+    fail(
+      'quota.store',
+      "must be a MemoryQuotaStore or a store made by sharedQuotaStore() ('@feishu-task/client/redis')",
+    );
   // This core's gates: held here, so the shared registry frees them when the core is gone.
   const gates = new Map<string, QuotaGate | undefined>();
   const gate = (operation: string) => {
@@ -132,10 +125,13 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
         operation,
         windows[0]
           ? gateFor(
-            store,
-            `${quotaKey}:${operation}`,
-            windows,
-            policy && [`${policy.timeoutMs}/${onError}`, () => storeGuard(store, policy, operation)],
+              store,
+              `${quotaKey}:${operation}`,
+              windows,
+              storeGuard && [
+                `${quota.storeTimeoutMs ?? 1_000}/${onError}`,
+                () => storeGuard(store, quota, processStore, log, operation),
+              ],
             )
           : undefined,
       );
@@ -183,7 +179,8 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
     if (!callOptions || typeof callOptions !== 'object') fail('', 'must be an object');
     const { userAccessToken, signal } = callOptions;
     // Duck-typed, not instanceof: a signal from another realm (a test runner's, a polyfill's) is fine.
-    if (signal !== undefined && typeof signal?.addEventListener !== 'function') fail('.signal', 'must be an AbortSignal');
+    if (signal !== undefined && typeof signal?.addEventListener !== 'function')
+      fail('.signal', 'must be an AbortSignal');
     if (userAccessToken !== undefined && (typeof userAccessToken !== 'string' || !userAccessToken))
       fail('.userAccessToken', `${NON_EMPTY} when given`);
     checkNumber(operation, 'options.deadlineMs', callOptions.deadlineMs, DEADLINE_RULE);

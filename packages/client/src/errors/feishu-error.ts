@@ -15,7 +15,10 @@ function scrubbedCopy(value: unknown, scrub: Scrub, depth = 0): unknown {
   const stack = value.stack && scrub(value.stack);
   const cause = scrubbedCopy(value.cause, scrub, depth + 1);
   if (message === value.message && stack === value.stack && cause === value.cause) return value;
-  const copy = Object.assign(new Error(message, cause === undefined ? undefined : { cause }), { name: value.name, stack });
+  const copy = Object.assign(new Error(message, cause === undefined ? undefined : { cause }), {
+    name: value.name,
+    stack,
+  });
   const code = (value as { code?: unknown }).code;
   if (code !== undefined) Object.assign(copy, { code });
   return copy;

@@ -13,11 +13,9 @@ export const processStore: QuotaStore = new MemoryQuotaStore();
 // are gone is collected with them (and its name removed), while the store forgets idle windows itself.
 // (WeakRef and FinalizationRegistry: every runtime the package supports has them.)
 const gates = new WeakMap<QuotaStore, Map<string, WeakRef<QuotaGate>>>();
-const forget = new FinalizationRegistry<[byName: Map<string, WeakRef<QuotaGate>>, name: string]>(
-  ([byName, name]) => {
-    if (!byName.get(name)?.deref()) byName.delete(name);
-  },
-);
+const forget = new FinalizationRegistry<[byName: Map<string, WeakRef<QuotaGate>>, name: string]>(([byName, name]) => {
+  if (!byName.get(name)?.deref()) byName.delete(name);
+});
 
 /**
  * The windows of a documented rate limit, each widened by `marginMs` or 1% of the window, whichever is

@@ -3,6 +3,8 @@
 // arrival: the server counts arrivals, which fall somewhere in between. A request may go when, counting
 // it, no interval of the window's length holds more than `limit` requests, whatever the alignment.
 
+import type { Log } from '../logger.js';
+
 export interface QuotaWindow {
   limit: number;
   windowMs: number;
@@ -27,15 +29,15 @@ export interface QuotaStore {
 /** Where a shared store carries its guard (./guard.ts), so a core counting in memory never bundles it. */
 export const STORE_GUARD = Symbol.for('@feishu-task/client.storeGuard');
 
-/** What a shared store brings: `store` seen through the core's storeTimeoutMs and onStoreError. */
+/**
+ * What a shared store brings: `store` seen through the core's `quota.storeTimeoutMs` (default 1 s) and
+ * `quota.onStoreError` ('local': counting in `local`, this process's memory, and telling `log`).
+ */
 export type StoreGuard = (
   store: QuotaStore,
-  policy: {
-    timeoutMs: number;
-    onError: 'fail' | 'local';
-    local: QuotaStore;
-    onFallback?: ((error: Error) => void) | undefined;
-  },
+  quota: { storeTimeoutMs?: number | undefined; onStoreError?: 'fail' | 'local' | undefined },
+  local: QuotaStore,
+  log: Log | undefined,
   operation: string,
 ) => QuotaStore;
 
