@@ -79,7 +79,7 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
   checkNumbers(caller, options);
 
   const secrets = new SecretList();
-  const log = createLog(options.logger, () => secrets.scrub_());
+  const log = createLog(options.logger, () => secrets.scrub_(undefined, true));
   const apiError = (operation: string, answer: Answer): Error =>
     new FeishuApiError(operation as never, answer, options.advice);
   const tokens = createTokenSource(options.auth, secrets, () => ({
@@ -148,7 +148,7 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
     maxWaitMs_: quota.maxWaitMs ?? Infinity,
     tokens_: tokens,
     log_: log,
-    scrub_: (userToken) => secrets.exact_(userToken),
+    scrub_: (userToken) => secrets.scrub_(userToken),
   });
 
   function context(signal: AbortSignal | undefined, deadlineMs = options.deadlineMs, userToken?: string): CallContext {
@@ -163,7 +163,7 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
   // Every error leaves through here: the core's and this call's secrets are scrubbed once.
   function guard<T>(run: () => Promise<T>, userToken?: string): Promise<T> {
     const scrub = (error: unknown) => {
-      throw error instanceof FeishuError ? error.scrubWith(secrets.exact_(userToken)) : error;
+      throw error instanceof FeishuError ? error.scrubWith(secrets.scrub_(userToken)) : error;
     };
     try {
       return run().catch(scrub);

@@ -112,7 +112,10 @@ function compile({ path, query, req = [], body }: InputRules): Checker {
  */
 export function checkInput(operation: string, rules: InputRules, input: unknown, chunked?: string): void {
   let check = compiled.get(rules);
-  if (!check) compiled.set(rules, (check = compile(rules)));
+  if (!check) {
+    check = compile(rules);
+    compiled.set(rules, check);
+  }
   const problem = check(input, chunked);
   if (problem) throw new FeishuInputError(operation, problem[0].slice(1) || 'input', problem[1]);
 }
