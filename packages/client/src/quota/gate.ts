@@ -2,7 +2,7 @@
 // the store, so thousands of waiting calls cost one store request per slot, not one each. A store that
 // fails ends the wait of everyone in line with its error (a shared store's guard, ./guard.ts, makes that
 // a FeishuQuotaStoreError, or counts in this process's memory for a while).
-import { sleep, watchAbort } from '../abort.js';
+import { sleep, within } from '../abort.js';
 import type { QuotaStore, QuotaWindow } from './store.js';
 
 interface Waiter {
@@ -52,31 +52,21 @@ export class QuotaGate {
     onTimeout: () => unknown,
     onAbort: () => unknown,
   ): Promise<Slot> {
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(onAbort());
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const leave = (error: unknown) => {
-        const i = this.line_.indexOf(waiter);
-        if (i >= 0) this.line_.splice(i, 1);
-        done();
-        reject(error);
-      };
-      const stop = watchAbort(signal, () => leave(onAbort()));
-      const done = () => {
-        stop();
-        if (timer !== undefined) clearTimeout(timer);
-      };
-      const waiter: Waiter = {
-        resolve: (slot) => {
-          done();
-          resolve(slot);
-        },
-        reject: leave,
-      };
-      if (limitMs < Infinity) timer = setTimeout(() => leave(onTimeout()), Math.max(0, limitMs));
+    let waiter!: Waiter;
+    const slot = new Promise<Slot>((resolve, reject) => {
+      waiter = { resolve, reject };
+    });
+    // Out of the line at once (synchronously, before the pump can hand it a slot), then the error.
+    const leave = (error: () => unknown) => () => {
+      const i = this.line_.indexOf(waiter);
+      if (i >= 0) this.line_.splice(i, 1);
+      return error();
+    };
+    if (!signal?.aborted) {
       this.line_.push(waiter);
       if (!this.pumping_) void this.pump_();
-    });
+    }
+    return within(slot, signal, limitMs, leave(onAbort), leave(onTimeout));
   }
 
   private async pump_(): Promise<void> {

@@ -71,24 +71,18 @@ export class MemoryQuotaStore implements QuotaStore {
     const now = this.now_();
     // Forget windows nobody used for their length (clients that are gone), at most once a minute.
     if (now - this.sweptAt_ > 60_000) this.sweep_(now);
-    const slow = this.slowUntil_.get(key);
-    if (slow !== undefined) {
-      if (slow > now) return slow - now;
-      this.slowUntil_.delete(key);
-    }
+    let wait = (this.slowUntil_.get(key) ?? 0) - now;
+    if (wait > 0) return wait;
     const entries = this.entries_(key, windows);
-    let wait = 0;
     for (let i = 0; i < windows.length; i++) {
       const { limit, windowMs } = windows[i] as QuotaWindow;
-      const { log_: log } = entries[i] as Entry;
+      const log = (entries[i] as Entry).log_;
       let expired = 0;
-      while (expired < log.length && (log[expired] as number) <= now - windowMs) expired++;
-      if (expired) log.splice(0, expired);
+      while ((log[expired] as number) <= now - windowMs) expired++;
+      log.splice(0, expired);
       // Full: the slot frees when the oldest of the last `limit` leaves the window (or, in flight, is answered).
-      if (log.length >= limit) {
-        const oldest = log[log.length - limit] as number;
-        wait = Math.max(wait, oldest === Infinity ? IN_FLIGHT_POLL_MS : oldest + windowMs - now);
-      }
+      const oldest = log[log.length - limit];
+      if (oldest !== undefined) wait = Math.max(wait, oldest === Infinity ? IN_FLIGHT_POLL_MS : oldest + windowMs - now);
     }
     if (wait > 0) return wait;
     for (const entry of entries) {
@@ -118,20 +112,18 @@ export class MemoryQuotaStore implements QuotaStore {
   private entries_(key: string, windows: readonly QuotaWindow[]): Entry[] {
     let found = this.found_.get(key);
     if (found?.windows_ !== windows) {
-      found = { windows_: windows, entries_: windows.map(({ windowMs }) => this.entry_(key, windowMs)) };
+      found = {
+        windows_: windows,
+        entries_: windows.map(({ windowMs }) => {
+          const name = `${key}\u0000${windowMs}`;
+          const entry = this.logs_.get(name) ?? { log_: [], inFlight_: 0, windowMs_: windowMs };
+          this.logs_.set(name, entry);
+          return entry;
+        }),
+      };
       this.found_.set(key, found);
     }
     return found.entries_;
-  }
-
-  private entry_(key: string, windowMs: number): Entry {
-    const name = `${key}\u0000${windowMs}`;
-    let entry = this.logs_.get(name);
-    if (!entry) {
-      entry = { log_: [], inFlight_: 0, windowMs_: windowMs };
-      this.logs_.set(name, entry);
-    }
-    return entry;
   }
 
   private sweep_(now: number): void {
