@@ -82,7 +82,8 @@ export class MemoryQuotaStore implements QuotaStore {
       log.splice(0, expired);
       // Full: the slot frees when the oldest of the last `limit` leaves the window (or, in flight, is answered).
       const oldest = log[log.length - limit];
-      if (oldest !== undefined) wait = Math.max(wait, oldest === Infinity ? IN_FLIGHT_POLL_MS : oldest + windowMs - now);
+      if (oldest !== undefined)
+        wait = Math.max(wait, oldest === Infinity ? IN_FLIGHT_POLL_MS : oldest + windowMs - now);
     }
     if (wait > 0) return wait;
     for (const entry of entries) {
