@@ -64,6 +64,6 @@ export class FeishuError extends Error {
   /** What `console.error(error)` and `util.inspect` show: the stack, then the fields. */
   [inspect](): string {
     const { name: _n, message: _m, ...fields } = this.toJSON();
-    return `${this.stack ?? `${this.name}: ${this.message}`}\n${JSON.stringify(fields, null, 2)}`;
+    return `${this.stack}\n${JSON.stringify(fields, null, 2)}`;
   }
 }

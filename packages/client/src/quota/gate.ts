@@ -6,14 +6,14 @@ import { sleep, within } from '../abort.js';
 import type { QuotaStore, QuotaWindow } from './store.js';
 
 interface Waiter {
-  resolve: (slot: Slot) => void;
-  reject: (error: unknown) => void;
+  resolve_: (slot: Slot) => void;
+  reject_: (error: unknown) => void;
 }
 
 /** A slot taken: the store that holds it and its name there, to stamp when the answer comes. */
 export interface Slot {
-  store: QuotaStore;
-  id: string;
+  store_: QuotaStore;
+  id_: string;
 }
 
 /** Runs a store request whose failure (thrown or rejected) changes nothing for the caller. */
@@ -54,7 +54,7 @@ export class QuotaGate {
   ): Promise<Slot> {
     let waiter!: Waiter;
     const slot = new Promise<Slot>((resolve, reject) => {
-      waiter = { resolve, reject };
+      waiter = { resolve_: resolve, reject_: reject };
     });
     // Out of the line at once (synchronously, before the pump can hand it a slot), then the error.
     const leave = (error: () => unknown) => () => {
@@ -77,14 +77,14 @@ export class QuotaGate {
         try {
           taken = await this.next_();
         } catch (error) {
-          for (const w of this.line_.splice(0)) w.reject(error);
+          for (const w of this.line_.splice(0)) w.reject_(error);
           return;
         }
         const [wait, slot] = taken;
         const waiter = wait <= 0 ? this.line_.shift() : undefined;
         // Everyone left while the store was asked: the slot goes back as answered now.
         if (wait <= 0 && !waiter) this.settle(slot);
-        waiter?.resolve(slot);
+        waiter?.resolve_(slot);
         if (wait > 0) await sleep(wait);
       }
     } finally {
@@ -95,7 +95,7 @@ export class QuotaGate {
   /** The slot's request was answered (or failed): from now on it counts from this moment. */
   settle(slot: Slot): void {
     // A store that fails here only leaves the slot counted as in flight until it expires.
-    quietly(() => slot.store.settle?.(this.key_, this.windows_, slot.id));
+    quietly(() => slot.store_.settle?.(this.key_, this.windows_, slot.id_));
   }
 
   /** The server answered "too fast": every taker of this key, in every process, waits `ms`. */
@@ -107,6 +107,6 @@ export class QuotaGate {
   private async next_(): Promise<[number, Slot]> {
     const id = `${++sequence}`;
     const taken = this.store_.take(this.key_, this.windows_, id);
-    return [typeof taken === 'number' ? taken : await taken, { store: this.store_, id }];
+    return [typeof taken === 'number' ? taken : await taken, { store_: this.store_, id_: id }];
   }
 }
