@@ -13,7 +13,7 @@ import { fingerprint } from './fingerprint.js';
 import { checkInput, type InputRules } from './input-check.js';
 import { type ClientInternals, INTERNALS, type Serial, type Split } from './internals.js';
 import { createLog } from './logger.js';
-import { note, type OperationSpec, specOf } from './operation.js';
+import { note, type OperationSpec, operationAt, specOf } from './operation.js';
 import type { CoreOptions } from './options.js';
 import { checkNumber, checkNumbers, DEADLINE_RULE } from './options-check.js';
 import type { QuotaGate } from './quota/gate.js';
@@ -251,6 +251,8 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
     context_: (signal) => context(signal),
     guard_: guard,
     call_: call,
+    operationAt_: operationAt,
+    inputError_: (operation, field, problem) => new FeishuInputError(operation, field, problem),
     secretCount_: () => secrets.size_,
   };
   const core = {} as FeishuCore;

@@ -7,9 +7,7 @@ import type { paths } from '@feishu-task/types';
 import createFetchClient, { type Client as FetchClient, type Middleware } from 'openapi-fetch';
 import type { Answer } from './attempt.js';
 import type { FeishuTaskClient } from './client.js';
-import { FeishuInputError } from './errors/input-error.js';
 import { type ClientInternals, INTERNALS } from './internals.js';
-import { operationAt } from './operation.js';
 
 /**
  * The typed openapi-fetch client of `client`: `raw.POST('/open-apis/...', {...})` resolves with
@@ -18,9 +16,14 @@ import { operationAt } from './operation.js';
 export function createRawClient(client: FeishuTaskClient): FetchClient<paths> {
   const internals = (client as unknown as Record<symbol, ClientInternals | undefined>)[INTERNALS];
   if (!internals?.routesAll_) throw new TypeError('createRawClient: expected a client made by createClient()');
-  const { baseUrl_: baseUrl, send_: send, context_: context, guard_: guard } = internals;
-  const inputError = (operation: string, field: string, problem: string) =>
-    new FeishuInputError(operation, field, problem);
+  const {
+    baseUrl_: baseUrl,
+    send_: send,
+    context_: context,
+    guard_: guard,
+    operationAt_: operationAt,
+    inputError_: inputError,
+  } = internals;
   const raw = createFetchClient<paths>({ baseUrl });
   const middleware: Middleware = {
     async onRequest({ request, schemaPath }) {
