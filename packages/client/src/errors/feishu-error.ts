@@ -42,23 +42,29 @@ export class FeishuError extends Error {
   scrubWith(scrub: Scrub): this {
     this.message = scrub(this.message);
     if (this.stack) this.stack = scrub(this.stack);
-    const self = this as unknown as Record<string, unknown>;
-    for (const [k, v] of Object.entries(this)) if (k !== 'cause') self[k] = redactDeep(v, scrub);
-    if (this.cause !== undefined) {
-      const cause = scrubbedCopy(this.cause, scrub);
-      if (cause !== this.cause)
-        Object.defineProperty(this, 'cause', { value: cause, writable: true, configurable: true });
-    }
+    // Own enumerable fields only: `cause` (as the Error constructor sets it) is not one of them.
+    Object.assign(this, redactDeep({ ...this }, scrub));
+    const cause = scrubbedCopy(this.cause, scrub);
+    if (cause !== this.cause)
+      Object.defineProperty(this, 'cause', { value: cause, writable: true, configurable: true });
     return this;
   }
 
   toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = { name: this.name, message: this.message };
-    for (const [k, v] of Object.entries(this)) if (k !== 'cause' && v !== undefined) out[k] = v;
     const cause = this.cause as Error | undefined;
-    if (cause !== undefined)
-      out.cause = cause instanceof Error ? { name: cause.name, message: String(cause.message) } : String(cause);
-    return redactDeep(out);
+    // Undefined fields are left to JSON.stringify, which drops them.
+    // `message`, as the Error constructor sets it, is not enumerable: named here.
+    return redactDeep<Record<string, unknown>>({
+      name: this.name,
+      message: this.message,
+      ...(this as object),
+      cause:
+        cause instanceof Error
+          ? { name: cause.name, message: String(cause.message) }
+          : cause === undefined
+            ? cause
+            : String(cause),
+    });
   }
 
   /** What `console.error(error)` and `util.inspect` show: the stack, then the fields. */
