@@ -24,7 +24,8 @@ export type ErrorKind =
   | 'server'
   | 'unknown';
 type ErrorDetail = components['schemas']['ErrorDetail'];
-const HIDDEN_HEADERS = /^(authorization|cookie|set-cookie|proxy-authorization)$/i;
+// authorization, proxy-authorization, cookie, set-cookie
+const HIDDEN_HEADERS = /authorization$|cookie$/i;
 
 /** Feishu answered with a non-zero `code`: the documented meaning and advice travel with it. */
 export class FeishuApiError<Op extends OperationId = OperationId> extends FeishuError {
