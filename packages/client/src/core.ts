@@ -8,10 +8,9 @@ import { APP_TOKENS, createTokenSource } from './auth.js';
 import { FeishuApiError } from './errors/api-error.js';
 import { FeishuError } from './errors/feishu-error.js';
 import { FeishuInputError } from './errors/input-error.js';
-import { FeishuTimeoutError } from './errors/timeout-error.js';
 import { fingerprint } from './fingerprint.js';
 import { checkInput, type InputRules } from './input-check.js';
-import { type ClientInternals, INTERNALS, type Serial, type Split } from './internals.js';
+import { type Around, type ClientInternals, INTERNALS, type Split } from './internals.js';
 import { createLog } from './logger.js';
 import { note, type OperationSpec, operationAt, specOf } from './operation.js';
 import type { CoreOptions } from './options.js';
@@ -22,7 +21,6 @@ import { STORE_GUARD, type StoreGuard } from './quota/store.js';
 import { SecretList } from './redact.js';
 import { defaultRetry } from './retry.js';
 import { type CallContext, createSend } from './send.js';
-import { stoppedByCaller } from './stopped.js';
 import type { CallOptions } from './types.js';
 import { buildUrl } from './url.js';
 
@@ -193,7 +191,7 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
     spec: OperationSpec,
     input: Input,
     callOptions: CallOptions,
-    serial?: Serial,
+    around?: Around,
   ): Promise<unknown> {
     const operation = spec.id;
     const { userAccessToken } = callOptions;
@@ -212,15 +210,8 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
         },
         ctx,
       );
-    const answer = await (serial && options.serializeTaskWrites !== false
-      ? serial.run_(
-          `${baseUrl}\u0000${String(input.path[serial.param_])}`,
-          go,
-          ctx.signal,
-          ctx.deadlineAt_ - Date.now(),
-          () => stoppedByCaller(operation, ctx.signal?.reason, false),
-          () => new FeishuTimeoutError(operation, ctx.deadlineMs, { deadline: true, inFlight: false }),
-        )
+    const answer = await (around && options.serializeTaskWrites !== false
+      ? around(go, ctx, input.path, baseUrl)
       : go());
     if (answer.replayed) return { replayed: { code: answer.json.code as number, msg: String(answer.json.msg) } };
     if (answer.response.ok && answer.json.code === 0) return answer.json.data;
@@ -234,14 +225,14 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
     input: unknown,
     callOptions: CallOptions = {},
     split?: Split,
-    serial?: Serial,
+    around?: Around,
   ): Promise<unknown> {
     note(spec);
     return guard(() => {
       checkInput(spec.id, spec.input as InputRules, input, split?.field_);
       checkOptions(spec.id, callOptions);
-      if (!split) return request(spec, input as Input, callOptions, serial);
-      return split.run_(input, (chunk) => request(spec, chunk as Input, callOptions, serial));
+      if (!split) return request(spec, input as Input, callOptions, around);
+      return split.run_(input, (chunk) => request(spec, chunk as Input, callOptions, around));
     }, callOptions?.userAccessToken);
   }
 
