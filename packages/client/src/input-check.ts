@@ -14,6 +14,8 @@ interface Rule {
   /** Alternatives: every key of at least one of them must be present. */
   any?: readonly (readonly string[])[];
   closed?: number;
+  /** Path parameters: '.' and '..' are refused. */
+  path?: number;
 }
 export interface InputRules {
   path: Record<string, Rule>;
@@ -28,7 +30,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 type Problem = [where: string, what: string] | undefined;
 /**
  * `uncapped`, for an object: the key of its array that the caller splits into requests (that array's
- * maxItems is per request, so no cap here); passed on as `true` to that array.
+ * maxItems is per request, so no cap here); passed on as `true` to that array, and as it is to other
+ * objects (the array is the body's: `members` of the input's `body`).
  */
 type Checker = (value: unknown, uncapped?: string | true) => Problem;
 const at = (prefix: string, p: Problem): Problem => p && [prefix + p[0], p[1]];
@@ -38,7 +41,7 @@ const at = (prefix: string, p: Problem): Problem => p && [prefix + p[0], p[1]];
 // call instead cost a few percent of a local call's CPU (found by running the CPU section's clients
 // with the checks left out).
 function compileRule(rule: Rule): Checker {
-  const { t, min = 0, max = Infinity, enum: allowed, any, req = [] } = rule;
+  const { t, min = 0, max = Infinity, enum: allowed, any, closed, path } = rule;
   const string = t === 's';
   // "character(s) long" for a string, "item(s)" for an array.
   const unit = string ? ' character(s) long' : ' item(s)';
@@ -57,54 +60,34 @@ function compileRule(rule: Rule): Checker {
       }
     };
   }
+  // A required key may name a nested one ('path.task_id': the input's path, and its task_id).
+  const required = (rule.req ?? []).map((name) => name.split('.'));
   const props = new Map(Object.entries(rule.props ?? {}).map(([key, sub]) => [key, compileRule(sub)]));
   return (value, uncapped) => {
     if (!isObject(value)) return ['', 'must be an object'];
-    for (const key of req) if (value[key] === undefined) return [`.${key}`, 'is required'];
+    for (const keys of required)
+      if (keys.reduce<unknown>((v, key) => (isObject(v) ? v[key] : undefined), value) === undefined)
+        return [`.${keys.join('.')}`, 'is required'];
     if (any && !any.some((keys) => keys.every((key) => value[key] !== undefined)))
       return ['', `needs ${any.map((keys) => keys.join(' and ')).join(' or ')}`];
     for (const key in value) {
+      const v = value[key];
       const sub = props.get(key);
       if (!sub) {
-        if (rule.closed) return [`.${key}`, 'is not a known field'];
-      } else if (value[key] !== undefined) {
-        const problem = sub(value[key], key === uncapped || undefined);
+        if (closed) return [`.${key}`, 'is not a known field'];
+      } else if (v !== undefined) {
+        const problem = sub(v, key === uncapped || uncapped);
         if (problem) return at(`.${key}`, problem);
       }
+      // A URL resolves these segments away (percent-encoded too), so the request would reach another path.
+      if (path && (v === '.' || v === '..')) return [`.${key}`, `must not be '${v}' (a URL drops it)`];
     }
   };
 }
 
-// An operation's rules as one checker of the whole input, made once: its required inputs first (in the
-// spec's order), then path, query and body.
+// An operation's rules as one object rule of the whole input, made once: what it requires first (in the
+// spec's order), then each of path, query and body it holds.
 const compiled = new WeakMap<InputRules, Checker>();
-function compile({ path, query, req = [], body }: InputRules): Checker {
-  const required = req.map((name) => [name, ...name.split('.')] as [string, string, string | undefined]);
-  const parts: [string, Checker | undefined][] = [
-    ['path', compileRule({ t: 'o', props: path, closed: 1 })],
-    ['query', compileRule({ t: 'o', props: query, closed: 1 })],
-    ['body', body && compileRule(body)],
-  ];
-  return (given, chunked) => {
-    if (!isObject(given)) return ['', 'must be an object'];
-    for (const [name, where, key] of required) {
-      const holder = given[where];
-      if (key === undefined ? holder === undefined : !isObject(holder) || holder[key] === undefined)
-        return [`.${name}`, 'is required'];
-    }
-    for (const [where, check] of parts) {
-      const values = given[where] as Record<string, unknown> | undefined;
-      if (values === undefined || !check) continue;
-      const problem = check(values, chunked);
-      if (problem) return at(`.${where}`, problem);
-      // A URL resolves these segments away (percent-encoded too), so the request would reach another path.
-      if (where === 'path')
-        for (const key in values)
-          if (values[key] === '.' || values[key] === '..')
-            return [`.path.${key}`, `must not be '${values[key]}' (a URL drops it)`];
-    }
-  };
-}
 
 /**
  * Throws a FeishuInputError naming the first field that breaks a rule. `chunked` names the body's array
@@ -113,7 +96,16 @@ function compile({ path, query, req = [], body }: InputRules): Checker {
 export function checkInput(operation: string, rules: InputRules, input: unknown, chunked?: string): void {
   let check = compiled.get(rules);
   if (!check) {
-    check = compile(rules);
+    const { path, query, req, body } = rules;
+    check = compileRule({
+      t: 'o',
+      req,
+      props: {
+        path: { t: 'o', props: path, closed: 1, path: 1 },
+        query: { t: 'o', props: query, closed: 1 },
+        ...(body && { body }),
+      },
+    });
     compiled.set(rules, check);
   }
   const problem = check(input, chunked);
