@@ -32,7 +32,7 @@ export interface TokenDeps {
   /** The fetch the core was given (undefined: the global one): tokens are shared per fetch and domain. */
   transport_: object | undefined;
   secrets_: SecretList;
-  context_: () => CallContext;
+  context_: (signal?: AbortSignal) => CallContext;
   /** The FeishuApiError of a failed answer. */
   fail_: (operation: string, answer: Answer) => Error;
 }

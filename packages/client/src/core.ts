@@ -73,19 +73,28 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
       `needs tenantAccessToken, userAccessToken, tokenProvider or app credentials; got the keys ${JSON.stringify(Object.keys(auth))}`,
     );
   if (options.advice !== undefined && typeof options.advice !== 'function')
-    fail('advice', "must be a function such as advice('en') from '@feishu-task/client/advice'");
+    fail('advice', "must be a function: advice('en') from '@feishu-task/client/advice'");
   checkNumbers(caller, options);
 
   const secrets = new SecretList();
   const log = createLog(options.logger, () => secrets.scrub_(undefined, true));
   const apiError = (operation: string, answer: Answer): Error =>
     new FeishuApiError(operation as never, answer, options.advice);
-  const tokens = createTokenSource(options.auth, secrets, () => ({
-    send_: (operation, out, ctx) => send(operation, out, ctx),
+  const internals: ClientInternals = {
     baseUrl_: baseUrl,
+    send_: (operation, out, ctx) => send(operation, out, ctx),
+    context_: context,
+    guard_: guard,
+    call_: call,
+    operationAt_: operationAt,
+    inputError_: (operation, field, problem) => new FeishuInputError(operation, field, problem),
+    secretCount_: () => secrets.size_,
+  };
+  // App credentials exchange their token through this core's send loop.
+  const tokens = createTokenSource(options.auth, secrets, () => ({
+    ...internals,
     transport_: options.fetch,
     secrets_: secrets,
-    context_: () => context(undefined),
     fail_: apiError,
   }));
 
@@ -159,14 +168,11 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
   }
 
   // Every error leaves through here: the core's and this call's secrets are scrubbed once.
-  function guard<T>(run: () => Promise<T>, userToken?: string): Promise<T> {
-    const scrub = (error: unknown) => {
-      throw error instanceof FeishuError ? error.scrubWith(secrets.scrub_(userToken)) : error;
-    };
+  async function guard<T>(run: () => Promise<T>, userToken?: string): Promise<T> {
     try {
-      return run().catch(scrub);
+      return await run();
     } catch (error) {
-      return Promise.reject(error).catch(scrub);
+      throw error instanceof FeishuError ? error.scrubWith(secrets.scrub_(userToken)) : error;
     }
   }
 
@@ -236,16 +242,6 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
     }, callOptions?.userAccessToken);
   }
 
-  const internals: ClientInternals = {
-    baseUrl_: baseUrl,
-    send_: send,
-    context_: (signal) => context(signal),
-    guard_: guard,
-    call_: call,
-    operationAt_: operationAt,
-    inputError_: (operation, field, problem) => new FeishuInputError(operation, field, problem),
-    secretCount_: () => secrets.size_,
-  };
   const core = {} as FeishuCore;
   Object.defineProperty(core, INTERNALS, { value: internals });
   return core;

@@ -40,7 +40,7 @@ export type Around = (
 export interface ClientInternals {
   baseUrl_: string;
   send_: Send;
-  context_: (signal: AbortSignal | undefined) => CallContext;
+  context_: (signal?: AbortSignal) => CallContext;
   guard_: <T>(run: () => Promise<T>, userToken?: string) => Promise<T>;
   /** A named call: input and options checked, then one request (or several, with `split`). */
   call_: (
