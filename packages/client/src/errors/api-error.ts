@@ -88,13 +88,13 @@ export class FeishuApiError<Op extends OperationId = OperationId> extends Feishu
     headers.forEach((value, key) => {
       if (!HIDDEN_HEADERS.test(key)) shown[key] = redact(value);
     });
-    const seconds = Number(reset ?? Number.NaN);
+    const seconds = reset ? Number(reset) : Number.NaN;
     Object.assign(this, {
       status,
       code,
       msg: redact(msg),
       codeName,
-      kind: doc?.kind ?? (status === 429 ? 'rate_limit' : status >= 500 ? 'server' : 'unknown'),
+      kind: doc ? doc.kind : status === 429 ? 'rate_limit' : status >= 500 ? 'server' : 'unknown',
       advice: text,
       logId,
       documented: doc?.status === status,
