@@ -242,7 +242,6 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
     }, callOptions?.userAccessToken);
   }
 
-  const core = {} as FeishuCore;
-  Object.defineProperty(core, INTERNALS, { value: internals });
-  return core;
+  // Not enumerable: a logged core shows nothing of its internals.
+  return Object.defineProperty({}, INTERNALS, { value: internals }) as FeishuCore;
 }

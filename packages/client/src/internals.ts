@@ -63,7 +63,6 @@ export interface ClientInternals {
 /** The internals of a core made by createCore (or a client made by createClient). */
 export function internalsOf(core: unknown, caller: string): ClientInternals {
   const internals = (core as Record<symbol, ClientInternals | undefined> | null)?.[INTERNALS];
-  if (!internals)
-    throw new TypeError(`${caller}: expected a core from createCore() or a client from createClient()`);
+  if (!internals) throw new TypeError(`${caller}: expected a core from createCore() or a client from createClient()`);
   return internals;
 }
