@@ -15,9 +15,8 @@ export function redactWith(secrets: (string | undefined)[], shapes?: boolean): S
     let out = text;
     for (const s of secrets) if (s && s.length >= 4 && out.includes(s)) out = out.split(s).join('[redacted]');
     if (!shapes) return out;
-    return out.replace(TOKEN_SHAPES, (_m, bearer: string | undefined, prefix: string | undefined) =>
-      bearer ? `${bearer}[redacted]` : `${prefix}[redacted]`,
-    );
+    // One of the two groups matched (the bearer word or the token prefix); the other is replaced by nothing.
+    return out.replace(TOKEN_SHAPES, '$1$2[redacted]');
   };
 }
 

@@ -71,21 +71,24 @@ export class QuotaGate {
 
   private async pump_(): Promise<void> {
     this.pumping_ = true;
+    const line = this.line_;
     try {
-      while (this.line_.length) {
-        let taken: [wait: number, slot: Slot];
+      while (line.length) {
+        const id = `${++sequence}`;
+        let wait: number;
         try {
-          taken = await this.next_();
+          // A store that answers at once (this process's memory) is not waited on.
+          const taken = this.store_.take(this.key_, this.windows_, id);
+          wait = typeof taken === 'number' ? taken : await taken;
         } catch (error) {
-          for (const w of this.line_.splice(0)) w.reject_(error);
+          for (const w of line.splice(0)) w.reject_(error);
           return;
         }
-        const [wait, slot] = taken;
-        const waiter = wait <= 0 ? this.line_.shift() : undefined;
-        // Everyone left while the store was asked: the slot goes back as answered now.
-        if (wait <= 0 && !waiter) this.settle(slot);
-        waiter?.resolve_(slot);
+        const slot = { store_: this.store_, id_: id };
         if (wait > 0) await sleep(wait);
+        // Everyone left while the store was asked: the slot goes back as answered now.
+        else if (!line.length) this.settle(slot);
+        else (line.shift() as Waiter).resolve_(slot);
       }
     } finally {
       this.pumping_ = false;
@@ -102,11 +105,5 @@ export class QuotaGate {
   slowDown(ms: number): void {
     // A store that fails here: the next answer will say it again.
     quietly(() => this.store_.slowDown?.(this.key_, ms));
-  }
-
-  private async next_(): Promise<[number, Slot]> {
-    const id = `${++sequence}`;
-    const taken = this.store_.take(this.key_, this.windows_, id);
-    return [typeof taken === 'number' ? taken : await taken, { store_: this.store_, id_: id }];
   }
 }
