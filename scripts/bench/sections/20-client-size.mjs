@@ -21,7 +21,7 @@ const PARTS = [
     'quotas: sliding-window store, waiting line (a shared store brings its own timeout and fallback)',
     /src\/(quota\/|fingerprint\.ts)/,
   ],
-  ['writes to one task one at a time (only the task operations bring it)', /src\/one-at-a-time\.ts/],
+  ['writes to one task one at a time (only the task operations bring it)', /src\/(one-at-a-time|task-writes)\.ts/],
   ['input checks (interpreter of the generated rules)', /src\/input-check\.ts/],
   ['send loop, attempt (body cap), retry policy, abort handling', /src\/(send|attempt|retry|abort|stopped)\.ts/],
   ['typed errors (messages, redacted JSON and inspect output)', /src\/errors\//],
