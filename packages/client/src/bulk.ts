@@ -14,6 +14,7 @@ type Member = Input['body']['members'][number];
  * names nobody, so it is never merged with another: it goes as written and the server answers it (1470400).
  */
 function uniqueMembers(members: Member[]): Member[] {
+  if (members.length < 2) return members;
   const seen = new Map<string, number>();
   const kept = members.filter((m, i) => {
     if (m.id === undefined) return true;

@@ -65,9 +65,11 @@ function compileRule(rule: Rule): Checker {
   const props = new Map(Object.entries(rule.props ?? {}).map(([key, sub]) => [key, compileRule(sub)]));
   return (value, uncapped) => {
     if (!isObject(value)) return ['', 'must be an object'];
-    for (const keys of required)
-      if (keys.reduce<unknown>((v, key) => (isObject(v) ? v[key] : undefined), value) === undefined)
-        return [`.${keys.join('.')}`, 'is required'];
+    for (const keys of required) {
+      let v: unknown = value;
+      for (const key of keys) v = isObject(v) ? v[key] : undefined;
+      if (v === undefined) return [`.${keys.join('.')}`, 'is required'];
+    }
     if (any && !any.some((keys) => keys.every((key) => value[key] !== undefined)))
       return ['', `needs ${any.map((keys) => keys.join(' and ')).join(' or ')}`];
     for (const key in value) {
