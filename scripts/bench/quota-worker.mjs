@@ -2,7 +2,8 @@
 // process quota, or a quota shared through Redis) or by the official SDK, spread over tasklists
 // list-0 .. list-<tasklists - 1>. `ours-mixed` (through Redis) fires all three operations interleaved, as
 // many of each as QUOTA_MIX says: add members, add a collaborator to a task, remove one of a task's seeded
-// collaborators (seed-<task>-<j>).
+// collaborators (seed-<task>-<j>). QUOTA_LAYOUT says which tasks the two task writes go to: `own` (adds to
+// tasks task-<QUOTA_TASKS>.. of their own, removes to task-0..), `same` (both to task-0..).
 // Our client runs with maxRetries: 0, so every answer it meets shows.
 // Both authenticate with the app of QUOTA_APP_ID / QUOTA_APP_SECRET at the server's token endpoint.
 // argv: <impl: ours|ours-redis|sdk> <baseUrl> <n> <windows JSON|-> <redisUrl|-> <startAt ms> <tasklists>;
@@ -58,16 +59,23 @@ if (impl === 'sdk') {
     // Each process writes to tasks of its own (task-<part>, task-<part + parts>, ...): writes to one task
     // are serialized within a process, not across processes, and the pages answer concurrent writes to
     // one task with 1470451. The j-th remove of a process takes seed-<task>-<j / its task count>.
+    // Layout `own`: the adds go to the next QUOTA_ADD_TASKS tasks (task-<QUOTA_TASKS + part>, ...), so no
+    // remove waits in a task's line behind an add that waits for the add quota; `same`: to the removes' tasks.
     const mix = JSON.parse(process.env.QUOTA_MIX);
     const part = Number(process.env.QUOTA_PART ?? 0);
     const parts = Number(process.env.QUOTA_PARTS ?? 1);
-    const mine = Number(process.env.QUOTA_TASKS) / parts;
+    const tasks = Number(process.env.QUOTA_TASKS);
+    const mine = tasks / parts;
     const task = (j) => part + parts * (j % mine);
+    const addTask =
+      process.env.QUOTA_LAYOUT === 'own'
+        ? (j) => tasks + part + parts * (j % (Number(process.env.QUOTA_ADD_TASKS) / parts))
+        : task;
     const make = {
       addTasklistMembers: (j) => add(j),
       addTaskCollaborators: (j) =>
         client.addTaskCollaborators({
-          path: { task_id: `task-${task(j)}` },
+          path: { task_id: `task-${addTask(j)}` },
           body: { id_list: [`ou_new_${part}_${j}`] },
         }),
       removeTaskCollaborator: (j) =>
