@@ -11,11 +11,17 @@ export const processStore: QuotaStore = new MemoryQuotaStore();
 
 // Gates are held by the clients that use them; this registry only finds them, so a gate whose clients
 // are gone is collected with them (and its name removed), while the store forgets idle windows itself.
-// (WeakRef and FinalizationRegistry: every runtime the package supports has them.)
-const gates = new WeakMap<QuotaStore, Map<string, WeakRef<QuotaGate>>>();
-const forget = new FinalizationRegistry<[byName: Map<string, WeakRef<QuotaGate>>, name: string]>(([byName, name]) => {
-  if (!byName.get(name)?.deref()) byName.delete(name);
-});
+// A runtime without WeakRef or FinalizationRegistry (workerd has neither) keeps them.
+interface Ref<T> {
+  deref(): T | undefined;
+}
+const gates = new WeakMap<QuotaStore, Map<string, Ref<QuotaGate>>>();
+const forget =
+  typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry<[byName: Map<string, Ref<QuotaGate>>, name: string]>(([byName, name]) => {
+        if (!byName.get(name)?.deref()) byName.delete(name);
+      })
+    : undefined;
 
 /**
  * The windows of a documented rate limit, each widened by `marginMs` or 1% of the window, whichever is
@@ -48,8 +54,9 @@ export function gateFor(
   let gate = byName.get(name)?.deref();
   if (!gate) {
     gate = new QuotaGate(guard ? guard[1]() : store, key, windows);
-    byName.set(name, new WeakRef(gate));
-    forget.register(gate, [byName, name]);
+    const held = gate;
+    byName.set(name, typeof WeakRef === 'function' ? new WeakRef(held) : { deref: () => held });
+    forget?.register(gate, [byName, name]);
   }
   return gate;
 }
