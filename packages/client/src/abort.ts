@@ -37,6 +37,50 @@ export function watchAbort(signal: AbortSignal | undefined, onAbort: () => void)
 /** setTimeout's ceiling (about 24.8 days): a longer delay would fire at once. */
 export const MAX_TIMER_MS = 2_147_483_647;
 
+// Every attempt's time limit on one timer, set for the earliest: a setTimeout and clearTimeout per request
+// cost more than the rest of the send loop's own work (`pnpm bench`, CPU per call). Unref'd: the request
+// it limits keeps the process alive. On the monotonic clock, so stepping the wall clock moves no limit.
+interface Expiry {
+  at_: number;
+  controller_: AbortController;
+  /** It aborted its request. */
+  fired_?: boolean;
+}
+const expiries = new Set<Expiry>();
+let timer: ReturnType<typeof setTimeout> | undefined;
+let timerAt = Number.POSITIVE_INFINITY;
+
+function arm(at: number, now: number) {
+  clearTimeout(timer);
+  timerAt = at;
+  timer = setTimeout(expire, Math.min(at - now, MAX_TIMER_MS));
+  (timer as { unref?: () => void }).unref?.();
+}
+
+function expire() {
+  timerAt = Number.POSITIVE_INFINITY;
+  const now = performance.now();
+  let next = timerAt;
+  for (const e of expiries)
+    if (e.at_ <= now) {
+      expiries.delete(e);
+      e.fired_ = true;
+      e.controller_.abort();
+    } else next = Math.min(next, e.at_);
+  if (next < timerAt) arm(next, now);
+}
+
+/** Aborts `controller` after `ms` unless the expiry is disarmed first. */
+export function expireAfter(ms: number, controller: AbortController): Expiry {
+  const now = performance.now();
+  const e: Expiry = { at_: now + ms, controller_: controller };
+  expiries.add(e);
+  if (e.at_ < timerAt) arm(e.at_, now);
+  return e;
+}
+
+export const disarm = (e: Expiry) => expiries.delete(e);
+
 /** A setTimeout that an AbortSignal cuts short (rejecting with the signal's reason). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (signal?.aborted) return Promise.reject(signal.reason);
