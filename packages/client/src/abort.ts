@@ -47,14 +47,14 @@ interface Expiry {
   fired_?: boolean;
 }
 const expiries = new Set<Expiry>();
-let timer: ReturnType<typeof setTimeout> | undefined;
+let shared: ReturnType<typeof setTimeout> | undefined;
 let timerAt = Number.POSITIVE_INFINITY;
 
 function arm(at: number, now: number) {
-  clearTimeout(timer);
+  clearTimeout(shared);
   timerAt = at;
-  timer = setTimeout(expire, Math.min(at - now, MAX_TIMER_MS));
-  (timer as { unref?: () => void }).unref?.();
+  shared = setTimeout(expire, Math.min(at - now, MAX_TIMER_MS));
+  (shared as { unref?: () => void }).unref?.();
 }
 
 function expire() {
