@@ -46,9 +46,9 @@ async function cancelled(cancel: Promise<void>): Promise<typeof TOO_LARGE> {
 }
 
 /** A body of no declared length, read chunk by chunk and given up as soon as it is over `max` bytes. */
-async function readCapped(body: ReadableStream<Uint8Array>, max: number): Promise<string | typeof TOO_LARGE> {
+async function readCapped(body: ReadableStream<Uint8Array<ArrayBuffer>>, max: number): Promise<string | typeof TOO_LARGE> {
   const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -57,13 +57,7 @@ async function readCapped(body: ReadableStream<Uint8Array>, max: number): Promis
     if (size > max) return cancelled(reader.cancel());
     chunks.push(value);
   }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return new TextDecoder().decode(all);
+  return new Blob(chunks).text();
 }
 
 /**

@@ -3,7 +3,7 @@
 // Every wait (the token, the quota, the attempt, backoff) ends when the call's signal fires or its
 // deadline passes.
 import type { OperationId } from '@feishu-task/types';
-import { disarm, expireAfter, sleep, watchAbort, within } from './abort.js';
+import { disarm, expireAfter, NONE, sleep, watchAbort, within } from './abort.js';
 import { type Answer, envelope, type Failure, type Outgoing, readBody } from './attempt.js';
 import type { TokenSource } from './auth.js';
 import { FeishuConnectionError } from './errors/connection-error.js';
@@ -55,7 +55,7 @@ function slowDownMs(resetHeader: string | null, retry: RetryOptions, attempts: n
 }
 
 /** Milliseconds to the deadline. Without one, the clock is not read: Date.now() took about 180 ns a call on the bench's machine. */
-const msLeft = (deadlineAt: number) => (deadlineAt === Number.POSITIVE_INFINITY ? deadlineAt : deadlineAt - Date.now());
+const msLeft = (deadlineAt: number) => (deadlineAt === NONE ? deadlineAt : deadlineAt - Date.now());
 
 // The callbacks that make a wait's error are made where a wait needs them, not up front: a call that
 // waits for nothing (a static token, no quota, no retry) allocates none.
@@ -120,7 +120,7 @@ export function createSend(o: SendOptions): Send {
       // would cost every request the runtime's abort bookkeeping (a few percent of a local call's CPU in
       // Node). A caller's signal is never handed to fetch itself: many calls may share it (one listener each would warn).
       const timeoutMs = Math.min(o.timeoutMs_, remaining);
-      const limited = timeoutMs !== Number.POSITIVE_INFINITY;
+      const limited = timeoutMs !== NONE;
       const controller = limited || signal ? new AbortController() : undefined;
       const expiry = limited ? expireAfter(timeoutMs, controller as AbortController) : undefined;
       const stop = controller && signal ? watchAbort(signal, () => controller.abort()) : undefined;
@@ -135,11 +135,12 @@ export function createSend(o: SendOptions): Send {
         result = envelope(o, operation, ctx, response, await readBody(response, o.maxResponseBytes_));
       } catch (cause) {
         if (signal?.aborted) throw stoppedByCaller(operation, signal.reason, true);
-        // A timeout that is what was left of the deadline reports the call's deadlineMs, not the few ms left of it.
-        result = expiry?.fired_
+        // Aborted, and not by the caller: the time limit. When that was what was left of the deadline, it
+        // reports the call's deadlineMs, not the few ms left of it.
+        result = controller?.signal.aborted
           ? remaining < o.timeoutMs_
             ? pastDeadline(operation, ctx, true)
-            : new FeishuTimeoutError(operation, timeoutMs, { deadline: false })
+            : new FeishuTimeoutError(operation, timeoutMs)
           : new FeishuConnectionError(operation, cause);
       } finally {
         if (expiry) disarm(expiry);
@@ -176,7 +177,8 @@ export function createSend(o: SendOptions): Send {
         specOf(operation)?.retry ?? UNDECLARED,
         o.retry_,
       );
-      if ((outcome.type === 'no-answer' && outcome.sent) || outcome.type === 'bad-answer') outcomeUnknown = true;
+      // No readable answer after the request was sent (a bad answer, or none): it may have been applied.
+      if (!answer && result.outcomeUnknown) outcomeUnknown = true;
 
       if (decision.do === 'succeed' && answer) return finish(answer, attempts, decision.replayed, false);
       if (decision.do === 'refresh' && tokens && token !== undefined && tokens.invalidate(token)) {
@@ -190,8 +192,9 @@ export function createSend(o: SendOptions): Send {
           operation,
           attempt: attempts,
           delayMs: decision.delayMs,
-          status: outcome.type === 'no-answer' ? undefined : outcome.status,
-          code: outcome.type === 'answer' ? outcome.code : undefined,
+          // Each undefined where the outcome has none.
+          status: (outcome as { status?: number }).status,
+          code: (outcome as { code?: unknown }).code,
         });
         await sleep(decision.delayMs, signal).catch(() => {
           throw stoppedByCaller(operation, signal?.reason, outcomeUnknown);
