@@ -114,9 +114,10 @@ export function within<T>(
   if (signal?.aborted) return Promise.reject(onAbort());
   if (!signal && limitMs === NONE) return promise;
   return new Promise<T>((resolve, reject) => {
-    const timer = limitMs < NONE
-      ? setTimeout(() => finish(reject, onTimeout()), Math.min(Math.max(0, limitMs), MAX_TIMER_MS))
-      : undefined;
+    const timer =
+      limitMs < NONE
+        ? setTimeout(() => finish(reject, onTimeout()), Math.min(Math.max(0, limitMs), MAX_TIMER_MS))
+        : undefined;
     const stop = watchAbort(signal, () => finish(reject, onAbort()));
     function finish<V>(settle: (v: V) => void, value: V) {
       clearTimeout(timer);

@@ -46,7 +46,10 @@ async function cancelled(cancel: Promise<void>): Promise<typeof TOO_LARGE> {
 }
 
 /** A body of no declared length, read chunk by chunk and given up as soon as it is over `max` bytes. */
-async function readCapped(body: ReadableStream<Uint8Array<ArrayBuffer>>, max: number): Promise<string | typeof TOO_LARGE> {
+async function readCapped(
+  body: ReadableStream<Uint8Array<ArrayBuffer>>,
+  max: number,
+): Promise<string | typeof TOO_LARGE> {
   const reader = body.getReader();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
