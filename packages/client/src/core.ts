@@ -227,12 +227,7 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
 
   // One request of a named operation whose input was checked. Not async: a frame of its own cost every
   // call another promise to resolve (`pnpm bench`, CPU per call).
-  function request(
-    spec: OperationSpec,
-    input: Input,
-    callOptions: CallOptions,
-    serial?: Serial,
-  ): Promise<unknown> {
+  function request(spec: OperationSpec, input: Input, callOptions: CallOptions, serial?: Serial): Promise<unknown> {
     const operation = spec.id;
     const { userAccessToken } = callOptions;
     const headers: Record<string, string> = {};
@@ -250,16 +245,17 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
         },
         ctx,
       );
-    return (serial && options.serializeTaskWrites !== false
-      ? serial.run_(
-          `${baseUrl}\u0000${String(input.path[serial.param_])}`,
-          go,
-          ctx.signal,
-          ctx.deadlineAt_ - Date.now(),
-          () => stoppedByCaller(operation, ctx.signal?.reason, false),
-          () => new FeishuTimeoutError(operation, ctx.deadlineMs, { deadline: true, inFlight: false }),
-        )
-      : go()
+    return (
+      serial && options.serializeTaskWrites !== false
+        ? serial.run_(
+            `${baseUrl}\u0000${String(input.path[serial.param_])}`,
+            go,
+            ctx.signal,
+            ctx.deadlineAt_ - Date.now(),
+            () => stoppedByCaller(operation, ctx.signal?.reason, false),
+            () => new FeishuTimeoutError(operation, ctx.deadlineMs, { deadline: true, inFlight: false }),
+          )
+        : go()
     ).then((answer) => {
       if (answer.replayed) return { replayed: { code: answer.json.code as number, msg: String(answer.json.msg) } };
       if (answer.response.ok && answer.json.code === 0) return answer.json.data;
