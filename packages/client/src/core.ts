@@ -192,13 +192,9 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
 
   type Input = { path: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
 
-  // One request of a named operation whose input was checked.
-  async function request(
-    spec: OperationSpec,
-    input: Input,
-    callOptions: CallOptions,
-    around?: Around,
-  ): Promise<unknown> {
+  // One request of a named operation whose input was checked. Not async: a frame of its own cost every
+  // call another promise to resolve (`pnpm bench`, CPU per call).
+  function request(spec: OperationSpec, input: Input, callOptions: CallOptions, around?: Around): Promise<unknown> {
     const operation = spec.id;
     const { userAccessToken } = callOptions;
     const headers: Record<string, string> = {};
@@ -216,12 +212,13 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
         },
         ctx,
       );
-    const answer = await (around && options.serializeTaskWrites !== false
-      ? around(go, ctx, input.path, baseUrl)
-      : go());
-    if (answer.replayed) return { replayed: { code: answer.json.code as number, msg: String(answer.json.msg) } };
-    if (answer.response.ok && answer.json.code === 0) return answer.json.data;
-    throw apiError(operation, answer);
+    return (around && options.serializeTaskWrites !== false ? around(go, ctx, input.path, baseUrl) : go()).then(
+      (answer) => {
+        if (answer.replayed) return { replayed: { code: answer.json.code as number, msg: String(answer.json.msg) } };
+        if (answer.response.ok && answer.json.code === 0) return answer.json.data;
+        throw apiError(operation, answer);
+      },
+    );
   }
 
   // `split`: the body's array that goes as consecutive requests. The whole input is checked first (that
