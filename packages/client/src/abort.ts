@@ -37,7 +37,7 @@ export function watchAbort(signal: AbortSignal | undefined, onAbort: () => void)
 /** setTimeout's ceiling (about 24.8 days): a longer delay would fire at once. */
 export const MAX_TIMER_MS = 2_147_483_647;
 /** No limit (one name, so minified code says it once). */
-export const NONE = Number.POSITIVE_INFINITY;
+export const NONE = Infinity;
 
 // Every attempt's time limit on one timer, set for the earliest: a setTimeout and clearTimeout per request
 // cost more than the rest of the send loop's own work (`pnpm bench`, CPU per call). Unref'd: the request
@@ -82,41 +82,32 @@ export function expireAfter(ms: number, controller: AbortController): Expiry {
 export const disarm = (e: Expiry) => expiries.delete(e);
 
 /** A setTimeout that an AbortSignal cuts short (rejecting with the signal's reason). */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const stop = watchAbort(signal, () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    });
-    const timer = setTimeout(
-      () => {
-        stop();
-        resolve();
-      },
-      Math.min(ms, MAX_TIMER_MS),
-    );
-  });
-}
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  ms <= 0 && !signal?.aborted
+    ? Promise.resolve()
+    : within(new Promise<void>(() => {}), signal, ms, () => signal?.reason);
 
 /**
  * `promise`, unless `signal` fires or `limitMs` passes first: then rejects with `onAbort()` or
- * `onTimeout()`. The promise itself runs on (a shared token exchange serves other callers too).
+ * `onTimeout()` (resolves, without `onTimeout`: a sleep). The promise itself runs on (a shared token
+ * exchange serves other callers too).
  */
 export function within<T>(
   promise: Promise<T>,
   signal: AbortSignal | undefined,
   limitMs: number,
   onAbort: () => unknown,
-  onTimeout: () => unknown,
+  onTimeout?: () => unknown,
 ): Promise<T> {
   if (signal?.aborted) return Promise.reject(onAbort());
   if (!signal && limitMs === NONE) return promise;
   return new Promise<T>((resolve, reject) => {
     const timer =
       limitMs < NONE
-        ? setTimeout(() => finish(reject, onTimeout()), Math.min(Math.max(0, limitMs), MAX_TIMER_MS))
+        ? setTimeout(
+            () => finish(onTimeout ? reject : (resolve as (v: unknown) => void), onTimeout?.()),
+            Math.min(Math.max(0, limitMs), MAX_TIMER_MS),
+          )
         : undefined;
     const stop = watchAbort(signal, () => finish(reject, onAbort()));
     function finish<V>(settle: (v: V) => void, value: V) {

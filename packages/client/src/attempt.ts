@@ -33,7 +33,7 @@ const TOO_LARGE = Symbol();
 /** The body as text, or TOO_LARGE (left unread) when it is over `max` bytes. */
 export function readBody(response: Response, max: number): Promise<string | typeof TOO_LARGE> {
   const length = response.headers.get('content-length');
-  const declared = length === null ? Number.NaN : +length;
+  const declared = length === null ? NaN : +length;
   // A declared length is what HTTP/1.1 reads, no more: the runtime's own text() is the fast path, its
   // promise handed on as it is (an async wrapper would cost every call another promise to resolve).
   if (declared <= max || !response.body) return response.text();

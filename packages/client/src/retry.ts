@@ -16,14 +16,14 @@ export const defaultRetry: RetryOptions = { maxRetries: 2, baseDelayMs: 500, max
 /** How one attempt ended. */
 export type Outcome =
   /** A JSON envelope came back. */
-  | { type: 'answer'; status: number; code: unknown; kind: ErrorKind | undefined; resetHeader: string | null }
+  | { type_: 'answer'; status_: number; code_: unknown; kind_: ErrorKind | undefined; resetHeader_: string | null }
   /**
    * Something that is not the envelope came back (gateway text, proxy HTML, a 5xx without the envelope,
    * broken JSON): the request was sent and may have been applied, as with a dropped connection.
    */
-  | { type: 'bad-answer'; status: number }
+  | { type_: 'bad-answer'; status_: number }
   /** Nothing came back. `sent`: the request may have reached the server (its effect is unknown). */
-  | { type: 'no-answer'; sent: boolean };
+  | { type_: 'no-answer'; sent_: boolean };
 
 /** The operation's x-feishu-retry. */
 export interface RetryDeclaration {
@@ -33,22 +33,22 @@ export interface RetryDeclaration {
 
 export interface RetryState {
   /** Attempts made so far, the one that just ended included. */
-  attempts: number;
+  attempts_: number;
   /** An earlier attempt of this call may have been applied. */
-  outcomeUnknown: boolean;
+  outcomeUnknown_: boolean;
   /** A fresh token can be had and has not been tried yet. */
-  canRefresh: boolean;
+  canRefresh_: boolean;
   /** Milliseconds left before the call's deadline (Infinity without one). */
-  remainingMs: number;
+  remainingMs_: number;
 }
 
 export type Decision =
-  | { do: 'succeed'; replayed: boolean }
-  | { do: 'fail' }
-  | { do: 'refresh' }
-  | { do: 'retry'; delayMs: number };
+  | { do_: 'succeed'; replayed_: boolean }
+  | { do_: 'fail' }
+  | { do_: 'refresh' }
+  | { do_: 'retry'; delayMs_: number };
 
-const FAIL: Decision = { do: 'fail' };
+const FAIL: Decision = { do_: 'fail' };
 
 /** Only rate limits and server failures are retried among answers: never permission or validation. */
 export function isRetryable(status: number, kind: ErrorKind | undefined): boolean {
@@ -63,31 +63,31 @@ export function decide(
   options: RetryOptions,
   random: () => number = Math.random,
 ): Decision {
-  if (outcome.type === 'answer') {
-    if (outcome.code === 0 && outcome.status >= 200 && outcome.status < 300) return { do: 'succeed', replayed: false };
+  if (outcome.type_ === 'answer') {
+    if (outcome.code_ === 0 && outcome.status_ >= 200 && outcome.status_ < 300) return { do_: 'succeed', replayed_: false };
     // A resend after an unknown outcome was answered "already done": the first attempt applied.
-    if (state.outcomeUnknown && declared.replayedSuccessCodes.includes(outcome.code as number))
-      return { do: 'succeed', replayed: true };
-    if (outcome.kind === 'token' && state.canRefresh) return { do: 'refresh' };
+    if (state.outcomeUnknown_ && declared.replayedSuccessCodes.includes(outcome.code_ as number))
+      return { do_: 'succeed', replayed_: true };
+    if (outcome.kind_ === 'token' && state.canRefresh_) return { do_: 'refresh' };
   }
-  if (state.attempts > options.maxRetries) return FAIL;
+  if (state.attempts_ > options.maxRetries) return FAIL;
   // Resend after an unknown outcome only when the operation says how to read the resend's answer.
   const safe = declared.idempotent || declared.replayedSuccessCodes.length > 0;
   let retryable: boolean;
-  if (outcome.type === 'no-answer') retryable = !outcome.sent || safe;
+  if (outcome.type_ === 'no-answer') retryable = !outcome.sent_ || safe;
   // A gateway's 4xx page (other than 429) would only say the same again.
-  else if (outcome.type === 'bad-answer')
-    retryable = safe && (outcome.status < 400 || isRetryable(outcome.status, undefined));
-  else retryable = isRetryable(outcome.status, outcome.kind);
+  else if (outcome.type_ === 'bad-answer')
+    retryable = safe && (outcome.status_ < 400 || isRetryable(outcome.status_, undefined));
+  else retryable = isRetryable(outcome.status_, outcome.kind_);
   if (!retryable) return FAIL;
   const delayMs = retryDelay(
-    state.attempts - 1,
-    outcome.type === 'answer' ? outcome.resetHeader : null,
+    state.attempts_ - 1,
+    outcome.type_ === 'answer' ? outcome.resetHeader_ : null,
     options,
     random,
   );
-  if (delayMs === undefined || delayMs >= state.remainingMs) return FAIL;
-  return { do: 'retry', delayMs };
+  if (delayMs === undefined || delayMs >= state.remainingMs_) return FAIL;
+  return { do_: 'retry', delayMs_: delayMs };
 }
 
 /**
@@ -100,7 +100,7 @@ export function retryDelay(
   options: RetryOptions,
   random: () => number = Math.random,
 ): number | undefined {
-  const reset = resetHeader === null ? Number.NaN : Number(resetHeader);
+  const reset = resetHeader === null ? NaN : Number(resetHeader);
   if (Number.isFinite(reset) && reset >= 0) {
     // A little jitter after the reset, so waiting callers do not all return in the same millisecond.
     return reset * 1000 <= options.maxDelayMs ? reset * 1000 + Math.floor(random() * 250) : undefined;

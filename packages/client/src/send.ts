@@ -47,7 +47,7 @@ const UNDECLARED = { idempotent: false, replayedSuccessCodes: [] };
 export type Send = (operation: OperationId | undefined, out: Outgoing, ctx: CallContext) => Promise<Answer>;
 
 function slowDownMs(resetHeader: string | null, retry: RetryOptions, attempts: number): number {
-  const reset = resetHeader === null ? Number.NaN : Number(resetHeader) * 1000;
+  const reset = resetHeader === null ? NaN : Number(resetHeader) * 1000;
   return Math.min(
     retry.maxDelayMs,
     Number.isFinite(reset) && reset >= 0 ? reset : retry.baseDelayMs * 2 ** (attempts - 1),
@@ -153,26 +153,26 @@ export function createSend(o: SendOptions): Send {
       if (answer?.json.code === 0 && answer.response.ok) return finish(answer, attempts, false, false);
       const outcome: Outcome = answer
         ? {
-            type: 'answer',
-            status: answer.response.status,
-            code: answer.json.code,
-            kind: documentedError(operation, answer.json.code)?.kind,
-            resetHeader: answer.response.headers.get('x-ogw-ratelimit-reset'),
+            type_: 'answer',
+            status_: answer.response.status,
+            code_: answer.json.code,
+            kind_: documentedError(operation, answer.json.code)?.kind,
+            resetHeader_: answer.response.headers.get('x-ogw-ratelimit-reset'),
           }
         : result instanceof FeishuResponseError
-          ? { type: 'bad-answer', status: result.status }
-          : { type: 'no-answer', sent: (result as Failure).outcomeUnknown };
+          ? { type_: 'bad-answer', status_: result.status }
+          : { type_: 'no-answer', sent_: (result as Failure).outcomeUnknown };
       // "Too fast" (429, or a documented rate-limit code such as 99991400 or 1470451): every client of the
       // key, in every process sharing the store, holds back for the time the server asks (else one backoff step).
-      if (gate && outcome.type === 'answer' && (outcome.status === 429 || outcome.kind === 'rate_limit'))
-        gate.slowDown(slowDownMs(outcome.resetHeader, o.retry_, attempts));
+      if (gate && outcome.type_ === 'answer' && (outcome.status_ === 429 || outcome.kind_ === 'rate_limit'))
+        gate.slowDown(slowDownMs(outcome.resetHeader_, o.retry_, attempts));
       const decision = decide(
         outcome,
         {
-          attempts,
-          outcomeUnknown,
-          canRefresh: tokens !== undefined && !refreshed,
-          remainingMs: msLeft(deadlineAt),
+          attempts_: attempts,
+          outcomeUnknown_: outcomeUnknown,
+          canRefresh_: tokens !== undefined && !refreshed,
+          remainingMs_: msLeft(deadlineAt),
         },
         specOf(operation)?.retry ?? UNDECLARED,
         o.retry_,
@@ -180,23 +180,23 @@ export function createSend(o: SendOptions): Send {
       // No readable answer after the request was sent (a bad answer, or none): it may have been applied.
       if (!answer && result.outcomeUnknown) outcomeUnknown = true;
 
-      if (decision.do === 'succeed' && answer) return finish(answer, attempts, decision.replayed, false);
-      if (decision.do === 'refresh' && tokens && token !== undefined && tokens.invalidate(token)) {
+      if (decision.do_ === 'succeed' && answer) return finish(answer, attempts, decision.replayed_, false);
+      if (decision.do_ === 'refresh' && tokens && token !== undefined && tokens.invalidate(token)) {
         refreshed = true;
         attempts--;
         o.log_?.('info', 'feishu token rejected; refreshing once', { operation });
         continue;
       }
-      if (decision.do === 'retry') {
+      if (decision.do_ === 'retry') {
         o.log_?.('warn', 'feishu retry', {
           operation,
           attempt: attempts,
-          delayMs: decision.delayMs,
+          delayMs: decision.delayMs_,
           // Each undefined where the outcome has none.
-          status: (outcome as { status?: number }).status,
-          code: (outcome as { code?: unknown }).code,
+          status: (outcome as { status_?: number }).status_,
+          code: (outcome as { code_?: unknown }).code_,
         });
-        await sleep(decision.delayMs, signal).catch(() => {
+        await sleep(decision.delayMs_, signal).catch(() => {
           throw stoppedByCaller(operation, signal?.reason, outcomeUnknown);
         });
         continue;

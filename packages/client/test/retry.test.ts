@@ -163,15 +163,15 @@ describe('retries', () => {
 
 describe('the retry policy alone', () => {
   const o = { ...defaultRetry, baseDelayMs: 100 };
-  const state = { attempts: 1, outcomeUnknown: false, canRefresh: false, remainingMs: Number.POSITIVE_INFINITY };
-  const lost: Outcome = { type: 'no-answer', sent: true };
-  const notSent: Outcome = { type: 'no-answer', sent: false };
+  const state = { attempts_: 1, outcomeUnknown_: false, canRefresh_: false, remainingMs_: Number.POSITIVE_INFINITY };
+  const lost: Outcome = { type_: 'no-answer', sent_: true };
+  const notSent: Outcome = { type_: 'no-answer', sent_: false };
   const answer = (code: number, status = 400): Outcome => ({
-    type: 'answer',
-    status,
-    code,
-    kind: undefined,
-    resetHeader: null,
+    type_: 'answer',
+    status_: status,
+    code_: code,
+    kind_: undefined,
+    resetHeader_: null,
   });
   const fixed = () => 0;
   const nonIdempotent = { idempotent: false, replayedSuccessCodes: [] };
@@ -179,30 +179,30 @@ describe('the retry policy alone', () => {
   const idempotent = { idempotent: true, replayedSuccessCodes: [] };
 
   it('after an unknown outcome, resends only what the spec allows', () => {
-    expect(decide(lost, state, nonIdempotent, o, fixed)).toEqual({ do: 'fail' });
-    expect(decide(lost, state, addCollab, o, fixed)).toEqual({ do: 'retry', delayMs: 50 });
-    expect(decide(lost, state, idempotent, o, fixed)).toEqual({ do: 'retry', delayMs: 50 });
-    expect(decide(notSent, state, nonIdempotent, o, fixed)).toEqual({ do: 'retry', delayMs: 50 });
+    expect(decide(lost, state, nonIdempotent, o, fixed)).toEqual({ do_: 'fail' });
+    expect(decide(lost, state, addCollab, o, fixed)).toEqual({ do_: 'retry', delayMs_: 50 });
+    expect(decide(lost, state, idempotent, o, fixed)).toEqual({ do_: 'retry', delayMs_: 50 });
+    expect(decide(notSent, state, nonIdempotent, o, fixed)).toEqual({ do_: 'retry', delayMs_: 50 });
   });
 
   it('a replayed code means success only after an unknown outcome', () => {
-    expect(decide(answer(1470431), { ...state, outcomeUnknown: true }, addCollab, o)).toEqual({
-      do: 'succeed',
-      replayed: true,
+    expect(decide(answer(1470431), { ...state, outcomeUnknown_: true }, addCollab, o)).toEqual({
+      do_: 'succeed',
+      replayed_: true,
     });
-    expect(decide(answer(1470431), state, addCollab, o)).toEqual({ do: 'fail' });
-    expect(decide(answer(1470700), { ...state, outcomeUnknown: true }, addCollab, o)).toEqual({ do: 'fail' });
+    expect(decide(answer(1470431), state, addCollab, o)).toEqual({ do_: 'fail' });
+    expect(decide(answer(1470700), { ...state, outcomeUnknown_: true }, addCollab, o)).toEqual({ do_: 'fail' });
   });
 
   it('stops at maxRetries and at the deadline', () => {
-    expect(decide(answer(1, 503), { ...state, attempts: 3 }, idempotent, o)).toEqual({ do: 'fail' });
-    expect(decide(answer(1, 503), { ...state, remainingMs: 10 }, idempotent, o, fixed)).toEqual({ do: 'fail' });
-    expect(decide(answer(0, 200), state, idempotent, o)).toEqual({ do: 'succeed', replayed: false });
+    expect(decide(answer(1, 503), { ...state, attempts_: 3 }, idempotent, o)).toEqual({ do_: 'fail' });
+    expect(decide(answer(1, 503), { ...state, remainingMs_: 10 }, idempotent, o, fixed)).toEqual({ do_: 'fail' });
+    expect(decide(answer(0, 200), state, idempotent, o)).toEqual({ do_: 'succeed', replayed_: false });
   });
 
   it('refreshes a rejected token once when a new one can be had', () => {
-    const token: Outcome = { type: 'answer', status: 400, code: 99991663, kind: 'token', resetHeader: null };
-    expect(decide(token, { ...state, canRefresh: true }, idempotent, o)).toEqual({ do: 'refresh' });
-    expect(decide(token, state, idempotent, o)).toEqual({ do: 'fail' });
+    const token: Outcome = { type_: 'answer', status_: 400, code_: 99991663, kind_: 'token', resetHeader_: null };
+    expect(decide(token, { ...state, canRefresh_: true }, idempotent, o)).toEqual({ do_: 'refresh' });
+    expect(decide(token, state, idempotent, o)).toEqual({ do_: 'fail' });
   });
 });

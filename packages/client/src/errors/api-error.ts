@@ -88,7 +88,7 @@ export class FeishuApiError<Op extends OperationId = OperationId> extends Feishu
     headers.forEach((value, key) => {
       if (!HIDDEN_HEADERS.test(key)) shown[key] = redact(value);
     });
-    const seconds = reset ? Number(reset) : Number.NaN;
+    const seconds = reset ? Number(reset) : NaN;
     Object.assign(this, {
       status,
       code,
