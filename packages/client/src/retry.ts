@@ -64,7 +64,8 @@ export function decide(
   random: () => number = Math.random,
 ): Decision {
   if (outcome.type_ === 'answer') {
-    if (outcome.code_ === 0 && outcome.status_ >= 200 && outcome.status_ < 300) return { do_: 'succeed', replayed_: false };
+    if (outcome.code_ === 0 && outcome.status_ >= 200 && outcome.status_ < 300)
+      return { do_: 'succeed', replayed_: false };
     // A resend after an unknown outcome was answered "already done": the first attempt applied.
     if (state.outcomeUnknown_ && declared.replayedSuccessCodes.includes(outcome.code_ as number))
       return { do_: 'succeed', replayed_: true };
