@@ -12,7 +12,7 @@ import { fingerprint } from './fingerprint.js';
 import { checkInput, type InputRules } from './input-check.js';
 import { type Around, type ClientInternals, INTERNALS, type Split } from './internals.js';
 import { createLog } from './logger.js';
-import { note, type OperationSpec, operationAt, specOf } from './operation.js';
+import { note, type OperationSpec, specOf } from './operation.js';
 import type { CoreOptions } from './options.js';
 import { checkNumber, checkNumbers, DEADLINE_RULE } from './options-check.js';
 import type { QuotaGate } from './quota/gate.js';
@@ -86,9 +86,8 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
     context_: context,
     guard_: guard,
     call_: call,
-    operationAt_: operationAt,
-    inputError_: (operation, field, problem) => new FeishuInputError(operation, field, problem),
     secretCount_: () => secrets.size_,
+    inputError_: (operation, field, problem) => new FeishuInputError(operation, field, problem),
   };
   // App credentials exchange their token through this core's send loop.
   const tokens = createTokenSource(options.auth, secrets, () => ({

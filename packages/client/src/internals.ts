@@ -2,7 +2,6 @@
 // its base URL, send loop, call context, error guard and named call. Kept on the object under a
 // registered symbol, so entries bundled apart find each other without the core importing any operation's
 // tables or openapi-fetch, and no entry holds a second copy of an error class (`instanceof` must hold).
-import type { OperationId } from '@feishu-task/types';
 import type { OperationSpec } from '@feishu-task/types/operations';
 import type { Answer } from './attempt.js';
 import type { oneAtATime } from './one-at-a-time.js';
@@ -50,12 +49,10 @@ export interface ClientInternals {
     split?: Split,
     around?: Around,
   ) => Promise<unknown>;
-  /** The operation at a method and path template; undefined for a path the spec does not know. */
-  operationAt_: (method: string, template: string) => OperationId | undefined;
-  /** A FeishuInputError (nothing was sent) naming `field`. */
-  inputError_: (operation: string, field: string, problem: string) => Error;
   /** How many secrets of its own the client scrubs from each error (bounded, whatever passes through). */
   secretCount_: () => number;
+  /** A FeishuInputError (nothing was sent) naming `field`. */
+  inputError_: (operation: string, field: string, problem: string) => Error;
   /** Set by createClient: every operation's spec is noted, so any path routes to its quota and retry rules. */
   routesAll_?: true;
 }

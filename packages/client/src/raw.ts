@@ -2,12 +2,13 @@
 // client's send loop (auth, quota, retries). openapi-fetch tells the middleware which path template it
 // called (schemaPath), so the operation is a table lookup, and the answer goes back with the envelope
 // already parsed (no second JSON.parse). Its own entry, so apps that only make named calls never bundle
-// openapi-fetch.
+// openapi-fetch. Error classes come through the client's internals, so this entry holds no copy of them.
 import type { paths } from '@feishu-task/types';
 import createFetchClient, { type Client as FetchClient, type Middleware } from 'openapi-fetch';
 import type { Answer } from './attempt.js';
 import type { FeishuTaskClient } from './client.js';
 import { type ClientInternals, INTERNALS } from './internals.js';
+import { operationAt } from './operation.js';
 
 /**
  * The typed openapi-fetch client of `client`: `raw.POST('/open-apis/...', {...})` resolves with
@@ -16,14 +17,7 @@ import { type ClientInternals, INTERNALS } from './internals.js';
 export function createRawClient(client: FeishuTaskClient): FetchClient<paths> {
   const internals = (client as unknown as Record<symbol, ClientInternals | undefined>)[INTERNALS];
   if (!internals?.routesAll_) throw new TypeError('createRawClient: expected a client made by createClient()');
-  const {
-    baseUrl_: baseUrl,
-    send_: send,
-    context_: context,
-    guard_: guard,
-    operationAt_: operationAt,
-    inputError_: inputError,
-  } = internals;
+  const { baseUrl_: baseUrl, send_: send, context_: context, guard_: guard, inputError_: inputError } = internals;
   const raw = createFetchClient<paths>({ baseUrl });
   const middleware: Middleware = {
     async onRequest({ request, schemaPath }) {

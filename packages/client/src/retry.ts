@@ -91,6 +91,12 @@ export function decide(
   return { do_: 'retry', delayMs_: delayMs };
 }
 
+/** An x-ogw-ratelimit-reset header (seconds) in milliseconds; undefined when absent or not a number of seconds. */
+export function resetMs(header: string | null | undefined): number | undefined {
+  const ms = Number(header || NaN) * 1000;
+  return ms >= 0 && ms < Infinity ? ms : undefined;
+}
+
 /**
  * The wait before retry number `retry` (0-based): the server's x-ogw-ratelimit-reset when it sends
  * one, else exponential backoff with jitter. Undefined when the server asks for more than maxDelayMs.
@@ -101,11 +107,9 @@ export function retryDelay(
   options: RetryOptions,
   random: () => number = Math.random,
 ): number | undefined {
-  const reset = resetHeader === null ? NaN : Number(resetHeader);
-  if (Number.isFinite(reset) && reset >= 0) {
-    // A little jitter after the reset, so waiting callers do not all return in the same millisecond.
-    return reset * 1000 <= options.maxDelayMs ? reset * 1000 + Math.floor(random() * 250) : undefined;
-  }
+  const reset = resetMs(resetHeader);
+  // A little jitter after the reset, so waiting callers do not all return in the same millisecond.
+  if (reset !== undefined) return reset <= options.maxDelayMs ? reset + Math.floor(random() * 250) : undefined;
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry);
   return Math.floor(ceiling / 2 + random() * (ceiling / 2));
 }

@@ -15,7 +15,7 @@ import type { Log } from './logger.js';
 import { specOf } from './operation.js';
 import type { QuotaGate, Slot } from './quota/gate.js';
 import type { Scrub } from './redact.js';
-import { decide, type Outcome, type RetryOptions } from './retry.js';
+import { decide, type Outcome, type RetryOptions, resetMs } from './retry.js';
 import { stoppedByCaller } from './stopped.js';
 
 export interface SendOptions {
@@ -46,13 +46,8 @@ const UNDECLARED = { idempotent: false, replayedSuccessCodes: [] };
 
 export type Send = (operation: OperationId | undefined, out: Outgoing, ctx: CallContext) => Promise<Answer>;
 
-function slowDownMs(resetHeader: string | null, retry: RetryOptions, attempts: number): number {
-  const reset = resetHeader === null ? NaN : Number(resetHeader) * 1000;
-  return Math.min(
-    retry.maxDelayMs,
-    Number.isFinite(reset) && reset >= 0 ? reset : retry.baseDelayMs * 2 ** (attempts - 1),
-  );
-}
+const slowDownMs = (resetHeader: string | null, retry: RetryOptions, attempts: number): number =>
+  Math.min(retry.maxDelayMs, resetMs(resetHeader) ?? retry.baseDelayMs * 2 ** (attempts - 1));
 
 /** Milliseconds to the deadline. Without one, the clock is not read: Date.now() took about 180 ns a call on the bench's machine. */
 const msLeft = (deadlineAt: number) => (deadlineAt === NONE ? deadlineAt : deadlineAt - Date.now());

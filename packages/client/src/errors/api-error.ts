@@ -2,6 +2,7 @@ import type { components, OperationId, operationErrors } from '@feishu-task/type
 import type { Answer } from '../attempt.js';
 import type { Advice } from '../options.js';
 import { redact, redactDeep } from '../redact.js';
+import { resetMs } from '../retry.js';
 import { documentedError } from './documented.js';
 import { FeishuError } from './feishu-error.js';
 
@@ -88,7 +89,6 @@ export class FeishuApiError<Op extends OperationId = OperationId> extends Feishu
     headers.forEach((value, key) => {
       if (!HIDDEN_HEADERS.test(key)) shown[key] = redact(value);
     });
-    const seconds = reset ? Number(reset) : NaN;
     Object.assign(this, {
       status,
       code,
@@ -100,7 +100,7 @@ export class FeishuApiError<Op extends OperationId = OperationId> extends Feishu
       documented: doc?.status === status,
       detail: redactDeep(detail),
       headers: shown,
-      retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined,
+      retryAfterMs: resetMs(reset),
       attempts,
       outcomeUnknown,
     });
