@@ -28,53 +28,44 @@ export interface Answer {
 
 export type Failure = FeishuResponseError | FeishuConnectionError | FeishuTimeoutError;
 
-const TOO_LARGE = Symbol();
-
-/** The body as text, or TOO_LARGE (left unread) when it is over `max` bytes. */
-export function readBody(response: Response, max: number): Promise<string | typeof TOO_LARGE> {
+/** The body as text, or undefined (left unread, the stream cancelled) when it is over `max` bytes. */
+export function readBody(response: Response, max: number): Promise<string | undefined> | undefined {
   const length = response.headers.get('content-length');
   const declared = length === null ? NaN : +length;
+  const { body } = response;
   // A declared length is what HTTP/1.1 reads, no more: the runtime's own text() is the fast path, its
   // promise handed on as it is (an async wrapper would cost every call another promise to resolve).
-  if (declared <= max || !response.body) return response.text();
-  return declared > max ? cancelled(response.body.cancel()) : readCapped(response.body, max);
-}
-
-async function cancelled(cancel: Promise<void>): Promise<typeof TOO_LARGE> {
-  await cancel.catch(() => {});
-  return TOO_LARGE;
+  if (declared <= max || !body) return response.text();
+  if (declared > max) return void body.cancel().catch(() => {});
+  return readCapped(body.getReader(), max);
 }
 
 /** A body of no declared length, read chunk by chunk and given up as soon as it is over `max` bytes. */
 async function readCapped(
-  body: ReadableStream<Uint8Array<ArrayBuffer>>,
+  reader: ReadableStreamDefaultReader<Uint8Array<ArrayBuffer>>,
   max: number,
-): Promise<string | typeof TOO_LARGE> {
-  const reader = body.getReader();
+): Promise<string | undefined> {
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) return cancelled(reader.cancel());
-    chunks.push(value);
+  for (let read; !(read = await reader.read()).done; ) {
+    if ((size += read.value.byteLength) > max) return void reader.cancel().catch(() => {});
+    chunks.push(read.value);
   }
   return new Blob(chunks).text();
 }
 
 /**
  * What an answer's body says: the envelope (a JSON object with a numeric `code`), or a FeishuResponseError
- * (not JSON, a gateway's own JSON such as a 504 `{"message": ...}`, or over maxResponseBytes).
+ * (not JSON, a gateway's own JSON such as a 504 `{"message": ...}`, or over maxResponseBytes: `text` undefined).
  */
 export function envelope(
   o: SendOptions,
   operation: string | undefined,
   ctx: CallContext,
   response: Response,
-  text: string | typeof TOO_LARGE,
+  text: string | undefined,
 ): Answer | FeishuResponseError {
-  if (text !== TOO_LARGE)
+  if (text !== undefined)
     try {
       const json = JSON.parse(text);
       if (typeof json?.code === 'number' && !Array.isArray(json))
@@ -87,7 +78,7 @@ export function envelope(
     operation,
     status: response.status,
     contentType: headers.get('content-type'),
-    body: text === TOO_LARGE ? undefined : text,
+    body: text,
     tooLarge: o.maxResponseBytes_,
     logId: headers.get('x-tt-logid'),
     scrub: o.scrub_(ctx.userToken_),
