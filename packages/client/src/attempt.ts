@@ -47,9 +47,12 @@ async function readCapped(
 ): Promise<string | undefined> {
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
-  for (let read; !(read = await reader.read()).done; ) {
-    if ((size += read.value.byteLength) > max) return void reader.cancel().catch(() => {});
-    chunks.push(read.value);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) return void reader.cancel().catch(() => {});
+    chunks.push(value);
   }
   return new Blob(chunks).text();
 }
