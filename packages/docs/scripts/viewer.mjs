@@ -22,6 +22,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { sliced } from './viewer-slices.mjs';
 
 const require = createRequire(import.meta.url);
 const EXPECTED_VERSION = '3.0.1';
@@ -124,5 +125,7 @@ export function viewerSource() {
     if (count !== 1) throw new Error(`viewer patch "${patch.why}" matched ${count} times (expected 1)`);
     code = code.replace(patch.from, () => patch.to);
   }
+  // Its modules start in slices that yield to the page (scripts/viewer-slices.mjs).
+  code = sliced(code);
   return { code, version, hash: createHash('sha256').update(code).digest('hex').slice(0, 10) };
 }
