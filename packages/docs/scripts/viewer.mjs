@@ -18,6 +18,7 @@
 //    its line numbers, about 0.9 s of a 1.2 s evaluation at 4x CPU. React's five sentinel errors (thrown
 //    and caught by identity, never shown) are made as plain Error objects without a stack, and the
 //    version banner Redoc logs to the console is dropped.
+// Then its modules start in slices that yield to the page (scripts/viewer-slices.mjs).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
