@@ -2,7 +2,7 @@
 // process quota, or a quota shared through Redis) or by the official SDK, spread over tasklists
 // list-0 .. list-<tasklists - 1>. `ours-mixed` (through Redis) fires all three operations interleaved, as
 // many of each as QUOTA_MIX says: add members, add a collaborator to a task, remove one of a task's seeded
-// collaborators (seed-<task>-<j>).
+// collaborators; which task each goes to (QUOTA_LAYOUT) is quota-mix.mjs's schedule.
 // Our client runs with maxRetries: 0, so every answer it meets shows.
 // Both authenticate with the app of QUOTA_APP_ID / QUOTA_APP_SECRET at the server's token endpoint.
 // argv: <impl: ours|ours-redis|sdk> <baseUrl> <n> <windows JSON|-> <redisUrl|-> <startAt ms> <tasklists>;
@@ -54,32 +54,28 @@ if (impl === 'sdk') {
   });
   const add = (i) => client.addTasklistMembers({ path: path(i), body: body(i) });
   if (impl === 'ours-mixed') {
-    // The mixed run: QUOTA_MIX says how many calls of each operation this process makes, interleaved.
-    // Each process writes to tasks of its own (task-<part>, task-<part + parts>, ...): writes to one task
-    // are serialized within a process, not across processes, and the pages answer concurrent writes to
-    // one task with 1470451. The j-th remove of a process takes seed-<task>-<j / its task count>.
-    const mix = JSON.parse(process.env.QUOTA_MIX);
+    // The mixed run: QUOTA_MIX says how many calls of each operation this process makes, interleaved
+    // (quota-mix.mjs). Each process writes to tasks of its own: writes to one task are serialized within a
+    // process, not across processes, and the pages answer concurrent writes to one task with 1470451.
+    const { mixSchedule } = await import('./quota-mix.mjs');
     const part = Number(process.env.QUOTA_PART ?? 0);
-    const parts = Number(process.env.QUOTA_PARTS ?? 1);
-    const mine = Number(process.env.QUOTA_TASKS) / parts;
-    const task = (j) => part + parts * (j % mine);
+    const calls = mixSchedule({
+      mix: JSON.parse(process.env.QUOTA_MIX),
+      part,
+      parts: Number(process.env.QUOTA_PARTS ?? 1),
+      tasks: Number(process.env.QUOTA_TASKS),
+      addTasks: Number(process.env.QUOTA_ADD_TASKS),
+      layout: process.env.QUOTA_LAYOUT,
+    });
     const make = {
-      addTasklistMembers: (j) => add(j),
-      addTaskCollaborators: (j) =>
-        client.addTaskCollaborators({
-          path: { task_id: `task-${task(j)}` },
-          body: { id_list: [`ou_new_${part}_${j}`] },
-        }),
-      removeTaskCollaborator: (j) =>
-        client.removeTaskCollaborator({
-          path: { task_id: `task-${task(j)}`, collaborator_id: `seed-${task(j)}-${Math.floor(j / mine)}` },
-        }),
+      addTasklistMembers: ({ j }) => add(j),
+      addTaskCollaborators: ({ j, task }) =>
+        client.addTaskCollaborators({ path: { task_id: `task-${task}` }, body: { id_list: [`ou_new_${part}_${j}`] } }),
+      removeTaskCollaborator: ({ task, seed }) =>
+        client.removeTaskCollaborator({ path: { task_id: `task-${task}`, collaborator_id: `seed-${task}-${seed}` } }),
     };
-    schedule = [];
-    const longest = Math.max(...Object.values(mix));
-    for (let j = 0; j < longest; j++)
-      for (const [operation, count] of Object.entries(mix)) if (j < count) schedule.push([operation, j]);
-    byOperation = Object.fromEntries(Object.keys(mix).map((operation) => [operation, { ok: 0, codes: {} }]));
+    schedule = calls.map((c) => [c.operation, c]);
+    byOperation = Object.fromEntries(calls.map((c) => [c.operation, { ok: 0, codes: {} }]));
     call = (i) => make[schedule[i][0]](schedule[i][1]);
   } else call = add;
 }
