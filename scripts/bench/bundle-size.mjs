@@ -2,10 +2,13 @@
 // createClient) vs the official SDK (node).
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { createClientApp, oneCallApp } from './budget.mjs';
+import { createClientApp, oneCallApp, otherOneCallApps } from './budget.mjs';
 
 const apps = {
   ours: { platform: 'browser', file: oneCallApp },
+  // The one-call apps of the other two operations (addTaskCollaborators, removeTaskCollaborator).
+  oursCollaborators: { platform: 'browser', file: otherOneCallApps[0] },
+  oursRemove: { platform: 'browser', file: otherOneCallApps[1] },
   // The same call through createClient (all three methods, app credentials and English advice built in).
   oursClient: { platform: 'browser', file: createClientApp },
   // The same call through the raw entry: what an app that wants openapi-fetch's { data, error } pays.

@@ -36,6 +36,50 @@ export function watchAbort(signal: AbortSignal | undefined, onAbort: () => void)
 
 /** setTimeout's ceiling (about 24.8 days): a longer delay would fire at once. */
 export const MAX_TIMER_MS = 2_147_483_647;
+/** No limit (one name, so minified code says it once). */
+export const NONE = Number.POSITIVE_INFINITY;
+
+// Every attempt's time limit on one timer, set for the earliest: a setTimeout and clearTimeout per request
+// cost more than the rest of the send loop's own work (`pnpm bench`, CPU per call). Unref'd: the request
+// it limits keeps the process alive. On the monotonic clock, so stepping the wall clock moves no limit.
+interface Expiry {
+  at_: number;
+  controller_: AbortController;
+}
+const expiries = new Set<Expiry>();
+let shared: ReturnType<typeof setTimeout> | undefined;
+let timerAt = NONE;
+
+function arm(at: number, now: number) {
+  clearTimeout(shared);
+  timerAt = at;
+  // No longer than MAX_TIMER_MS: the option checks bound timeoutMs and deadlineMs by it.
+  shared = setTimeout(expire, at - now);
+  (shared as { unref?: () => void }).unref?.();
+}
+
+function expire() {
+  timerAt = NONE;
+  const now = performance.now();
+  let next = timerAt;
+  for (const e of expiries)
+    if (e.at_ <= now) {
+      expiries.delete(e);
+      e.controller_.abort();
+    } else next = Math.min(next, e.at_);
+  if (next < timerAt) arm(next, now);
+}
+
+/** Aborts `controller` after `ms` unless the expiry is disarmed first. */
+export function expireAfter(ms: number, controller: AbortController): Expiry {
+  const now = performance.now();
+  const e: Expiry = { at_: now + ms, controller_: controller };
+  expiries.add(e);
+  if (e.at_ < timerAt) arm(e.at_, now);
+  return e;
+}
+
+export const disarm = (e: Expiry) => expiries.delete(e);
 
 /** A setTimeout that an AbortSignal cuts short (rejecting with the signal's reason). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -68,11 +112,12 @@ export function within<T>(
   onTimeout: () => unknown,
 ): Promise<T> {
   if (signal?.aborted) return Promise.reject(onAbort());
-  if (!signal && !Number.isFinite(limitMs)) return promise;
+  if (!signal && limitMs === NONE) return promise;
   return new Promise<T>((resolve, reject) => {
-    const timer = Number.isFinite(limitMs)
-      ? setTimeout(() => finish(reject, onTimeout()), Math.min(Math.max(0, limitMs), MAX_TIMER_MS))
-      : undefined;
+    const timer =
+      limitMs < NONE
+        ? setTimeout(() => finish(reject, onTimeout()), Math.min(Math.max(0, limitMs), MAX_TIMER_MS))
+        : undefined;
     const stop = watchAbort(signal, () => finish(reject, onAbort()));
     function finish<V>(settle: (v: V) => void, value: V) {
       clearTimeout(timer);

@@ -32,7 +32,7 @@ export interface TokenDeps {
   /** The fetch the core was given (undefined: the global one): tokens are shared per fetch and domain. */
   transport_: object | undefined;
   secrets_: SecretList;
-  context_: () => CallContext;
+  context_: (signal?: AbortSignal) => CallContext;
   /** The FeishuApiError of a failed answer. */
   fail_: (operation: string, answer: Answer) => Error;
 }
@@ -51,8 +51,10 @@ export interface TokenSource {
 }
 
 export function createTokenSource(auth: CoreAuthOption, secrets: SecretList, deps: () => TokenDeps): TokenSource {
-  if ('tenantAccessToken' in auth || 'userAccessToken' in auth) {
-    const token = 'tenantAccessToken' in auth ? auth.tenantAccessToken : auth.userAccessToken;
+  const token =
+    (auth as { tenantAccessToken?: string }).tenantAccessToken ??
+    (auth as { userAccessToken?: string }).userAccessToken;
+  if (token) {
     secrets.pin_(token);
     return { get: () => token, invalidate: () => false };
   }
@@ -65,12 +67,12 @@ export function createTokenSource(auth: CoreAuthOption, secrets: SecretList, dep
           token = await auth.tokenProvider({ refresh });
         } catch (cause) {
           // The caller's provider failed: a FeishuError like every other failure (scrubbed on the way out).
-          throw new FeishuError(`the token provider failed: ${String((cause as Error)?.message ?? cause)}`, undefined, {
+          throw new FeishuError(`the token provider failed: ${(cause as Error)?.message ?? cause}`, undefined, {
             cause,
           });
         }
-        if (typeof token !== 'string' || token === '')
-          throw new FeishuError('the token provider returned no token (a non-empty string is needed)', undefined);
+        if (typeof token !== 'string' || !token)
+          throw new FeishuError('the token provider returned no token (a non-empty string)', undefined);
         refresh = false;
         secrets.add_(token);
         return token;
@@ -81,5 +83,5 @@ export function createTokenSource(auth: CoreAuthOption, secrets: SecretList, dep
       },
     };
   }
-  return auth[APP_TOKENS](deps());
+  return (auth as AppCredentials)[APP_TOKENS](deps());
 }

@@ -4,25 +4,23 @@
 // app carries only the operations it imports. createClient is this core plus all three named methods.
 import { servers } from '@feishu-task/types';
 import type { Answer } from './attempt.js';
-import { APP_TOKENS, createTokenSource, type TokenDeps } from './auth.js';
+import { APP_TOKENS, createTokenSource } from './auth.js';
 import { FeishuApiError } from './errors/api-error.js';
 import { FeishuError } from './errors/feishu-error.js';
 import { FeishuInputError } from './errors/input-error.js';
-import { FeishuTimeoutError } from './errors/timeout-error.js';
 import { fingerprint } from './fingerprint.js';
 import { checkInput, type InputRules } from './input-check.js';
-import { type ClientInternals, INTERNALS, type Serial, type Split } from './internals.js';
+import { type Around, type ClientInternals, INTERNALS, type Split } from './internals.js';
 import { createLog } from './logger.js';
 import { note, type OperationSpec, operationAt, specOf } from './operation.js';
 import type { CoreOptions } from './options.js';
-import { CLIENT_NUMBERS, checkNumber } from './options-check.js';
+import { checkNumber, checkNumbers, DEADLINE_RULE } from './options-check.js';
 import type { QuotaGate } from './quota/gate.js';
 import { gateFor, MemoryQuotaStore, processStore, type QuotaWindow, windowsOf } from './quota/index.js';
 import { STORE_GUARD, type StoreGuard } from './quota/store.js';
 import { SecretList } from './redact.js';
 import { defaultRetry } from './retry.js';
 import { type CallContext, createSend } from './send.js';
-import { stoppedByCaller } from './stopped.js';
 import type { CallOptions } from './types.js';
 import { buildUrl } from './url.js';
 
@@ -31,98 +29,74 @@ export interface FeishuCore {
   readonly [INTERNALS]: ClientInternals;
 }
 
-const JSON_TYPE = 'application/json; charset=utf-8';
 /**
  * The spec bounds no answer's size; the largest it describes is add_members' tasklist with its members
  * (an id of at most 100 characters, a role, a type and a name each: well under 256 bytes). 4 MiB holds
  * more than 16,000 of them while keeping a runaway answer from filling memory.
  */
 const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
-
-function baseUrlOf(domain: unknown, caller: string): string {
-  const known = typeof domain === 'string' ? (servers as Record<string, string>)[domain] : undefined;
-  const url = (known ?? (typeof domain === 'string' ? domain : '')).replace(/\/+$/, '');
-  let ok = /^https?:\/\//i.test(url);
-  try {
-    new URL(url);
-  } catch {
-    ok = false;
-  }
-  if (!ok)
-    throw new FeishuInputError(
-      caller,
-      'domain',
-      `must be ${Object.keys(servers)
-        .map((name) => `'${name}'`)
-        .join(', ')} or an http(s) URL, got ${JSON.stringify(domain)}`,
-    );
-  return url;
-}
+const NON_EMPTY = 'must be a non-empty string';
 
 /** `caller`: the function the caller called, named by option errors (createClient builds on this). */
 export function createCore(options: CoreOptions, caller = 'createCore'): FeishuCore {
-  const inputError = (field: string, problem: string) => new FeishuInputError(caller, field, problem);
-  const nonEmpty = (value: unknown, field: string) => {
-    if (typeof value !== 'string' || value.length === 0) throw inputError(field, 'must be a non-empty string');
+  const fail = (field: string, problem: string): never => {
+    throw new FeishuInputError(caller, field, problem);
   };
-  if (!options || typeof options !== 'object') throw inputError('options', 'must be an object');
-  const baseUrl = baseUrlOf(options.domain ?? 'feishu', caller);
+  if (!options || typeof options !== 'object') fail('options', 'must be an object');
+  const domain = options.domain ?? 'feishu';
+  const baseUrl = String((servers as Record<string, string>)[domain] ?? domain).replace(/\/+$/, '');
+  try {
+    if (typeof domain !== 'string' || !/^https?:\/\//i.test(baseUrl)) throw 0;
+    new URL(baseUrl);
+  } catch {
+    fail('domain', `must be '${Object.keys(servers).join("', '")}' or an http(s) URL, got ${JSON.stringify(domain)}`);
+  }
   const auth = options.auth as Record<string, unknown>;
-  if (auth === undefined || auth === null) throw inputError('auth', 'is required');
-  if (typeof auth !== 'object') throw inputError('auth', `must be an object, got ${typeof auth}`);
+  if (auth == null) fail('auth', 'is required');
+  if (typeof auth !== 'object') fail('auth', `must be an object, got ${typeof auth}`);
+  const nonEmpty = (key: string) => {
+    const value = auth[key];
+    if (typeof value !== 'string' || !value) fail(`auth.${key}`, NON_EMPTY);
+  };
   if ('appId' in auth) {
-    nonEmpty(auth.appId, 'auth.appId');
-    nonEmpty(auth.appSecret, 'auth.appSecret');
+    nonEmpty('appId');
+    nonEmpty('appSecret');
     if (!(APP_TOKENS in auth))
-      throw inputError(
-        'auth',
-        "app credentials go through appCredentials() from '@feishu-task/client/app-credentials'",
-      );
-  } else if ('tenantAccessToken' in auth) nonEmpty(auth.tenantAccessToken, 'auth.tenantAccessToken');
-  else if ('userAccessToken' in auth) nonEmpty(auth.userAccessToken, 'auth.userAccessToken');
+      fail('auth', "app credentials go through appCredentials() from '@feishu-task/client/app-credentials'");
+  } else if ('tenantAccessToken' in auth) nonEmpty('tenantAccessToken');
+  else if ('userAccessToken' in auth) nonEmpty('userAccessToken');
   else if ('tokenProvider' in auth) {
-    if (typeof auth.tokenProvider !== 'function') throw inputError('auth.tokenProvider', 'must be a function');
+    if (typeof auth.tokenProvider !== 'function') fail('auth.tokenProvider', 'must be a function');
   } else if (!(APP_TOKENS in auth))
-    throw inputError(
+    fail(
       'auth',
       `needs tenantAccessToken, userAccessToken, tokenProvider or app credentials; got the keys ${JSON.stringify(Object.keys(auth))}`,
     );
   if (options.advice !== undefined && typeof options.advice !== 'function')
-    throw inputError('advice', "must be a function such as advice('en') from '@feishu-task/client/advice'");
-
-  for (const [path, rule] of Object.entries(CLIENT_NUMBERS)) {
-    const [outer, inner] = path.split('.') as [keyof CoreOptions, string | undefined];
-    const value = options[outer];
-    checkNumber(caller, path, inner ? (value as Record<string, unknown> | undefined)?.[inner] : value, rule);
-  }
+    fail('advice', "must be a function: advice('en') from '@feishu-task/client/advice'");
+  checkNumbers(caller, options);
 
   const secrets = new SecretList();
-  const log = createLog(options.logger, () => secrets.scrub_());
-  const apiError = (operation: string, answer: Answer): Error => {
-    const { response, json } = answer;
-    const error = new FeishuApiError({
-      operation: operation as never,
-      status: response.status,
-      code: typeof json.code === 'number' ? json.code : Number.NaN,
-      msg: typeof json.msg === 'string' ? json.msg : '',
-      logId: response.headers.get('x-tt-logid') ?? undefined,
-      detail: json.error as never,
-      headers: response.headers,
-      attempts: answer.attempts,
-      advice: options.advice,
-    });
-    error.outcomeUnknown = answer.outcomeUnknown;
-    return error;
-  };
-  const deps = (): TokenDeps => ({
-    send_: (operation, out, ctx) => send(operation, out, ctx),
+  const log = createLog(options.logger, () => secrets.scrub_(undefined, true));
+  const apiError = (operation: string, answer: Answer): Error =>
+    new FeishuApiError(operation as never, answer, options.advice);
+  const internals: ClientInternals = {
     baseUrl_: baseUrl,
+    send_: (operation, out, ctx) => send(operation, out, ctx),
+    context_: context,
+    guard_: guard,
+    call_: call,
+    operationAt_: operationAt,
+    inputError_: (operation, field, problem) => new FeishuInputError(operation, field, problem),
+    secretCount_: () => secrets.size_,
+  };
+  // App credentials exchange their token through this core's send loop.
+  const tokens = createTokenSource(options.auth, secrets, () => ({
+    ...internals,
     transport_: options.fetch,
     secrets_: secrets,
-    context_: () => context(undefined),
     fail_: apiError,
-  });
-  const tokens = createTokenSource(options.auth, secrets, deps);
+  }));
 
   const quota = options.quota ?? {};
   const staticToken = (auth.tenantAccessToken ?? auth.userAccessToken) as string | undefined;
@@ -134,43 +108,37 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
         ? `token:${fingerprint(staticToken)}`
         : `client:${Math.random().toString(36).slice(2)}`);
   const store = quota.store ?? processStore;
-  const margin = quota.marginMs ?? 100;
   const onError = quota.onStoreError ?? 'fail';
   if (onError !== 'fail' && onError !== 'local')
-    throw inputError('quota.onStoreError', `must be 'fail' or 'local', got ${String(onError)}`);
+    fail('quota.onStoreError', `must be 'fail' or 'local', got ${String(onError)}`);
   // A shared store brings its guard (store timeout, fallback); the process's memory needs none.
   // (createClient hands its own to the core, for stores without one.)
-  const shared = quota.store instanceof MemoryQuotaStore ? undefined : quota.store;
+  const shared = store instanceof MemoryQuotaStore ? undefined : store;
   const storeGuard = shared && (shared[STORE_GUARD] ?? (options as { [STORE_GUARD]?: StoreGuard })[STORE_GUARD]);
   if (shared && !storeGuard)
-    throw inputError(
+    fail(
       'quota.store',
-      "must be a MemoryQuotaStore, a Redis store, or a store of your own through sharedQuotaStore() from '@feishu-task/client/redis'",
+      "must be a MemoryQuotaStore or a store made by sharedQuotaStore() ('@feishu-task/client/redis')",
     );
-  const policy = storeGuard && {
-    timeoutMs: quota.storeTimeoutMs ?? 1_000,
-    onError,
-    local: processStore,
-    onFallback: (error: Error) =>
-      log?.('warn', 'feishu quota store failed; counting in this process for now', { error: error.message }),
-  };
   // This core's gates: held here, so the shared registry frees them when the core is gone.
   const gates = new Map<string, QuotaGate | undefined>();
   const gate = (operation: string) => {
     if (options.throttle === false) return undefined;
     if (!gates.has(operation)) {
-      const rateLimit = specOf(operation)?.rateLimit ?? { perMinute: null, perSecond: null };
       const windows =
         (quota.windows as Record<string, QuotaWindow[] | undefined> | undefined)?.[operation] ??
-        windowsOf(rateLimit, margin);
+        windowsOf(specOf(operation)?.rateLimit, quota.marginMs ?? 100);
       gates.set(
         operation,
-        windows.length
+        windows[0]
           ? gateFor(
               store,
               `${quotaKey}:${operation}`,
               windows,
-              policy && [`${policy.timeoutMs}/${onError}`, () => storeGuard(store, policy, operation)],
+              storeGuard && [
+                `${quota.storeTimeoutMs ?? 1_000}/${onError}`,
+                () => storeGuard(store, quota, processStore, log, operation),
+              ],
             )
           : undefined,
       );
@@ -184,58 +152,53 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
     maxResponseBytes_: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     retry_: { ...defaultRetry, ...options.retryDelay, maxRetries: options.maxRetries ?? defaultRetry.maxRetries },
     gate_: gate,
-    maxWaitMs_: quota.maxWaitMs ?? Number.POSITIVE_INFINITY,
+    maxWaitMs_: quota.maxWaitMs ?? Infinity,
     tokens_: tokens,
     log_: log,
-    scrub_: (userToken) => secrets.exact_(userToken),
+    scrub_: (userToken) => secrets.scrub_(userToken),
   });
 
   function context(signal: AbortSignal | undefined, deadlineMs = options.deadlineMs, userToken?: string): CallContext {
     return {
       signal,
       deadlineMs,
-      deadlineAt_: deadlineMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + deadlineMs,
+      deadlineAt_: deadlineMs === undefined ? Infinity : Date.now() + deadlineMs,
       userToken_: userToken,
     };
   }
 
   // Every error leaves through here: the core's and this call's secrets are scrubbed once.
-  function guard<T>(run: () => Promise<T>, userToken?: string): Promise<T> {
-    const scrub = (error: unknown) => {
-      throw error instanceof FeishuError ? error.scrubWith(secrets.exact_(userToken)) : error;
-    };
+  async function guard<T>(run: () => Promise<T>, userToken?: string): Promise<T> {
     try {
-      return run().catch(scrub);
+      return await run();
     } catch (error) {
-      return Promise.reject(error).catch(scrub);
+      throw error instanceof FeishuError ? error.scrubWith(secrets.scrub_(userToken)) : error;
     }
   }
 
   function checkOptions(operation: string, callOptions: CallOptions): void {
-    if (!callOptions || typeof callOptions !== 'object')
-      throw new FeishuInputError(operation, 'options', 'must be an object');
-    const { userAccessToken, deadlineMs, signal } = callOptions;
+    const fail = (field: string, problem: string) => {
+      throw new FeishuInputError(operation, `options${field}`, problem);
+    };
+    if (!callOptions || typeof callOptions !== 'object') fail('', 'must be an object');
+    const { userAccessToken, signal } = callOptions;
     // Duck-typed, not instanceof: a signal from another realm (a test runner's, a polyfill's) is fine.
     if (signal !== undefined && typeof signal?.addEventListener !== 'function')
-      throw new FeishuInputError(operation, 'options.signal', 'must be an AbortSignal');
-    if (userAccessToken !== undefined && (typeof userAccessToken !== 'string' || userAccessToken === ''))
-      throw new FeishuInputError(operation, 'options.userAccessToken', 'must be a non-empty string when given');
-    checkNumber(operation, 'options.deadlineMs', deadlineMs, CLIENT_NUMBERS.deadlineMs);
+      fail('.signal', 'must be an AbortSignal');
+    if (userAccessToken !== undefined && (typeof userAccessToken !== 'string' || !userAccessToken))
+      fail('.userAccessToken', `${NON_EMPTY} when given`);
+    checkNumber(operation, 'options.deadlineMs', callOptions.deadlineMs, DEADLINE_RULE);
   }
 
   type Input = { path: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
 
-  // One request of a named operation whose input was checked.
-  async function request(
-    spec: OperationSpec,
-    input: Input,
-    callOptions: CallOptions,
-    serial?: Serial,
-  ): Promise<unknown> {
+  // One request of a named operation whose input was checked. Not async: a frame of its own cost every
+  // call another promise to resolve (`pnpm bench`, CPU per call).
+  function request(spec: OperationSpec, input: Input, callOptions: CallOptions, around?: Around): Promise<unknown> {
     const operation = spec.id;
     const { userAccessToken } = callOptions;
     const headers: Record<string, string> = {};
-    if (input.body !== undefined) headers['content-type'] = JSON_TYPE;
+    if (input.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
     if (userAccessToken) headers.authorization = `Bearer ${userAccessToken}`;
     const ctx = context(callOptions.signal, callOptions.deadlineMs ?? options.deadlineMs, userAccessToken);
     const go = () =>
@@ -249,19 +212,13 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
         },
         ctx,
       );
-    const answer = await (serial && options.serializeTaskWrites !== false
-      ? serial.run_(
-          `${baseUrl}\u0000${String(input.path[serial.param_])}`,
-          go,
-          ctx.signal,
-          ctx.deadlineAt_ - Date.now(),
-          () => stoppedByCaller(operation, ctx.signal?.reason, false),
-          () => new FeishuTimeoutError(operation, ctx.deadlineMs, { deadline: true, inFlight: false }),
-        )
-      : go());
-    if (answer.replayed) return { replayed: { code: answer.json.code as number, msg: String(answer.json.msg) } };
-    if (answer.response.ok && answer.json.code === 0) return answer.json.data;
-    throw apiError(operation, answer);
+    return (around && options.serializeTaskWrites !== false ? around(go, ctx, input.path, baseUrl) : go()).then(
+      (answer) => {
+        if (answer.replayed) return { replayed: { code: answer.json.code as number, msg: String(answer.json.msg) } };
+        if (answer.response.ok && answer.json.code === 0) return answer.json.data;
+        throw apiError(operation, answer);
+      },
+    );
   }
 
   // `split`: the body's array that goes as consecutive requests. The whole input is checked first (that
@@ -271,28 +228,17 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
     input: unknown,
     callOptions: CallOptions = {},
     split?: Split,
-    serial?: Serial,
+    around?: Around,
   ): Promise<unknown> {
     note(spec);
     return guard(() => {
       checkInput(spec.id, spec.input as InputRules, input, split?.field_);
       checkOptions(spec.id, callOptions);
-      if (!split) return request(spec, input as Input, callOptions, serial);
-      return split.run_(input, (chunk) => request(spec, chunk as Input, callOptions, serial));
+      if (!split) return request(spec, input as Input, callOptions, around);
+      return split.run_(input, (chunk) => request(spec, chunk as Input, callOptions, around));
     }, callOptions?.userAccessToken);
   }
 
-  const internals: ClientInternals = {
-    baseUrl_: baseUrl,
-    send_: send,
-    context_: (signal) => context(signal),
-    guard_: guard,
-    call_: call,
-    operationAt_: operationAt,
-    inputError_: (operation, field, problem) => new FeishuInputError(operation, field, problem),
-    secretCount_: () => secrets.size_,
-  };
-  const core = {} as FeishuCore;
-  Object.defineProperty(core, INTERNALS, { value: internals });
-  return core;
+  // Not enumerable: a logged core shows nothing of its internals.
+  return Object.defineProperty({}, INTERNALS, { value: internals }) as FeishuCore;
 }

@@ -4,6 +4,7 @@
 // tables or openapi-fetch, and no entry holds a second copy of an error class (`instanceof` must hold).
 import type { OperationId } from '@feishu-task/types';
 import type { OperationSpec } from '@feishu-task/types/operations';
+import type { Answer } from './attempt.js';
 import type { oneAtATime } from './one-at-a-time.js';
 import type { CallContext, Send } from './send.js';
 import type { CallOptions } from './types.js';
@@ -25,10 +26,21 @@ export interface Serial {
   run_: typeof oneAtATime;
 }
 
+/**
+ * What a named call's request goes through on its way out (the task operations: one write per task at a
+ * time); `go` sends it. Runs only when the core's `serializeTaskWrites` is not false.
+ */
+export type Around = (
+  go: () => Promise<Answer>,
+  ctx: CallContext,
+  path: Record<string, unknown>,
+  baseUrl: string,
+) => Promise<Answer>;
+
 export interface ClientInternals {
   baseUrl_: string;
   send_: Send;
-  context_: (signal: AbortSignal | undefined) => CallContext;
+  context_: (signal?: AbortSignal) => CallContext;
   guard_: <T>(run: () => Promise<T>, userToken?: string) => Promise<T>;
   /** A named call: input and options checked, then one request (or several, with `split`). */
   call_: (
@@ -36,7 +48,7 @@ export interface ClientInternals {
     input: unknown,
     options: CallOptions | undefined,
     split?: Split,
-    serial?: Serial,
+    around?: Around,
   ) => Promise<unknown>;
   /** The operation at a method and path template; undefined for a path the spec does not know. */
   operationAt_: (method: string, template: string) => OperationId | undefined;
@@ -51,7 +63,6 @@ export interface ClientInternals {
 /** The internals of a core made by createCore (or a client made by createClient). */
 export function internalsOf(core: unknown, caller: string): ClientInternals {
   const internals = (core as Record<symbol, ClientInternals | undefined> | null)?.[INTERNALS];
-  if (!internals)
-    throw new TypeError(`${caller}: expected a core made by createCore() or a client made by createClient()`);
+  if (!internals) throw new TypeError(`${caller}: expected a core from createCore() or a client from createClient()`);
   return internals;
 }

@@ -10,18 +10,17 @@ const SECRET_KEYS = /authorization|secret|token/i;
 export type Scrub = (text: string) => string;
 
 /** Replaces each of `secrets` and (unless `shapes` is false) every token shape in `text`. */
-export function redactWith(secrets: Iterable<string | undefined>, shapes = true): Scrub {
+export function redactWith(secrets: (string | undefined)[], shapes?: boolean): Scrub {
   return (text) => {
     let out = text;
     for (const s of secrets) if (s && s.length >= 4 && out.includes(s)) out = out.split(s).join('[redacted]');
     if (!shapes) return out;
-    return out.replace(TOKEN_SHAPES, (_m, bearer: string | undefined, prefix: string | undefined) =>
-      bearer ? `${bearer}[redacted]` : `${prefix}[redacted]`,
-    );
+    // One of the two groups matched (the bearer word or the token prefix); the other is replaced by nothing.
+    return out.replace(TOKEN_SHAPES, '$1$2[redacted]');
   };
 }
 
-export const redact: Scrub = redactWith([]);
+export const redact: Scrub = redactWith([], true);
 
 /** Redacts every string inside a JSON-like value (and any value under a secret-looking key). */
 export function redactDeep<T>(value: T, scrub: Scrub = redact): T {
@@ -41,24 +40,24 @@ export function redactDeep<T>(value: T, scrub: Scrub = redact): T {
 export class SecretList {
   private readonly pinned_: string[] = [];
   private readonly recent_: string[] = [];
-  constructor(private readonly max_ = 4) {}
   pin_(secret: string | undefined): void {
     if (secret) this.pinned_.push(secret);
   }
   add_(secret: string | undefined): void {
-    if (!secret || this.recent_.includes(secret)) return;
-    this.recent_.push(secret);
-    if (this.recent_.length > this.max_) this.recent_.shift();
+    const recent = this.recent_;
+    if (secret && !recent.includes(secret) && recent.push(secret) > RECENT) recent.shift();
   }
-  /** A scrubber for this client's secrets plus those of one call, and every token shape. */
-  scrub_(...extra: (string | undefined)[]): Scrub {
-    return redactWith([...this.pinned_, ...this.recent_, ...extra]);
-  }
-  /** The same secrets only: for errors, whose server-sent parts were shape-scrubbed when built. */
-  exact_(...extra: (string | undefined)[]): Scrub {
-    return redactWith([...this.pinned_, ...this.recent_, ...extra], false);
+  /**
+   * A scrubber for this client's secrets plus `extra` (a call's user token); with `shapes`, every token
+   * shape too. Errors take the secrets only: their server-sent parts were shape-scrubbed when built.
+   */
+  scrub_(extra?: string, shapes?: boolean): Scrub {
+    return redactWith([...this.pinned_, ...this.recent_, extra], shapes);
   }
   get size_(): number {
     return this.pinned_.length + this.recent_.length;
   }
 }
+
+/** How many recent tokens a client keeps to scrub (the last few fetched; older ones have expired). */
+const RECENT = 4;

@@ -48,6 +48,8 @@ export type Decision =
   | { do: 'refresh' }
   | { do: 'retry'; delayMs: number };
 
+const FAIL: Decision = { do: 'fail' };
+
 /** Only rate limits and server failures are retried among answers: never permission or validation. */
 export function isRetryable(status: number, kind: ErrorKind | undefined): boolean {
   if (kind !== undefined && kind !== 'unknown') return kind === 'rate_limit' || kind === 'server';
@@ -68,23 +70,23 @@ export function decide(
       return { do: 'succeed', replayed: true };
     if (outcome.kind === 'token' && state.canRefresh) return { do: 'refresh' };
   }
-  if (state.attempts > options.maxRetries) return { do: 'fail' };
+  if (state.attempts > options.maxRetries) return FAIL;
   // Resend after an unknown outcome only when the operation says how to read the resend's answer.
   const safe = declared.idempotent || declared.replayedSuccessCodes.length > 0;
   let retryable: boolean;
   if (outcome.type === 'no-answer') retryable = !outcome.sent || safe;
   // A gateway's 4xx page (other than 429) would only say the same again.
   else if (outcome.type === 'bad-answer')
-    retryable = safe && (outcome.status < 400 || outcome.status === 429 || outcome.status >= 500);
+    retryable = safe && (outcome.status < 400 || isRetryable(outcome.status, undefined));
   else retryable = isRetryable(outcome.status, outcome.kind);
-  if (!retryable) return { do: 'fail' };
+  if (!retryable) return FAIL;
   const delayMs = retryDelay(
     state.attempts - 1,
     outcome.type === 'answer' ? outcome.resetHeader : null,
     options,
     random,
   );
-  if (delayMs === undefined || delayMs >= state.remainingMs) return { do: 'fail' };
+  if (delayMs === undefined || delayMs >= state.remainingMs) return FAIL;
   return { do: 'retry', delayMs };
 }
 

@@ -3,16 +3,19 @@
 // Every wait (the token, the quota, the attempt, backoff) ends when the call's signal fires or its
 // deadline passes.
 import type { OperationId } from '@feishu-task/types';
-import { sleep, within } from './abort.js';
-import { type Answer, attempt, type Outgoing } from './attempt.js';
+import { disarm, expireAfter, NONE, sleep, watchAbort, within } from './abort.js';
+import { type Answer, envelope, type Failure, type Outgoing, readBody } from './attempt.js';
 import type { TokenSource } from './auth.js';
+import { FeishuConnectionError } from './errors/connection-error.js';
+import { documentedError } from './errors/documented.js';
 import { FeishuQuotaWaitError } from './errors/quota-wait-error.js';
+import { FeishuResponseError } from './errors/response-error.js';
 import { FeishuTimeoutError } from './errors/timeout-error.js';
 import type { Log } from './logger.js';
 import { specOf } from './operation.js';
 import type { QuotaGate, Slot } from './quota/gate.js';
 import type { Scrub } from './redact.js';
-import { decide, type RetryOptions } from './retry.js';
+import { decide, type Outcome, type RetryOptions } from './retry.js';
 import { stoppedByCaller } from './stopped.js';
 
 export interface SendOptions {
@@ -52,7 +55,7 @@ function slowDownMs(resetHeader: string | null, retry: RetryOptions, attempts: n
 }
 
 /** Milliseconds to the deadline. Without one, the clock is not read: Date.now() took about 180 ns a call on the bench's machine. */
-const msLeft = (deadlineAt: number) => (deadlineAt === Number.POSITIVE_INFINITY ? deadlineAt : deadlineAt - Date.now());
+const msLeft = (deadlineAt: number) => (deadlineAt === NONE ? deadlineAt : deadlineAt - Date.now());
 
 // The callbacks that make a wait's error are made where a wait needs them, not up front: a call that
 // waits for nothing (a static token, no quota, no retry) allocates none.
@@ -69,7 +72,6 @@ export function createSend(o: SendOptions): Send {
     // The client's own token, unless the call brings one or is the token exchange itself.
     const tokens =
       out.headers.authorization === undefined && operation !== 'getTenantAccessToken' ? o.tokens_ : undefined;
-    const declared = specOf(operation)?.retry ?? UNDECLARED;
     const gate = operation ? o.gate_(operation) : undefined;
     let outcomeUnknown = false;
     let refreshed = false;
@@ -114,27 +116,52 @@ export function createSend(o: SendOptions): Send {
           : stoppedByCaller(operation, signal?.reason, outcomeUnknown);
       }
       o.log_?.('debug', 'feishu request', { operation, method: out.method, attempt: attempts });
-      let result: Awaited<ReturnType<typeof attempt>>;
+      // The attempt. With neither a time limit nor a caller's signal, fetch gets no signal: one of our own
+      // would cost every request the runtime's abort bookkeeping (a few percent of a local call's CPU in
+      // Node). A caller's signal is never handed to fetch itself: many calls may share it (one listener each would warn).
+      const timeoutMs = Math.min(o.timeoutMs_, remaining);
+      const limited = timeoutMs !== NONE;
+      const controller = limited || signal ? new AbortController() : undefined;
+      const expiry = limited ? expireAfter(timeoutMs, controller as AbortController) : undefined;
+      const stop = controller && signal ? watchAbort(signal, () => controller.abort()) : undefined;
+      let result: Answer | Failure;
       try {
-        result = await attempt(
-          o.fetch_,
-          operation,
-          out,
-          {
-            timeoutMs_: Math.min(o.timeoutMs_, remaining),
-            deadline_: remaining < o.timeoutMs_,
-            deadlineMs_: ctx.deadlineMs,
-            maxBytes_: o.maxResponseBytes_,
-          },
-          signal,
-          o.scrub_,
-          ctx.userToken_,
-        );
+        const response = await o.fetch_(out.url, {
+          method: out.method,
+          headers: out.headers,
+          body: out.body,
+          signal: controller?.signal,
+        });
+        result = envelope(o, operation, ctx, response, await readBody(response, o.maxResponseBytes_));
+      } catch (cause) {
+        if (signal?.aborted) throw stoppedByCaller(operation, signal.reason, true);
+        // Aborted, and not by the caller: the time limit. When that was what was left of the deadline, it
+        // reports the call's deadlineMs, not the few ms left of it.
+        result = controller?.signal.aborted
+          ? remaining < o.timeoutMs_
+            ? pastDeadline(operation, ctx, true)
+            : new FeishuTimeoutError(operation, timeoutMs)
+          : new FeishuConnectionError(operation, cause);
       } finally {
+        if (expiry) disarm(expiry);
+        stop?.();
         // The answer is in (or none will come): the slot counts from now, when the server's arrival was at the latest.
         if (slot) gate?.settle(slot);
       }
-      const { outcome } = result;
+      const answer = result instanceof Error ? undefined : result;
+      // The common case, a success, skips the error tables, header lookups and the retry policy.
+      if (answer?.json.code === 0 && answer.response.ok) return finish(answer, attempts, false, false);
+      const outcome: Outcome = answer
+        ? {
+            type: 'answer',
+            status: answer.response.status,
+            code: answer.json.code,
+            kind: documentedError(operation, answer.json.code)?.kind,
+            resetHeader: answer.response.headers.get('x-ogw-ratelimit-reset'),
+          }
+        : result instanceof FeishuResponseError
+          ? { type: 'bad-answer', status: result.status }
+          : { type: 'no-answer', sent: (result as Failure).outcomeUnknown };
       // "Too fast" (429, or a documented rate-limit code such as 99991400 or 1470451): every client of the
       // key, in every process sharing the store, holds back for the time the server asks (else one backoff step).
       if (gate && outcome.type === 'answer' && (outcome.status === 429 || outcome.kind === 'rate_limit'))
@@ -147,12 +174,13 @@ export function createSend(o: SendOptions): Send {
           canRefresh: tokens !== undefined && !refreshed,
           remainingMs: msLeft(deadlineAt),
         },
-        declared,
+        specOf(operation)?.retry ?? UNDECLARED,
         o.retry_,
       );
-      if ((outcome.type === 'no-answer' && outcome.sent) || outcome.type === 'bad-answer') outcomeUnknown = true;
+      // No readable answer after the request was sent (a bad answer, or none): it may have been applied.
+      if (!answer && result.outcomeUnknown) outcomeUnknown = true;
 
-      if (decision.do === 'succeed' && result.answer) return finish(result.answer, attempts, decision.replayed, false);
+      if (decision.do === 'succeed' && answer) return finish(answer, attempts, decision.replayed, false);
       if (decision.do === 'refresh' && tokens && token !== undefined && tokens.invalidate(token)) {
         refreshed = true;
         attempts--;
@@ -164,21 +192,22 @@ export function createSend(o: SendOptions): Send {
           operation,
           attempt: attempts,
           delayMs: decision.delayMs,
-          status: outcome.type === 'no-answer' ? undefined : outcome.status,
-          code: outcome.type === 'answer' ? outcome.code : undefined,
+          // Each undefined where the outcome has none.
+          status: (outcome as { status?: number }).status,
+          code: (outcome as { code?: unknown }).code,
         });
         await sleep(decision.delayMs, signal).catch(() => {
           throw stoppedByCaller(operation, signal?.reason, outcomeUnknown);
         });
         continue;
       }
-      if (result.error) {
-        const error = result.error;
+      if (!answer) {
+        const error = result as Failure;
         error.attempts = attempts;
         if (outcomeUnknown) error.outcomeUnknown = true;
         throw error;
       }
-      return finish(result.answer, attempts, false, outcomeUnknown);
+      return finish(answer, attempts, false, outcomeUnknown);
     }
   };
 }

@@ -76,6 +76,29 @@ describe('timeouts and aborts', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
+  it('attempts in flight together each end at their own limit (one timer serves them all)', async () => {
+    const started = Date.now();
+    const ended = (p: Promise<unknown>) =>
+      p.catch((e) => {
+        expect(e).toBeInstanceOf(FeishuTimeoutError);
+        return Date.now() - started;
+      });
+    // The long limit first, then a shorter one: the shorter must not wait for the longer; and the one
+    // started later still ends after its own limit once the earlier ones are gone. (Not in line behind
+    // each other: all three write to the same task.)
+    const o = { maxRetries: 0, serializeTaskWrites: false };
+    const long = ended(call('hang', { ...o, timeoutMs: 600 }));
+    const short = ended(call('hang', { ...o, timeoutMs: 100 }));
+    await new Promise((r) => setTimeout(r, 50));
+    const late = ended(call('hang', { ...o, timeoutMs: 200 }));
+    const [l, s, t] = await Promise.all([long, short, late]);
+    expect(s).toBeGreaterThanOrEqual(95);
+    expect(s).toBeLessThan(400);
+    expect(t).toBeGreaterThanOrEqual(245);
+    expect(t).toBeLessThan(550);
+    expect(l).toBeGreaterThanOrEqual(595);
+  });
+
   it('a body that stops half-way also times out', async () => {
     await expect(call('slow-body', { timeoutMs: 150, maxRetries: 0 })).rejects.toBeInstanceOf(FeishuTimeoutError);
   });

@@ -1,5 +1,5 @@
-// Size of a one-call app bundled with esbuild: ours (the release checks' size/one-call.js, a core and one
-// operation, and size/create-client.js, the same call through createClient, each under its budget in
+// Size of a one-call app bundled with esbuild: ours (the release checks' size/one-call*.js, a core and one
+// operation, for each operation, and size/create-client.js, the same call through createClient, under the budgets in
 // size/budget.json) vs bare openapi-fetch vs the official SDK; then what each part of the modular app costs.
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -21,7 +21,7 @@ const PARTS = [
     'quotas: sliding-window store, waiting line (a shared store brings its own timeout and fallback)',
     /src\/(quota\/|fingerprint\.ts)/,
   ],
-  ['writes to one task one at a time (only the task operations bring it)', /src\/one-at-a-time\.ts/],
+  ['writes to one task one at a time (only the task operations bring it)', /src\/(one-at-a-time|task-writes)\.ts/],
   ['input checks (interpreter of the generated rules)', /src\/input-check\.ts/],
   ['send loop, attempt (body cap), retry policy, abort handling', /src\/(send|attempt|retry|abort|stopped)\.ts/],
   ['typed errors (messages, redacted JSON and inspect output)', /src\/errors\//],
@@ -65,24 +65,30 @@ addTasklistMembers(createCore({ auth: { tenantAccessToken: globalThis.TOKEN } })
 export async function run() {
   const size = {
     ours: await bundleSize('ours'),
+    oursCollaborators: await bundleSize('oursCollaborators'),
+    oursRemove: await bundleSize('oursRemove'),
     oursClient: await bundleSize('oursClient'),
     oursRaw: await bundleSize('oursRaw'),
     openapiFetch: await bundleSize('openapiFetch'),
     sdk: await bundleSize('sdk'),
   };
-  const over = size.ours.gzipBytes - budget.gzipBytes;
+  // The budget holds for the largest of the three one-call apps.
+  const largest = Math.max(size.ours.gzipBytes, size.oursCollaborators.gzipBytes, size.oursRemove.gzipBytes);
+  const over = largest - budget.gzipBytes;
   const overClient = size.oursClient.gzipBytes - budget.createClient.gzipBytes;
   const parts = await breakdown();
   return [
     '| app | min (KB) | min+gzip (KB) |',
     '| --- | ---: | ---: |',
     `| @feishu-task/client, \`createCore\` + \`@feishu-task/client/add-tasklist-members\` (platform browser; \`packages/release-checks/size/${budget.file}\`) | ${kb(size.ours.minBytes)} | ${kb(size.ours.gzipBytes)} |`,
-    `| @feishu-task/client, the same call through \`createClient\` (\`packages/release-checks/size/${budget.createClient.file}\`) | ${kb(size.oursClient.minBytes)} | ${kb(size.oursClient.gzipBytes)} |`,
-    `| @feishu-task/client, the same call through \`createRawClient\` (\`@feishu-task/client/raw\`, which brings openapi-fetch) | ${kb(size.oursRaw.minBytes)} | ${kb(size.oursRaw.gzipBytes)} |`,
+    `| @feishu-task/client, \`createCore\` + \`@feishu-task/client/add-task-collaborators\` (\`packages/release-checks/size/${budget.others[0].file}\`) | ${kb(size.oursCollaborators.minBytes)} | ${kb(size.oursCollaborators.gzipBytes)} |`,
+    `| @feishu-task/client, \`createCore\` + \`@feishu-task/client/remove-task-collaborator\` (\`packages/release-checks/size/${budget.others[1].file}\`) | ${kb(size.oursRemove.minBytes)} | ${kb(size.oursRemove.gzipBytes)} |`,
+    `| @feishu-task/client, the first row's call through \`createClient\` (\`packages/release-checks/size/${budget.createClient.file}\`) | ${kb(size.oursClient.minBytes)} | ${kb(size.oursClient.gzipBytes)} |`,
+    `| @feishu-task/client, the first row's call through \`createRawClient\` (\`@feishu-task/client/raw\`, which brings openapi-fetch) | ${kb(size.oursRaw.minBytes)} | ${kb(size.oursRaw.gzipBytes)} |`,
     `| reference: bare openapi-fetch, same call, no client features | ${kb(size.openapiFetch.minBytes)} | ${kb(size.openapiFetch.gzipBytes)} |`,
     `| @larksuiteoapi/node-sdk (platform node) | ${kb(size.sdk.minBytes)} | ${kb(size.sdk.gzipBytes)} |`,
     '',
-    `Budgets (\`packages/release-checks/size/budget.json\`, also enforced by size-limit in the test command): the modular app ${kb(budget.gzipBytes)} KB min+gzip (${verdict(over <= 0)}${over > 0 ? `: over by ${kb(over)} KB` : ''}; the issue's target is 6 KB: ${verdict(size.ours.gzipBytes <= 6144)}); the createClient app ${kb(budget.createClient.gzipBytes)} KB (${verdict(overClient <= 0)}${overClient > 0 ? `: over by ${kb(overClient)} KB` : ''}).`,
+    `Budgets (\`packages/release-checks/size/budget.json\`, also enforced by size-limit in the test command): each modular one-call app ${kb(budget.gzipBytes)} KB min+gzip (the largest, ${kb(largest)} KB: ${verdict(over <= 0)}${over > 0 ? `: over by ${kb(over)} KB` : ''}; the issue's target is 6 KB: ${verdict(largest <= 6144)}); the createClient app ${kb(budget.createClient.gzipBytes)} KB (${verdict(overClient <= 0)}${overClient > 0 ? `: over by ${kb(overClient)} KB` : ''}).`,
     '',
     'What each KB of the modular app buys (the same app bundled from the sources; min+gzip shared out by minified bytes, so approximate):',
     '',

@@ -1,11 +1,8 @@
 import { FeishuError } from './feishu-error.js';
 
+/** The reason's name (`AbortError`, `Error`), else its type (`string`), or `no reason`. */
 const describe = (reason: unknown): string =>
-  reason instanceof Error || (typeof reason === 'object' && reason !== null && 'name' in reason)
-    ? String((reason as { name: unknown }).name)
-    : reason === undefined
-      ? 'no reason'
-      : typeof reason;
+  reason === undefined ? 'no reason' : String((reason as { name?: unknown } | null)?.name ?? typeof reason);
 
 /** The caller's AbortSignal fired; `cause` is its reason, whatever it is (never modified). */
 export class FeishuAbortedError extends FeishuError {

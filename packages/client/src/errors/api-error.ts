@@ -1,4 +1,5 @@
 import type { components, OperationId, operationErrors } from '@feishu-task/types';
+import type { Answer } from '../attempt.js';
 import type { Advice } from '../options.js';
 import { redact, redactDeep } from '../redact.js';
 import { documentedError } from './documented.js';
@@ -23,7 +24,8 @@ export type ErrorKind =
   | 'server'
   | 'unknown';
 type ErrorDetail = components['schemas']['ErrorDetail'];
-const HIDDEN_HEADERS = /^(authorization|cookie|set-cookie|proxy-authorization)$/i;
+// authorization, proxy-authorization, cookie, set-cookie
+const HIDDEN_HEADERS = /authorization$|cookie$/i;
 
 /** Feishu answered with a non-zero `code`: the documented meaning and advice travel with it. */
 export class FeishuApiError<Op extends OperationId = OperationId> extends FeishuError {
@@ -52,58 +54,56 @@ export class FeishuApiError<Op extends OperationId = OperationId> extends Feishu
   /** Attempts made, this one included. */
   declare attempts: number;
   /** True when an earlier attempt got no answer: the call may have been applied all the same. */
-  outcomeUnknown = false;
+  declare outcomeUnknown: boolean;
   /** The answer's headers (authorization and cookies removed). */
   declare readonly headers: Record<string, string>;
 
-  constructor(init: {
-    operation: Op;
-    status: number;
-    code: number;
-    msg: string;
-    logId?: string | undefined;
-    detail?: ErrorDetail | undefined;
-    headers?: Headers | undefined;
-    attempts?: number;
-    /** Looks up the advice of a documented code (none without it). */
-    advice?: Advice | undefined;
-  }) {
-    const doc = documentedError(init.operation, init.code);
-    const advice = doc && init.advice?.(init.operation, init.code, doc.name);
-    const kind: ErrorKind =
-      doc?.kind ?? (init.status === 429 ? 'rate_limit' : init.status >= 500 ? 'server' : 'unknown');
+  /** The answer of a failed call; `advice` looks up a documented code's advice (none without it). */
+  constructor(operation: Op, { response, json, attempts, outcomeUnknown }: Answer, advice?: Advice) {
+    const { status, headers } = response;
+    const code = json.code;
+    const msg = typeof json.msg === 'string' ? json.msg : '';
+    const detail = json.error as ErrorDetail | undefined;
+    const logId = headers.get('x-tt-logid') ?? undefined;
+    const reset = headers.get('x-ogw-ratelimit-reset');
+    const doc = documentedError(operation, code);
+    const codeName = doc?.name;
+    const text = doc && advice?.(operation, code, doc.name);
+    const violations = detail?.field_violations;
     super(
-      `${init.operation} failed: ${init.code}${doc ? ` ${doc.name}` : ''} (HTTP ${init.status}): ${init.msg}` +
+      `${operation} failed: ${code}${doc ? ` ${codeName}` : ''} (HTTP ${status}): ${msg}` +
         // The field the server names is the most useful part of a validation answer: in the message too.
-        (init.detail?.field_violations?.length
-          ? ` Fields: ${init.detail.field_violations
+        (violations?.length
+          ? ` Fields: ${violations
               .slice(0, 3)
-              .map((v) => `${v.field}${v.description ? ` (${v.description})` : ''}`)
+              .map((v) => v.field + (v.description ? ` (${v.description})` : ''))
               .join('; ')}.`
           : '') +
-        (advice ? ` Advice: ${advice}` : '') +
-        (init.headers?.get('x-ogw-ratelimit-reset')
-          ? ` Retry after ${init.headers.get('x-ogw-ratelimit-reset')} s.`
-          : '') +
-        (init.logId ? ` [log id ${init.logId}]` : ''),
-      init.operation,
+        (text ? ` Advice: ${text}` : '') +
+        (reset ? ` Retry after ${reset} s.` : '') +
+        (logId ? ` [log id ${logId}]` : ''),
+      operation,
     );
-    this.status = init.status;
-    this.code = init.code as DocumentedCode<Op>;
-    this.msg = redact(init.msg);
-    this.codeName = doc?.name as DocumentedName<Op> | undefined;
-    this.kind = kind;
-    this.advice = advice;
-    this.logId = init.logId;
-    this.documented = doc !== undefined && doc.status === init.status;
-    this.detail = redactDeep(init.detail);
-    this.headers = {};
-    init.headers?.forEach((value, key) => {
-      if (!HIDDEN_HEADERS.test(key)) this.headers[key] = redact(value);
+    const shown: Record<string, string> = {};
+    headers.forEach((value, key) => {
+      if (!HIDDEN_HEADERS.test(key)) shown[key] = redact(value);
     });
-    const reset = Number(this.headers['x-ogw-ratelimit-reset'] ?? Number.NaN);
-    this.retryAfterMs = Number.isFinite(reset) && reset >= 0 ? reset * 1000 : undefined;
-    this.attempts = init.attempts ?? 1;
+    const seconds = reset ? Number(reset) : Number.NaN;
+    Object.assign(this, {
+      status,
+      code,
+      msg: redact(msg),
+      codeName,
+      kind: doc ? doc.kind : status === 429 ? 'rate_limit' : status >= 500 ? 'server' : 'unknown',
+      advice: text,
+      logId,
+      documented: doc?.status === status,
+      detail: redactDeep(detail),
+      headers: shown,
+      retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined,
+      attempts,
+      outcomeUnknown,
+    });
   }
 }
 

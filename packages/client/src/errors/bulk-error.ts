@@ -2,9 +2,11 @@ import { FeishuError } from './feishu-error.js';
 
 const SHOWN = 3;
 
-function few(items: readonly unknown[]): string {
-  const ids = items.slice(0, SHOWN).map((m) => String((m as { id?: unknown })?.id ?? m));
-  return items.length > SHOWN ? `${ids.join(', ')}, ... (${items.length - SHOWN} more)` : ids.join(', ');
+/** `3 unknown (ou_1, ou_2, ou_3, ... (7 more))`: a count and, unless `ids` is 0, the first few ids. */
+function few(items: readonly unknown[], what: string, ids?: 0): string {
+  const shown = items.slice(0, SHOWN).map((m) => String((m as { id?: unknown })?.id ?? m));
+  if (items.length > SHOWN) shown.push(`... (${items.length - SHOWN} more)`);
+  return `${items.length} ${what}${ids === 0 || !items.length ? '' : ` (${shown.join(', ')})`}`;
 }
 
 /**
@@ -29,32 +31,20 @@ export class FeishuBulkError<Item = unknown> extends FeishuError {
     unknown: Item[];
     cause: unknown;
   }) {
+    const { operation, cause, ...fields } = init;
     const { applied, notApplied, unknown } = init;
     super(
-      `${init.operation}: chunk ${init.chunkIndex + 1} of ${init.chunkCount} failed; ${applied.length} applied, ` +
-        `${unknown.length} unknown${unknown.length ? ` (${few(unknown)})` : ''}, ${notApplied.length} not applied` +
-        `${notApplied.length ? ` (${few(notApplied)})` : ''}: ${init.cause instanceof Error ? init.cause.message : String(init.cause)}`,
-      init.operation,
-      { cause: init.cause },
+      `${operation}: chunk ${init.chunkIndex + 1} of ${init.chunkCount} failed; ${few(applied, 'applied', 0)}, ${few(unknown, 'unknown')}, ${few(notApplied, 'not applied')}: ${(cause as Error)?.message ?? cause}`,
+      operation,
+      { cause },
     );
-    this.chunkIndex = init.chunkIndex;
-    this.chunkCount = init.chunkCount;
-    this.applied = applied;
-    this.notApplied = notApplied;
-    this.unknown = unknown;
+    Object.assign(this, fields);
   }
 
   /** Counts and a few ids, never the whole lists (they can hold thousands of members). */
   override toJSON(): Record<string, unknown> {
-    const { applied, notApplied, unknown, ...rest } = super.toJSON();
-    void applied;
-    void notApplied;
-    void unknown;
-    return {
-      ...rest,
-      applied: this.applied.length,
-      unknown: this.unknown.length,
-      notApplied: this.notApplied.length,
-    };
+    const out = super.toJSON();
+    for (const k of ['applied', 'unknown', 'notApplied'] as const) out[k] = this[k].length;
+    return out;
   }
 }

@@ -1,19 +1,20 @@
 import { FeishuError } from './feishu-error.js';
 
 // Codes that prove the request never left: nothing can have been applied.
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
 
 /** The innermost useful reason of a fetch failure: `ECONNREFUSED 127.0.0.1:4010`, `ENOTFOUND host`, `ECONNRESET`. */
 export function rootCause(error: unknown): { text: string; code: string | undefined } {
   let last: unknown = error;
-  for (let c: unknown = error, depth = 0; c && depth < 6; c = (c as { cause?: unknown }).cause, depth++) {
-    const e = c as { code?: unknown; address?: unknown; port?: unknown; hostname?: unknown; errors?: unknown };
-    if (typeof e.code === 'string') {
-      const where = e.hostname ?? (e.address ? `${e.address}${e.port ? `:${e.port}` : ''}` : undefined);
-      return { text: where ? `${e.code} ${where}` : e.code, code: e.code };
+  // biome-ignore lint/suspicious/noExplicitAny: any error-like value, read defensively
+  for (let c: any = error, depth = 0; c && depth < 6; c = c.cause, depth++) {
+    const { code, hostname, address, port, errors } = c;
+    if (typeof code === 'string') {
+      const where = hostname ?? (address ? address + (port ? `:${port}` : '') : '');
+      return { text: where ? `${code} ${where}` : code, code };
     }
     // Happy eyeballs reports every address it tried in an AggregateError.
-    if (Array.isArray(e.errors) && e.errors.length) return rootCause(e.errors[0]);
+    if (Array.isArray(errors) && errors.length) return rootCause(errors[0]);
     last = c;
   }
   return { text: last instanceof Error ? last.message : String(last), code: undefined };
@@ -30,9 +31,8 @@ export class FeishuConnectionError extends FeishuError {
   attempts = 1;
 
   constructor(operation: string | undefined, cause: unknown) {
-    const root = rootCause(cause);
-    super(`${operation ?? 'request'} failed: no answer from the server (${root.text})`, operation, { cause });
-    this.code = root.code;
-    this.outcomeUnknown = !NOT_SENT.has(root.code ?? '');
+    const { text, code } = rootCause(cause);
+    super(`${operation ?? 'request'} failed: no answer from the server (${text})`, operation, { cause });
+    Object.assign(this, { code, outcomeUnknown: !NOT_SENT.includes(`${code}`) });
   }
 }

@@ -12,14 +12,15 @@ function scrubbedCopy(value: unknown, scrub: Scrub, depth = 0): unknown {
   if (!(value instanceof Error) || depth > 5) return value;
   if (value instanceof FeishuError) return value.scrubWith(scrub);
   const message = scrub(String(value.message));
-  const stack = value.stack === undefined ? undefined : scrub(value.stack);
+  const stack = value.stack && scrub(value.stack);
   const cause = scrubbedCopy(value.cause, scrub, depth + 1);
   if (message === value.message && stack === value.stack && cause === value.cause) return value;
-  const copy = new Error(message, cause === undefined ? undefined : { cause });
-  copy.name = value.name;
-  copy.stack = stack;
+  const copy = Object.assign(new Error(message, cause === undefined ? undefined : { cause }), {
+    name: value.name,
+    stack,
+  });
   const code = (value as { code?: unknown }).code;
-  if (code !== undefined) (copy as { code?: unknown }).code = code;
+  if (code !== undefined) Object.assign(copy, { code });
   return copy;
 }
 
@@ -41,30 +42,34 @@ export class FeishuError extends Error {
   scrubWith(scrub: Scrub): this {
     this.message = scrub(this.message);
     if (this.stack) this.stack = scrub(this.stack);
-    const self = this as unknown as Record<string, unknown>;
-    for (const [k, v] of Object.entries(this)) if (k !== 'cause') self[k] = redactDeep(v, scrub);
-    if (this.cause !== undefined) {
-      const cause = scrubbedCopy(this.cause, scrub);
-      if (cause !== this.cause)
-        Object.defineProperty(this, 'cause', { value: cause, writable: true, configurable: true });
-    }
+    // Own enumerable fields only: `cause` (as the Error constructor sets it) is not one of them.
+    Object.assign(this, redactDeep({ ...this }, scrub));
+    const cause = scrubbedCopy(this.cause, scrub);
+    if (cause !== this.cause)
+      Object.defineProperty(this, 'cause', { value: cause, writable: true, configurable: true });
     return this;
   }
 
   toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = { name: this.name, message: this.message };
-    for (const [k, v] of Object.entries(this)) if (k !== 'cause' && v !== undefined) out[k] = v;
-    const cause = this.cause as { name?: unknown; message?: unknown } | undefined;
-    if (cause instanceof Error) out.cause = { name: cause.name, message: redact(String(cause.message)) };
-    else if (cause !== undefined) out.cause = redact(String(cause));
-    return redactDeep(out);
+    const cause = this.cause as Error | undefined;
+    // Undefined fields are left to JSON.stringify, which drops them.
+    // `message`, as the Error constructor sets it, is not enumerable: named here.
+    return redactDeep<Record<string, unknown>>({
+      name: this.name,
+      message: this.message,
+      ...(this as object),
+      cause:
+        cause instanceof Error
+          ? { name: cause.name, message: String(cause.message) }
+          : cause === undefined
+            ? cause
+            : String(cause),
+    });
   }
 
   /** What `console.error(error)` and `util.inspect` show: the stack, then the fields. */
   [inspect](): string {
-    const { name, message, ...fields } = this.toJSON();
-    void name;
-    void message;
-    return `${this.stack ?? `${this.name}: ${this.message}`}\n${JSON.stringify(fields, null, 2)}`;
+    const { name: _n, message: _m, ...fields } = this.toJSON();
+    return `${this.stack}\n${JSON.stringify(fields, null, 2)}`;
   }
 }

@@ -30,19 +30,16 @@ export class FeishuResponseError extends FeishuError {
     /** The client's and the call's secrets: applied to the whole body before it is cut. */
     scrub?: Scrub | undefined;
   }) {
-    const whole = init.body ?? '';
-    const snippet = redact((init.scrub ? init.scrub(whole) : whole).slice(0, 200));
+    const { operation, status, contentType, body, scrub = String } = init;
+    const bodySnippet = redact(scrub(body ?? '').slice(0, 200));
     super(
-      `${init.operation ?? 'request'} got ${
-        init.body === undefined
+      `${operation ?? 'request'} got ${
+        body === undefined
           ? `an answer over maxResponseBytes (${init.tooLarge} bytes)`
           : 'an answer without the Feishu envelope'
-      } (HTTP ${init.status}, ${init.contentType ?? 'no content-type'})${init.body === undefined ? '' : `: ${JSON.stringify(snippet.slice(0, 80))}`}; it may have been applied`,
-      init.operation,
+      } (HTTP ${status}, ${contentType ?? 'no content-type'})${body === undefined ? '' : `: ${JSON.stringify(bodySnippet.slice(0, 80))}`}; it may have been applied`,
+      operation,
     );
-    this.status = init.status;
-    this.contentType = init.contentType ?? undefined;
-    this.bodySnippet = snippet;
-    this.logId = init.logId ?? undefined;
+    Object.assign(this, { status, contentType: contentType ?? undefined, bodySnippet, logId: init.logId ?? undefined });
   }
 }

@@ -18,19 +18,18 @@ export class FeishuTimeoutError extends FeishuError {
     timeoutMs: number | undefined,
     init: { deadline?: boolean; inFlight?: boolean; cause?: unknown } = {},
   ) {
+    const { deadline = false, inFlight = true } = init;
     super(
       `${operation ?? 'request'} ${
         timeoutMs === undefined
           ? "timed out: the caller's signal fired (TimeoutError)"
-          : init.deadline
+          : deadline
             ? `ran past its deadline of ${timeoutMs} ms`
             : `timed out after ${timeoutMs} ms`
       }`,
       operation,
-      'cause' in init ? { cause: init.cause } : undefined,
+      'cause' in init ? init : undefined,
     );
-    this.timeoutMs = timeoutMs;
-    this.deadline = init.deadline ?? false;
-    this.outcomeUnknown = init.inFlight ?? true;
+    Object.assign(this, { timeoutMs, deadline, outcomeUnknown: inFlight });
   }
 }

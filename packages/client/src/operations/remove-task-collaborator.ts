@@ -2,11 +2,11 @@
 import { removeTaskCollaborator as spec } from '@feishu-task/types/operations';
 import type { FeishuCore } from '../core.js';
 import { internalsOf } from '../internals.js';
-import { serialOf } from '../one-at-a-time.js';
+import { taskWrites } from '../task-writes.js';
 import type { CallInput, CallOptions, CallResult } from '../types.js';
 
 // Writes to one task go one at a time (the page documents 1470451 for concurrent ones).
-const serial = serialOf(spec);
+const serial = taskWrites(spec);
 
 /** Removes a collaborator from a task through `core` (createCore). */
 export function removeTaskCollaborator(

@@ -2,18 +2,27 @@
 // the store, so thousands of waiting calls cost one store request per slot, not one each. A store that
 // fails ends the wait of everyone in line with its error (a shared store's guard, ./guard.ts, makes that
 // a FeishuQuotaStoreError, or counts in this process's memory for a while).
-import { sleep, watchAbort } from '../abort.js';
+import { sleep, within } from '../abort.js';
 import type { QuotaStore, QuotaWindow } from './store.js';
 
 interface Waiter {
-  resolve: (slot: Slot) => void;
-  reject: (error: unknown) => void;
+  resolve_: (slot: Slot) => void;
+  reject_: (error: unknown) => void;
 }
 
 /** A slot taken: the store that holds it and its name there, to stamp when the answer comes. */
 export interface Slot {
-  store: QuotaStore;
-  id: string;
+  store_: QuotaStore;
+  id_: string;
+}
+
+/** Runs a store request whose failure (thrown or rejected) changes nothing for the caller. */
+function quietly(request: () => void | Promise<void>): void {
+  try {
+    (request() as Promise<void> | undefined)?.catch(() => {});
+  } catch {
+    // as above
+  }
 }
 
 // Names unique to this process (the Redis store adds its own per-process prefix).
@@ -22,12 +31,15 @@ let sequence = 0;
 export class QuotaGate {
   private readonly line_: Waiter[] = [];
   private pumping_ = false;
+  private readonly store_: QuotaStore;
+  private readonly key_: string;
+  private readonly windows_: readonly QuotaWindow[];
 
-  constructor(
-    private readonly store_: QuotaStore,
-    private readonly key_: string,
-    private readonly windows_: readonly QuotaWindow[],
-  ) {}
+  constructor(store: QuotaStore, key: string, windows: readonly QuotaWindow[]) {
+    this.store_ = store;
+    this.key_ = key;
+    this.windows_ = windows;
+  }
 
   /**
    * Resolves when a slot is taken. Rejects with `onTimeout()` if none came within `limitMs`, with
@@ -40,50 +52,43 @@ export class QuotaGate {
     onTimeout: () => unknown,
     onAbort: () => unknown,
   ): Promise<Slot> {
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(onAbort());
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const leave = (error: unknown) => {
-        const i = this.line_.indexOf(waiter);
-        if (i >= 0) this.line_.splice(i, 1);
-        done();
-        reject(error);
-      };
-      const stop = watchAbort(signal, () => leave(onAbort()));
-      const done = () => {
-        stop();
-        if (timer !== undefined) clearTimeout(timer);
-      };
-      const waiter: Waiter = {
-        resolve: (slot) => {
-          done();
-          resolve(slot);
-        },
-        reject: leave,
-      };
-      if (Number.isFinite(limitMs)) timer = setTimeout(() => leave(onTimeout()), Math.max(0, limitMs));
+    let waiter!: Waiter;
+    const slot = new Promise<Slot>((resolve, reject) => {
+      waiter = { resolve_: resolve, reject_: reject };
+    });
+    // Out of the line at once (synchronously, before the pump can hand it a slot), then the error.
+    const leave = (error: () => unknown) => () => {
+      const i = this.line_.indexOf(waiter);
+      if (i >= 0) this.line_.splice(i, 1);
+      return error();
+    };
+    if (!signal?.aborted) {
       this.line_.push(waiter);
       if (!this.pumping_) void this.pump_();
-    });
+    }
+    return within(slot, signal, limitMs, leave(onAbort), leave(onTimeout));
   }
 
   private async pump_(): Promise<void> {
     this.pumping_ = true;
+    const line = this.line_;
     try {
-      while (this.line_.length) {
-        let taken: [wait: number, slot: Slot];
+      while (line.length) {
+        const id = `${++sequence}`;
+        let wait: number;
         try {
-          taken = await this.next_();
+          // A store that answers at once (this process's memory) is not waited on.
+          const taken = this.store_.take(this.key_, this.windows_, id);
+          wait = typeof taken === 'number' ? taken : await taken;
         } catch (error) {
-          for (const w of this.line_.splice(0)) w.reject(error);
+          for (const w of line.splice(0)) w.reject_(error);
           return;
         }
-        const [wait, slot] = taken;
-        const waiter = wait <= 0 ? this.line_.shift() : undefined;
-        // Everyone left while the store was asked: the slot goes back as answered now.
-        if (wait <= 0 && !waiter) this.settle(slot);
-        waiter?.resolve(slot);
+        const slot = { store_: this.store_, id_: id };
         if (wait > 0) await sleep(wait);
+        // Everyone left while the store was asked: the slot goes back as answered now.
+        else if (!line.length) this.settle(slot);
+        else (line.shift() as Waiter).resolve_(slot);
       }
     } finally {
       this.pumping_ = false;
@@ -92,28 +97,13 @@ export class QuotaGate {
 
   /** The slot's request was answered (or failed): from now on it counts from this moment. */
   settle(slot: Slot): void {
-    try {
-      const done = slot.store.settle?.(this.key_, this.windows_, slot.id);
-      // A store that fails here only leaves the slot counted as in flight until it expires.
-      if (done) done.catch(() => {});
-    } catch {
-      // as above
-    }
+    // A store that fails here only leaves the slot counted as in flight until it expires.
+    quietly(() => slot.store_.settle?.(this.key_, this.windows_, slot.id_));
   }
 
   /** The server answered "too fast": every taker of this key, in every process, waits `ms`. */
   slowDown(ms: number): void {
-    try {
-      const done = this.store_.slowDown?.(this.key_, ms);
-      if (done) done.catch(() => {});
-    } catch {
-      // the next answer will say it again
-    }
-  }
-
-  private async next_(): Promise<[number, Slot]> {
-    const id = `${++sequence}`;
-    const taken = this.store_.take(this.key_, this.windows_, id);
-    return [typeof taken === 'number' ? taken : await taken, { store: this.store_, id }];
+    // A store that fails here: the next answer will say it again.
+    quietly(() => this.store_.slowDown?.(this.key_, ms));
   }
 }

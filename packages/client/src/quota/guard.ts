@@ -6,17 +6,19 @@
 import { FeishuQuotaStoreError } from '../errors/quota-store-error.js';
 import { MemoryQuotaStore, type QuotaStore, type QuotaWindow, STORE_GUARD, type StoreGuard } from './store.js';
 
-/** storeTimeoutMs and onStoreError of the core; `local` is this process's memory, `onFallback` told when it is used. */
-export type StorePolicy = Parameters<StoreGuard>[1];
-
 /** How long a gate counts locally after its store failed, before it asks the store again. */
 export const LOCAL_SPELL_MS = 5_000;
 
 const TIMED_OUT = Symbol('timed out');
 
 /** `store` seen through `policy`, for one operation's gate (named by its errors). */
-export const guardStore: StoreGuard = (store, policy, operation) => {
-  const { local, timeoutMs } = policy;
+export const guardStore: StoreGuard = (
+  store,
+  { storeTimeoutMs: timeoutMs = 1_000, onStoreError },
+  local,
+  log,
+  operation,
+) => {
   let localUntil = 0;
   // Slots taken in `local` while the store was out: their answers are stamped there.
   const localIds = new Set<string>();
@@ -44,9 +46,9 @@ export const guardStore: StoreGuard = (store, policy, operation) => {
         return result;
       } catch (cause) {
         const error = cause instanceof FeishuQuotaStoreError ? cause : new FeishuQuotaStoreError(operation, { cause });
-        if (policy.onError !== 'local') throw error;
+        if (onStoreError !== 'local') throw error;
         localUntil = performance.now() + LOCAL_SPELL_MS;
-        policy.onFallback?.(error);
+        log?.('warn', 'feishu quota store failed; counting in this process for now', { error: error.message });
         return takeLocal(key, windows, id);
       } finally {
         clearTimeout(timer);

@@ -11,16 +11,14 @@ export const processStore: QuotaStore = new MemoryQuotaStore();
 
 // Gates are held by the clients that use them; this registry only finds them, so a gate whose clients
 // are gone is collected with them (and its name removed), while the store forgets idle windows itself.
-// A runtime without WeakRef or FinalizationRegistry keeps them (as before they existed).
+// A runtime without WeakRef or FinalizationRegistry (workerd has neither) keeps them.
 interface Ref<T> {
   deref(): T | undefined;
 }
 const gates = new WeakMap<QuotaStore, Map<string, Ref<QuotaGate>>>();
-const weak = <T extends object>(value: T): Ref<T> =>
-  typeof WeakRef === 'function' ? new WeakRef(value) : { deref: () => value };
 const forget =
   typeof FinalizationRegistry === 'function'
-    ? new FinalizationRegistry<{ byName: Map<string, Ref<QuotaGate>>; name: string }>(({ byName, name }) => {
+    ? new FinalizationRegistry<[byName: Map<string, Ref<QuotaGate>>, name: string]>(([byName, name]) => {
         if (!byName.get(name)?.deref()) byName.delete(name);
       })
     : undefined;
@@ -29,11 +27,13 @@ const forget =
  * The windows of a documented rate limit, each widened by `marginMs` or 1% of the window, whichever is
  * more: requests leave exactly, but a busy network or server can stamp their arrivals unevenly.
  */
-export function windowsOf(limit: RateLimit, marginMs: number): QuotaWindow[] {
-  const widen = (ms: number) => ms + Math.max(marginMs, ms / 100);
+export function windowsOf(limit: RateLimit | undefined, marginMs: number): QuotaWindow[] {
   const out: QuotaWindow[] = [];
-  if (limit.perMinute) out.push({ limit: limit.perMinute, windowMs: widen(60_000) });
-  if (limit.perSecond) out.push({ limit: limit.perSecond, windowMs: widen(1_000) });
+  for (const [n, ms] of [
+    [limit?.perMinute, 60_000],
+    [limit?.perSecond, 1_000],
+  ] as const)
+    if (n) out.push({ limit: n, windowMs: ms + Math.max(marginMs, ms / 100) });
   return out;
 }
 
@@ -54,8 +54,9 @@ export function gateFor(
   let gate = byName.get(name)?.deref();
   if (!gate) {
     gate = new QuotaGate(guard ? guard[1]() : store, key, windows);
-    byName.set(name, weak(gate));
-    forget?.register(gate, { byName, name });
+    const held = gate;
+    byName.set(name, typeof WeakRef === 'function' ? new WeakRef(held) : { deref: () => held });
+    forget?.register(gate, [byName, name]);
   }
   return gate;
 }

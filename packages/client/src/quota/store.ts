@@ -3,6 +3,8 @@
 // arrival: the server counts arrivals, which fall somewhere in between. A request may go when, counting
 // it, no interval of the window's length holds more than `limit` requests, whatever the alignment.
 
+import type { Log } from '../logger.js';
+
 export interface QuotaWindow {
   limit: number;
   windowMs: number;
@@ -27,15 +29,15 @@ export interface QuotaStore {
 /** Where a shared store carries its guard (./guard.ts), so a core counting in memory never bundles it. */
 export const STORE_GUARD = Symbol.for('@feishu-task/client.storeGuard');
 
-/** What a shared store brings: `store` seen through the core's storeTimeoutMs and onStoreError. */
+/**
+ * What a shared store brings: `store` seen through the core's `quota.storeTimeoutMs` (default 1 s) and
+ * `quota.onStoreError` ('local': counting in `local`, this process's memory, and telling `log`).
+ */
 export type StoreGuard = (
   store: QuotaStore,
-  policy: {
-    timeoutMs: number;
-    onError: 'fail' | 'local';
-    local: QuotaStore;
-    onFallback?: ((error: Error) => void) | undefined;
-  },
+  quota: { storeTimeoutMs?: number | undefined; onStoreError?: 'fail' | 'local' | undefined },
+  local: QuotaStore,
+  log: Log | undefined,
   operation: string,
 ) => QuotaStore;
 
@@ -43,7 +45,7 @@ interface Entry {
   /** Answer times, oldest first, then one Infinity per slot still in flight. */
   log_: number[];
   inFlight_: number;
-  windowMs: number;
+  windowMs_: number;
 }
 
 /** How soon to ask again when only slots still in flight fill a window: their answers free it. */
@@ -56,39 +58,36 @@ const monotonic = () => performance.now();
 export class MemoryQuotaStore implements QuotaStore {
   private readonly logs_ = new Map<string, Entry>();
   // The entries of a key's windows, found once per key and window list (not once per take).
-  private readonly found_ = new Map<string, { windows: readonly QuotaWindow[]; entries: Entry[] }>();
+  private readonly found_ = new Map<string, { windows_: readonly QuotaWindow[]; entries_: Entry[] }>();
   private readonly slowUntil_ = new Map<string, number>();
+  private readonly now_: () => number;
   private sweptAt_: number;
-  constructor(private readonly now_: () => number = monotonic) {
-    this.sweptAt_ = now_();
+  constructor(now: () => number = monotonic) {
+    this.now_ = now;
+    this.sweptAt_ = now();
   }
 
   take(key: string, windows: readonly QuotaWindow[]): number {
     const now = this.now_();
     // Forget windows nobody used for their length (clients that are gone), at most once a minute.
     if (now - this.sweptAt_ > 60_000) this.sweep_(now);
-    const slow = this.slowUntil_.get(key);
-    if (slow !== undefined) {
-      if (slow > now) return slow - now;
-      this.slowUntil_.delete(key);
-    }
+    let wait = (this.slowUntil_.get(key) ?? 0) - now;
+    if (wait > 0) return wait;
     const entries = this.entries_(key, windows);
-    let wait = 0;
     for (let i = 0; i < windows.length; i++) {
       const { limit, windowMs } = windows[i] as QuotaWindow;
-      const { log_: log } = entries[i] as Entry;
+      const log = (entries[i] as Entry).log_;
       let expired = 0;
-      while (expired < log.length && (log[expired] as number) <= now - windowMs) expired++;
-      if (expired) log.splice(0, expired);
+      while ((log[expired] as number) <= now - windowMs) expired++;
+      log.splice(0, expired);
       // Full: the slot frees when the oldest of the last `limit` leaves the window (or, in flight, is answered).
-      if (log.length >= limit) {
-        const oldest = log[log.length - limit] as number;
-        wait = Math.max(wait, oldest === Number.POSITIVE_INFINITY ? IN_FLIGHT_POLL_MS : oldest + windowMs - now);
-      }
+      const oldest = log[log.length - limit];
+      if (oldest !== undefined)
+        wait = Math.max(wait, oldest === Infinity ? IN_FLIGHT_POLL_MS : oldest + windowMs - now);
     }
     if (wait > 0) return wait;
     for (const entry of entries) {
-      entry.log_.push(Number.POSITIVE_INFINITY);
+      entry.log_.push(Infinity);
       entry.inFlight_++;
     }
     return 0;
@@ -113,27 +112,25 @@ export class MemoryQuotaStore implements QuotaStore {
 
   private entries_(key: string, windows: readonly QuotaWindow[]): Entry[] {
     let found = this.found_.get(key);
-    if (found?.windows !== windows) {
-      found = { windows, entries: windows.map(({ windowMs }) => this.entry_(key, windowMs)) };
+    if (found?.windows_ !== windows) {
+      found = {
+        windows_: windows,
+        entries_: windows.map(({ windowMs }) => {
+          const name = `${key}\u0000${windowMs}`;
+          const entry = this.logs_.get(name) ?? { log_: [], inFlight_: 0, windowMs_: windowMs };
+          this.logs_.set(name, entry);
+          return entry;
+        }),
+      };
       this.found_.set(key, found);
     }
-    return found.entries;
-  }
-
-  private entry_(key: string, windowMs: number): Entry {
-    const name = `${key}\u0000${windowMs}`;
-    let entry = this.logs_.get(name);
-    if (!entry) {
-      entry = { log_: [], inFlight_: 0, windowMs };
-      this.logs_.set(name, entry);
-    }
-    return entry;
+    return found.entries_;
   }
 
   private sweep_(now: number): void {
     this.sweptAt_ = now;
     this.found_.clear();
-    for (const [name, { log_: log, windowMs, inFlight_: inFlight }] of this.logs_)
+    for (const [name, { log_: log, windowMs_: windowMs, inFlight_: inFlight }] of this.logs_)
       if (!inFlight && (!log.length || (log[log.length - 1] as number) <= now - windowMs)) this.logs_.delete(name);
     for (const [key, until] of this.slowUntil_) if (until <= now) this.slowUntil_.delete(key);
   }
