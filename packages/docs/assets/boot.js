@@ -4,8 +4,8 @@
 // page.
 import { start } from './__VIEWER__';
 
-// The viewer's script has been evaluated (the one long task of its start that cannot be split): the
-// bench (scripts/bench/sections/80-docs-phone.mjs) finds that task by this mark.
+// The viewer's script has been evaluated (in slices that yield, scripts/viewer-slices.mjs): the bench
+// (scripts/bench/sections/80-docs-phone.mjs) counts its evaluation from the viewer's mark to this one.
 performance.mark('docs:viewer-loaded');
 
 const config = JSON.parse(document.getElementById('docs-config').textContent);
@@ -204,7 +204,7 @@ for (const item of Object.values(spec.paths ?? {}))
         op['x-docs-after'],
       );
 if (ownRoute(location.hash)) enterOwnRoute(location.hash, 1500);
-// The viewer's script has just been evaluated (one long task): yield before building its reference.
+// The viewer's script has just been evaluated: yield before building its reference.
 await new Promise((resolve) => setTimeout(resolve));
 await start(spec, config.options, document.getElementById('redoc'));
 startLanding();

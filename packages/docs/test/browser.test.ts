@@ -58,11 +58,46 @@ interface Opened {
   encodings: Record<string, string>;
 }
 
+/**
+ * Notes, in `window.__docsEvaluation`, each Error and console message made before boot.js marks the
+ * viewer's script evaluated: with an inspector attached, one made inside the viewer's one 2 MB function
+ * has V8 re-parse all of it for line numbers (README "The viewer", patch 8).
+ */
+const watchEvaluation = () => {
+  const w = window as unknown as { __docsEvaluation: string[] };
+  w.__docsEvaluation = [];
+  const during = () => !performance.getEntriesByName('docs:viewer-loaded').length;
+  const note = (what: string) => during() && w.__docsEvaluation.push(what.slice(0, 80));
+  globalThis.Error = new Proxy(Error, {
+    apply: (target, self, args) => {
+      note(`Error: ${args[0]}`);
+      return Reflect.apply(target, self, args);
+    },
+    construct: (target, args, newTarget) => {
+      note(`new Error: ${args[0]}`);
+      return Reflect.construct(target, args, newTarget);
+    },
+  });
+  for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    const f = console[k];
+    console[k] = (...args: unknown[]) => {
+      note(`console.${k}: ${args[0]}`);
+      f.apply(console, args);
+    };
+  }
+};
+
 /** Opens a page and waits until it is usable: the reference rendered and the route's heading shown. */
-async function open(path: string, size: keyof typeof SIZES = 'desktop', colorScheme: 'light' | 'dark' = 'light') {
+async function open(
+  path: string,
+  size: keyof typeof SIZES = 'desktop',
+  colorScheme: 'light' | 'dark' = 'light',
+  watch = false,
+) {
   const context = await site.browser.newContext({ viewport: SIZES[size], colorScheme });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
+  if (watch) await page.addInitScript(watchEvaluation);
   const problems: string[] = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
@@ -148,10 +183,15 @@ describe.each(Object.keys(LANGS) as Lang[])('%s reference', (lang) => {
   const expected = LANGS[lang];
 
   it.each(Object.keys(SIZES) as (keyof typeof SIZES)[])(
-    '%s: declares its language, loads compressed within 1 MB, tables unclipped, screenshot',
+    '%s: declares its language, loads compressed within 1 MB, evaluates the viewer quietly, tables unclipped, screenshot',
     async (size) => {
-      const o = await open(`/${lang}/index.html`, size);
+      const o = await open(`/${lang}/index.html`, size, 'light', true);
       const { page } = o;
+      // No Error and no console message while the viewer's script is evaluated (README "The viewer", 8).
+      await expect(page.evaluate(() => performance.getEntriesByName('docs:viewer-loaded').length)).resolves.toBe(1);
+      await expect(
+        page.evaluate(() => (window as unknown as { __docsEvaluation: string[] }).__docsEvaluation),
+      ).resolves.toEqual([]);
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe(expected.htmlLang);
       // Weight: everything transferred until the reference was usable.
       console.log(`${lang} ${size}: ${(o.transferred / 1024).toFixed(0)} KiB transferred before usable`);

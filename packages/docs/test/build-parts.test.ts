@@ -1,5 +1,9 @@
 // The build's pure parts, on small synthetic inputs that hold what the spec will hold once it is fully
 // bilingual (x-i18n beside every text, x-enum-descriptions, x-source, x-feishu-retry).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM helper without types
 import { changelogEntries, parseChangeset } from '../scripts/changelog.mjs';
@@ -13,6 +17,8 @@ import { afterResponses, breakable } from '../scripts/operation-after.mjs';
 import { summaryCard } from '../scripts/operation-card.mjs';
 // @ts-expect-error plain ESM helper without types
 import { markUnsourced } from '../scripts/unsourced.mjs';
+// @ts-expect-error plain ESM helper without types
+import { sliced } from '../scripts/viewer-slices.mjs';
 
 const schema = {
   description: 'User ID type.',
@@ -170,6 +176,31 @@ describe('operation page parts', () => {
     expect(doc.requestBody.content['application/json'].schema.properties.limit.description).toBe(
       'How many.\n\n_（**无出处**：观察所得，文档未说明。）_',
     );
+  });
+});
+
+describe('viewer slices', () => {
+  // A bundle shaped as Redoc's: its modules start in one function whose result the module exports. The
+  // first statement takes 40 ms (over a slice); a task queued before it must run right after it.
+  const bundle = [
+    'const{order}=(()=>{var order=[];setTimeout(()=>order.push(`other task`));',
+    'const t=performance.now();for(;performance.now()-t<40;);',
+    'function f(){return `one`}order.push(f());order.push(two);var two=`two`;',
+    'class C{static three=`three`}order.push(C.three);return{order:[...order]}})();export{order};',
+  ].join('');
+  const run = async (code: string) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'viewer-slices-')), 'bundle.mjs');
+    writeFileSync(file, code);
+    return (await import(/* @vite-ignore */ pathToFileURL(file).href)).order;
+  };
+
+  it('yields to other tasks between its statements once a slice is over, in the same order and scope', async () => {
+    expect(await run(bundle)).toEqual(['one', undefined, 'three']);
+    expect(await run(sliced(bundle))).toEqual(['other task', 'one', undefined, 'three']);
+  });
+
+  it('fails the build when the bundle has no single start function', () => {
+    expect(() => sliced('export const a=1;')).toThrow(/found 0 start functions/);
   });
 });
 

@@ -6,8 +6,9 @@
 // the page (pre-rendered or the viewer's). Blocking (total blocking time, as Lighthouse counts it): the
 // sum of each long task's time over 50 ms after the first contentful paint, until the viewer has
 // rendered, without any input, and the main thread has been quiet for 2 s; the viewer's start-up is in
-// it. Its largest part is named apart: the one task that evaluates the viewer's script (the task in
-// which boot.js marks `docs:viewer-loaded`). Also: bytes on the wire and any URL fetched twice.
+// it. Its part while the viewer's script is evaluated is named apart: the long tasks from the viewer's
+// mark `docs:viewer-evaluating` to boot.js's `docs:viewer-loaded` (the evaluation runs in slices that
+// yield, packages/docs/scripts/viewer-slices.mjs). Also: bytes on the wire and any URL fetched twice.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -89,14 +90,18 @@ async function measure(browser, url) {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
     // Lighthouse's rule: a task's blocking part is what follows its first 50 ms, and only after the paint.
     const over = ([s, d], from) => Math.max(0, s + d - Math.max(s + 50, from));
-    const loaded = performance.getEntriesByName('docs:viewer-loaded')[0]?.startTime;
-    const evaluation = window.__long.find(([s, d]) => loaded !== undefined && s <= loaded && loaded <= s + d);
+    const from = performance.getEntriesByName('docs:viewer-evaluating')[0]?.startTime;
+    const to = performance.getEntriesByName('docs:viewer-loaded')[0]?.startTime;
+    // The long tasks of the evaluation: those that overlap the span between the two marks.
+    const evaluation = window.__long.filter(
+      ([s, d]) => from !== undefined && to !== undefined && s <= to && from <= s + d,
+    );
     return {
       content: window.__content,
       viewer: window.__viewer,
       blocking: window.__long.reduce((t, task) => t + over(task, fcp), 0),
-      evaluation: evaluation ? evaluation[1] : 0,
-      evaluationBlocking: evaluation ? over(evaluation, fcp) : 0,
+      evaluation: Math.max(0, ...evaluation.map(([, d]) => d)),
+      evaluationBlocking: evaluation.reduce((t, task) => t + over(task, fcp), 0),
       fcp,
     };
   });
@@ -141,6 +146,7 @@ export async function run({ quick }) {
           viewer: m('viewer'),
           blocking: m('blocking'),
           evaluation: m('evaluation'),
+          evalBlocking: m('evaluationBlocking'),
           rest: m('restBlocking'),
           kib: m('bytes') / 1024,
           twice: [...new Set(all.flatMap((x) => x.twice))],
@@ -156,18 +162,18 @@ export async function run({ quick }) {
   const lines = [
     `Median of ${runs} cold load(s) per row (each column its own median), 390x844, Chromium CPU throttling 4x, 1.6 Mbps down, 150 ms latency.`,
     '',
-    '| page | variant | first paint | content shown | viewer rendered | blocking time | viewer script evaluation (one task) | blocking besides it | transferred | fetched twice |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| page | variant | first paint | content shown | viewer rendered | blocking time | viewer script evaluation: longest task | its blocking | blocking besides it | transferred | fetched twice |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map(
       (r) =>
-        `| ${r.lang} | ${r.name} | ${s(r.fcp)} | ${s(r.content)} | ${s(r.viewer)} | ${s(r.blocking)} | ${s(r.evaluation)} | ${s(r.rest)} | ${r.kib.toFixed(0)} KiB | ${r.twice.length ? r.twice.join(', ') : 'none'} |`,
+        `| ${r.lang} | ${r.name} | ${s(r.fcp)} | ${s(r.content)} | ${s(r.viewer)} | ${s(r.blocking)} | ${s(r.evaluation)} | ${s(r.evalBlocking)} | ${s(r.rest)} | ${r.kib.toFixed(0)} KiB | ${r.twice.length ? r.twice.join(', ') : 'none'} |`,
     ),
     '',
   ];
   const builtRows = rows.filter((r) => r.name.startsWith('pre'));
   lines.push(
     `- Content shows within 2 s in both languages (${builtRows.map((r) => s(r.content)).join(', ')}): ${verdict(builtRows.every((r) => r.content <= 2000))}`,
-    `- Blocking time under 1 s, from first paint until quiet, the viewer's start-up included (${builtRows.map((r) => s(r.blocking)).join(', ')}; the one task that evaluates the viewer's script alone is ${builtRows.map((r) => s(r.evaluation)).join(', ')}): ${verdict(builtRows.every((r) => r.blocking < 1000))}`,
+    `- Blocking time under 1 s, from first paint until quiet, the viewer's start-up included (${builtRows.map((r) => s(r.blocking)).join(', ')}; of it while the viewer's script is evaluated ${builtRows.map((r) => s(r.evalBlocking)).join(', ')}): ${verdict(builtRows.every((r) => r.blocking < 1000))}`,
     `- No asset fetched twice: ${verdict(rows.every((r) => !r.twice.length))}`,
   );
   return lines;
