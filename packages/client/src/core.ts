@@ -17,7 +17,7 @@ import type { CoreOptions } from './options.js';
 import { checkNumber, checkNumbers, DEADLINE_RULE } from './options-check.js';
 import type { QuotaGate } from './quota/gate.js';
 import { gateFor, MemoryQuotaStore, processStore, type QuotaWindow, windowsOf } from './quota/index.js';
-import { STORE_GUARD, type StoreGuard } from './quota/store.js';
+import { STORE_GUARD, STORE_TIMEOUT_MS, type StoreGuard } from './quota/store.js';
 import { SecretList } from './redact.js';
 import { defaultRetry } from './retry.js';
 import { type CallContext, createSend } from './send.js';
@@ -135,7 +135,7 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
               `${quotaKey}:${operation}`,
               windows,
               storeGuard && [
-                `${quota.storeTimeoutMs ?? 1_000}/${onError}`,
+                `${quota.storeTimeoutMs ?? STORE_TIMEOUT_MS}/${onError}`,
                 () => storeGuard(store, quota, processStore, log, operation),
               ],
             )
@@ -161,7 +161,7 @@ export function createCore(options: CoreOptions, caller = 'createCore'): FeishuC
     return {
       signal,
       deadlineMs,
-      deadlineAt_: deadlineMs === undefined ? Infinity : Date.now() + deadlineMs,
+      deadlineAt_: deadlineMs === undefined ? Infinity : performance.now() + deadlineMs,
       userToken_: userToken,
     };
   }

@@ -4,7 +4,6 @@
 // tables or openapi-fetch, and no entry holds a second copy of an error class (`instanceof` must hold).
 import type { OperationSpec } from '@feishu-task/types/operations';
 import type { Answer } from './attempt.js';
-import type { oneAtATime } from './one-at-a-time.js';
 import type { CallContext, Send } from './send.js';
 import type { CallOptions } from './types.js';
 
@@ -17,12 +16,6 @@ export const INTERNALS = Symbol.for('@feishu-task/client.internals');
 export interface Split {
   field_: string;
   run_: (input: unknown, one: (input: unknown) => Promise<unknown>) => Promise<unknown>;
-}
-
-/** How calls go one at a time per key (writes to one task): the path parameter naming it, and the runner. */
-export interface Serial {
-  param_: string;
-  run_: typeof oneAtATime;
 }
 
 /**

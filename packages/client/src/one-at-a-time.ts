@@ -1,22 +1,6 @@
-// Writes to one task go one after another in this process: the pages document 1470451 ("concurrent
-// requests for the same task") for the operations that write to a task. Which operations those are is
-// read from the operation's generated spec (it documents TaskRequestsTooFrequent), and the task is the
-// first parameter of its path.
+// Calls that share a key go one after another in this process, each waiting for the ones before it
+// (task-writes.ts keys writes by their task).
 import { within } from './abort.js';
-import type { Serial } from './internals.js';
-import type { OperationSpec } from './operation.js';
-
-/**
- * How calls of `spec` go one at a time, if its page documents 1470451: the path parameter naming the task
- * written to, and the runner. The modules of those operations hand it to the core with each call, so an
- * app that makes no task writes does not carry it.
- */
-export function serialOf(spec: OperationSpec): Serial | undefined {
-  const param = Object.values(spec.errors).some(([, name]) => name === 'TaskRequestsTooFrequent')
-    ? /\{([^}]+)\}/.exec(spec.path)?.[1]
-    : undefined;
-  return param === undefined ? undefined : { param_: param, run_: oneAtATime };
-}
 
 const tails = new Map<string, Promise<void>>();
 

@@ -34,7 +34,7 @@ export interface SendOptions {
 
 export interface CallContext {
   signal?: AbortSignal | undefined;
-  /** Epoch ms after which no attempt starts and no wait continues (Infinity: none). */
+  /** When (performance.now(), so stepping the wall clock moves no deadline) no attempt starts and no wait continues (Infinity: none). */
   deadlineAt_: number;
   deadlineMs: number | undefined;
   /** The call's own user token, scrubbed (with the client's secrets) from an answer's body before it is cut into an error. */
@@ -49,8 +49,8 @@ export type Send = (operation: OperationId | undefined, out: Outgoing, ctx: Call
 const slowDownMs = (resetHeader: string | null, retry: RetryOptions, attempts: number): number =>
   Math.min(retry.maxDelayMs, resetMs(resetHeader) ?? retry.baseDelayMs * 2 ** (attempts - 1));
 
-/** Milliseconds to the deadline. Without one, the clock is not read: Date.now() took about 180 ns a call on the bench's machine. */
-const msLeft = (deadlineAt: number) => (deadlineAt === NONE ? deadlineAt : deadlineAt - Date.now());
+/** Milliseconds to the deadline. Without one, the clock is not read (about 180 ns a call on the bench's machine). */
+export const msLeft = (deadlineAt: number) => (deadlineAt === NONE ? deadlineAt : deadlineAt - performance.now());
 
 // The callbacks that make a wait's error are made where a wait needs them, not up front: a call that
 // waits for nothing (a static token, no quota, no retry) allocates none.

@@ -1,10 +1,10 @@
 // Client-side quotas: read from the spec's x-feishu-rate-limit (generated into @feishu-task/types), kept
 // exactly in every interval of each window's length, shared by the clients of one app.
-import { operations } from '@feishu-task/types';
+import { errors, operations } from '@feishu-task/types';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FeishuQuotaWaitError, FeishuTimeoutError, MemoryQuotaStore } from '../src/index.js';
 import { createClient } from './helpers/client-form.js';
-import { fakeFetch, isToken, ok, tokenAnswer } from './helpers/fake-fetch.js';
+import { fakeFetch, isToken, json, ok, tokenAnswer } from './helpers/fake-fetch.js';
 import { addCollaborators, validInputs } from './helpers/inputs.js';
 import { busiest } from './helpers/quota-window.js';
 
@@ -149,6 +149,25 @@ describe('quotas from the spec rate limits', () => {
     await vi.advanceTimersByTimeAsync(61_000);
     expect(f.seen).toHaveLength(limit + 1);
     await Promise.all(calls);
+  });
+
+  // The operation's documented server failure (the spec's kind "server": retried).
+  const server = Object.entries(errors.addTaskCollaborators)
+    .map(([code, e]) => ({ ...e, code: Number(code) }))
+    .find((e) => e.kind === 'server')!;
+  it('stepping the wall clock forward an hour does not end a call before its deadlineMs (deadlines run on the monotonic clock too)', async () => {
+    // The first attempt meets a server error; while it is in flight the wall clock jumps. The retry still
+    // goes out: the 5 s deadline is measured on the clock the wall clock does not move.
+    const f = fakeFetch((_req, i) => {
+      if (i > 0) return ok({ collaborator: {} });
+      vi.setSystemTime(Date.now() + 60 * 60_000);
+      return json(server.status, { code: server.code, msg: server.message });
+    });
+    const client = createClient({ ...base(), fetch: f.fetch, throttle: false, deadlineMs: 5_000 });
+    const call = client.addTaskCollaborators(inputs.addTaskCollaborators);
+    await vi.advanceTimersByTimeAsync(2_000);
+    await expect(call).resolves.toBeDefined();
+    expect(f.seen).toHaveLength(2);
   });
 
   it('throttle: false sends everything at once', async () => {

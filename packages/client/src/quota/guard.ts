@@ -3,18 +3,26 @@
 // (onStoreError 'local') is replaced by this process's memory for a while. A store brings this with it
 // (the Redis store does; `sharedQuotaStore(store)` adds it to one of your own), so the core of an app
 // that counts in memory never carries it.
+import { within } from '../abort.js';
 import { FeishuQuotaStoreError } from '../errors/quota-store-error.js';
-import { MemoryQuotaStore, type QuotaStore, type QuotaWindow, STORE_GUARD, type StoreGuard } from './store.js';
+import {
+  MemoryQuotaStore,
+  type QuotaStore,
+  type QuotaWindow,
+  STORE_GUARD,
+  STORE_TIMEOUT_MS,
+  type StoreGuard,
+} from './store.js';
+
+const nothing = () => undefined;
 
 /** How long a gate counts locally after its store failed, before it asks the store again. */
 export const LOCAL_SPELL_MS = 5_000;
 
-const TIMED_OUT = Symbol('timed out');
-
 /** `store` seen through `policy`, for one operation's gate (named by its errors). */
 export const guardStore: StoreGuard = (
   store,
-  { storeTimeoutMs: timeoutMs = 1_000, onStoreError },
+  { storeTimeoutMs: timeoutMs = STORE_TIMEOUT_MS, onStoreError },
   local,
   log,
   operation,
@@ -30,28 +38,24 @@ export const guardStore: StoreGuard = (
   return {
     async take(key, windows, id = '') {
       if (localUntil > performance.now()) return takeLocal(key, windows, id);
-      let timer: ReturnType<typeof setTimeout> | undefined;
       try {
         const taken = store.take(key, windows, id);
-        if (typeof taken === 'number' || !Number.isFinite(timeoutMs)) return await taken;
         // A slot the store grants after the timeout goes unused: the quota only gets stricter.
-        taken.catch(() => {});
-        const result = await Promise.race([
-          taken,
-          new Promise<typeof TIMED_OUT>((resolve) => {
-            timer = setTimeout(resolve, timeoutMs, TIMED_OUT);
-          }),
-        ]);
-        if (result === TIMED_OUT) throw new FeishuQuotaStoreError(operation, { timeoutMs });
-        return result;
+        return typeof taken === 'number'
+          ? taken
+          : await within(
+              taken,
+              undefined,
+              timeoutMs,
+              nothing,
+              () => new FeishuQuotaStoreError(operation, { timeoutMs }),
+            );
       } catch (cause) {
         const error = cause instanceof FeishuQuotaStoreError ? cause : new FeishuQuotaStoreError(operation, { cause });
         if (onStoreError !== 'local') throw error;
         localUntil = performance.now() + LOCAL_SPELL_MS;
         log?.('warn', 'feishu quota store failed; counting in this process for now', { error: error.message });
         return takeLocal(key, windows, id);
-      } finally {
-        clearTimeout(timer);
       }
     },
     settle: (key, windows, id) => (localIds.delete(id) ? local : store).settle?.(key, windows, id),

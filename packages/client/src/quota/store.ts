@@ -29,6 +29,9 @@ export interface QuotaStore {
 /** Where a shared store carries its guard (./guard.ts), so a core counting in memory never bundles it. */
 export const STORE_GUARD = Symbol.for('@feishu-task/client.storeGuard');
 
+/** `quota.storeTimeoutMs` when not given: one default for the guard and the core that keys gates by it. */
+export const STORE_TIMEOUT_MS = 1_000;
+
 /**
  * What a shared store brings: `store` seen through the core's `quota.storeTimeoutMs` (default 1 s) and
  * `quota.onStoreError` ('local': counting in `local`, this process's memory, and telling `log`).

@@ -18,18 +18,22 @@ const cases = (Object.keys(inputs) as (keyof typeof inputs)[]).flatMap((op) =>
   Object.entries(table[op]!).map(([code, e]) => ({ op, code: Number(code), ...e })),
 );
 
+// A static-token client on the mock that sends each request once, unthrottled, through `rec`.
+const contractClient = (rec: ReturnType<typeof recordingFetch>) =>
+  createClient({
+    domain: mockUrl(),
+    auth: { tenantAccessToken: 't-contract' },
+    fetch: rec.fetch,
+    maxRetries: 0,
+    throttle: false,
+  });
+
 describe('every documented error example reaches the client as a typed error', () => {
   it('covers every operation', () => expect(new Set(cases.map((c) => c.op)).size).toBe(3));
 
   it.each(cases)('$op: $name ($code, HTTP $status)', async ({ op, code, status, name, advice, kind }) => {
     const rec = recordingFetch(`code=${status}, example=${name}`);
-    const client = createClient({
-      domain: mockUrl(),
-      auth: { tenantAccessToken: 't-contract' },
-      fetch: rec.fetch,
-      maxRetries: 0,
-      throttle: false,
-    });
+    const client = contractClient(rec);
     const error = await inputs[op](client).catch((e) => e);
     expect(error).toBeInstanceOf(FeishuApiError);
     expect(error).toMatchObject({ operation: op, code, status, codeName: name, advice, kind, documented: true });
@@ -58,13 +62,7 @@ describe('every documented error example reaches the client as a typed error', (
 describe('a tasklist member without id (optional on the page, refused by the spec’s request rule)', () => {
   it('the client sends it as is and surfaces the FeishuApiError 1470400 naming the member', async () => {
     const rec = recordingFetch();
-    const client = createClient({
-      domain: mockUrl(),
-      auth: { tenantAccessToken: 't-contract' },
-      fetch: rec.fetch,
-      maxRetries: 0,
-      throttle: false,
-    });
+    const client = contractClient(rec);
     const members = [{ id: 'ou_1' }, { type: 'user' as const, role: 'viewer' as const }];
     const error = await client.addTasklistMembers({ path: { tasklist_guid: 'g1' }, body: { members } }).catch((e) => e);
     expect(error).toBeInstanceOf(FeishuApiError);
