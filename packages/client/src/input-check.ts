@@ -65,9 +65,12 @@ function compileRule(rule: Rule): Checker {
   const props = new Map(Object.entries(rule.props ?? {}).map(([key, sub]) => [key, compileRule(sub)]));
   return (value, uncapped) => {
     if (!isObject(value)) return ['', 'must be an object'];
-    for (const keys of required) {
+    // Counted loops, not for-of: the bench's calls run mostly before these closures are optimized, and
+    // there an array iterator costs a call and a result object per step (`pnpm bench`, CPU per call).
+    for (let i = 0; i < required.length; i++) {
+      const keys = required[i] as string[];
       let v: unknown = value;
-      for (const key of keys) v = isObject(v) ? v[key] : undefined;
+      for (let k = 0; k < keys.length; k++) v = isObject(v) ? v[keys[k] as string] : undefined;
       if (v === undefined) return [`.${keys.join('.')}`, 'is required'];
     }
     if (any && !any.some((keys) => keys.every((key) => value[key] !== undefined)))
