@@ -1,6 +1,6 @@
-// Writes to one task go one at a time: the pages document 1470451 ("concurrent requests for the same
-// task") for the operations that write to a task. Which operations those are is read from the operation's
-// generated spec (it documents TaskRequestsTooFrequent), and the task is the first parameter of its path.
+// Writes to one task go one at a time: the spec marks the answer the server gives a request on a task while
+// another is in flight (1470451, x-feishu-error.concurrent), and the generated spec of each such operation
+// carries it as `oneAtATime`, naming the path parameter whose value keys the line.
 // The task operations' modules bring this, so the core of an app that makes no task writes does not carry it.
 import type { OperationSpec } from '@feishu-task/types/operations';
 import type { Answer } from './attempt.js';
@@ -12,9 +12,7 @@ import { stoppedByCaller } from './stopped.js';
 
 /** The request of `spec` waits its turn after earlier writes to the same task (undefined: no turn to wait). */
 export function taskWrites(spec: OperationSpec): Around | undefined {
-  const param = Object.values(spec.errors).some(([, name]) => name === 'TaskRequestsTooFrequent')
-    ? /\{([^}]+)\}/.exec(spec.path)?.[1]
-    : undefined;
+  const param = spec.oneAtATime?.per;
   return param === undefined
     ? undefined
     : (go, ctx, path, baseUrl) =>
