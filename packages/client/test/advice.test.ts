@@ -50,7 +50,11 @@ describe('advice', () => {
     const error = await addTasklistMembers(createCore({ ...options, fetch: fakeFetch(notFound).fetch }), input).catch(
       (e) => e,
     );
-    for (const call of [() => advice('fr' as never), () => explain(error, 'fr' as never), () => explain(null, 'EN' as never)])
+    for (const call of [
+      () => advice('fr' as never),
+      () => explain(error, 'fr' as never),
+      () => explain(null, 'EN' as never),
+    ])
       expect(call).toThrow(expect.objectContaining({ name: 'FeishuInputError', field: 'language' }));
     expect(() => advice('toString' as never)).toThrow(/advice: language must be 'en' or 'zh', got "toString"/);
   });
