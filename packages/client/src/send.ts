@@ -8,6 +8,7 @@ import { type Answer, envelope, type Failure, type Outgoing, readBody } from './
 import type { TokenSource } from './auth.js';
 import { FeishuConnectionError } from './errors/connection-error.js';
 import { documentedError } from './errors/documented.js';
+import { FeishuError } from './errors/feishu-error.js';
 import { FeishuQuotaWaitError } from './errors/quota-wait-error.js';
 import { FeishuResponseError } from './errors/response-error.js';
 import { FeishuTimeoutError } from './errors/timeout-error.js';
@@ -54,8 +55,29 @@ export const msLeft = (deadlineAt: number) => (deadlineAt === NONE ? deadlineAt 
 
 // The callbacks that make a wait's error are made where a wait needs them, not up front: a call that
 // waits for nothing (a static token, no quota, no retry) allocates none.
-const pastDeadline = (operation: OperationId | undefined, ctx: CallContext, inFlight: boolean) =>
-  new FeishuTimeoutError(operation, ctx.deadlineMs ?? 0, { deadline: true, inFlight });
+export function pastDeadline(
+  operation: string | undefined,
+  ctx: CallContext,
+  inFlight: boolean,
+  attempts: number,
+): FeishuTimeoutError {
+  const error = new FeishuTimeoutError(operation, ctx.deadlineMs ?? 0, { deadline: true, inFlight });
+  error.attempts = attempts;
+  return error;
+}
+
+/**
+ * A token exchange's failure is shared by every call that waited for that one exchange: each call rejects
+ * with its own copy (same class and fields), saying what became of the call's own requests, not of the
+ * exchange's. `attempts`: the call's requests sent before it needed the token.
+ */
+const forThisCall = (error: unknown, outcomeUnknown: boolean, attempts: number): unknown =>
+  error instanceof FeishuError
+    ? Object.assign(Object.create(Object.getPrototypeOf(error), Object.getOwnPropertyDescriptors(error)), {
+        outcomeUnknown,
+        attempts,
+      })
+    : error;
 
 export function createSend(o: SendOptions): Send {
   // The last token's header value, kept: one string for every call with that token, not a new
@@ -72,15 +94,17 @@ export function createSend(o: SendOptions): Send {
     let refreshed = false;
 
     for (let attempts = 1; ; attempts++) {
-      if (signal?.aborted) throw stoppedByCaller(operation, signal.reason, outcomeUnknown);
+      if (signal?.aborted) throw stoppedByCaller(operation, signal.reason, outcomeUnknown, attempts - 1);
       let token = tokens?.get();
       if (typeof token === 'object')
         token = await within(
-          token,
+          token.catch((error) => {
+            throw forThisCall(error, outcomeUnknown, attempts - 1);
+          }),
           signal,
           msLeft(deadlineAt),
-          () => stoppedByCaller(operation, signal?.reason, outcomeUnknown),
-          () => pastDeadline(operation, ctx, outcomeUnknown),
+          () => stoppedByCaller(operation, signal?.reason, outcomeUnknown, attempts - 1),
+          () => pastDeadline(operation, ctx, outcomeUnknown, attempts - 1),
         );
       if (token !== undefined) {
         if (token !== lastToken) {
@@ -98,17 +122,17 @@ export function createSend(o: SendOptions): Send {
           limit,
           () =>
             limit < o.maxWaitMs_
-              ? pastDeadline(operation, ctx, outcomeUnknown)
+              ? pastDeadline(operation, ctx, outcomeUnknown, attempts - 1)
               : new FeishuQuotaWaitError(operation ?? 'request', o.maxWaitMs_),
-          () => stoppedByCaller(operation, signal?.reason, outcomeUnknown),
+          () => stoppedByCaller(operation, signal?.reason, outcomeUnknown, attempts - 1),
         );
       }
       const remaining = msLeft(deadlineAt);
       if (remaining <= 0 || signal?.aborted) {
         if (slot) gate?.settle(slot);
         throw remaining <= 0
-          ? pastDeadline(operation, ctx, outcomeUnknown)
-          : stoppedByCaller(operation, signal?.reason, outcomeUnknown);
+          ? pastDeadline(operation, ctx, outcomeUnknown, attempts - 1)
+          : stoppedByCaller(operation, signal?.reason, outcomeUnknown, attempts - 1);
       }
       o.log_?.('debug', 'feishu request', { operation, method: out.method, attempt: attempts });
       // The attempt. With neither a time limit nor a caller's signal, fetch gets no signal: one of our own
@@ -129,12 +153,12 @@ export function createSend(o: SendOptions): Send {
         });
         result = envelope(o, operation, ctx, response, await readBody(response, o.maxResponseBytes_));
       } catch (cause) {
-        if (signal?.aborted) throw stoppedByCaller(operation, signal.reason, true);
+        if (signal?.aborted) throw stoppedByCaller(operation, signal.reason, true, attempts);
         // Aborted, and not by the caller: the time limit. When that was what was left of the deadline, it
         // reports the call's deadlineMs, not the few ms left of it.
         result = controller?.signal.aborted
           ? remaining < o.timeoutMs_
-            ? pastDeadline(operation, ctx, true)
+            ? pastDeadline(operation, ctx, true, attempts)
             : new FeishuTimeoutError(operation, timeoutMs)
           : new FeishuConnectionError(operation, cause);
       } finally {
@@ -192,7 +216,7 @@ export function createSend(o: SendOptions): Send {
           code: (outcome as { code_?: unknown }).code_,
         });
         await sleep(decision.delayMs_, signal).catch(() => {
-          throw stoppedByCaller(operation, signal?.reason, outcomeUnknown);
+          throw stoppedByCaller(operation, signal?.reason, outcomeUnknown, attempts);
         });
         continue;
       }
