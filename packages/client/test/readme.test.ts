@@ -84,7 +84,7 @@ describe('README examples', () => {
         include: ['typed-*.mts'],
       }),
     );
-    examples.forEach((code, i) => writeFileSync(join(dir, `typed-${i}.mts`), code));
+    for (const [i, code] of examples.entries()) writeFileSync(join(dir, `typed-${i}.mts`), code);
     const tsc = join(workspace, 'node_modules/typescript/bin/tsc');
     const result = spawnSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8', timeout: 60_000 });
     expect(result.stdout + result.stderr).toBe('');
