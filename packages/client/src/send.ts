@@ -8,7 +8,6 @@ import { type Answer, envelope, type Failure, type Outgoing, readBody } from './
 import type { TokenSource } from './auth.js';
 import { FeishuConnectionError } from './errors/connection-error.js';
 import { documentedError } from './errors/documented.js';
-import { FeishuError } from './errors/feishu-error.js';
 import { FeishuQuotaWaitError } from './errors/quota-wait-error.js';
 import { FeishuResponseError } from './errors/response-error.js';
 import { FeishuTimeoutError } from './errors/timeout-error.js';
@@ -66,19 +65,6 @@ export function pastDeadline(
   return error;
 }
 
-/**
- * A token exchange's failure is shared by every call that waited for that one exchange: each call rejects
- * with its own copy (same class and fields), saying what became of the call's own requests, not of the
- * exchange's. `attempts`: the call's requests sent before it needed the token.
- */
-const forThisCall = (error: unknown, outcomeUnknown: boolean, attempts: number): unknown =>
-  error instanceof FeishuError
-    ? Object.assign(Object.create(Object.getPrototypeOf(error), Object.getOwnPropertyDescriptors(error)), {
-        outcomeUnknown,
-        attempts,
-      })
-    : error;
-
 export function createSend(o: SendOptions): Send {
   // The last token's header value, kept: one string for every call with that token, not a new
   // concatenation that fetch must flatten and check again on each request.
@@ -98,8 +84,9 @@ export function createSend(o: SendOptions): Send {
       let token = tokens?.get();
       if (typeof token === 'object')
         token = await within(
+          // A failed token source's error (each call's own: see app-credentials.ts) speaks of this call's requests.
           token.catch((error) => {
-            throw forThisCall(error, outcomeUnknown, attempts - 1);
+            throw Object.assign(error, { outcomeUnknown, attempts: attempts - 1 });
           }),
           signal,
           msLeft(deadlineAt),
