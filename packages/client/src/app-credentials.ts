@@ -84,10 +84,20 @@ function tokenSource(auth: AppCredentialsOption, deps: TokenDeps): TokenSource {
   return {
     get() {
       const token = cache.get();
-      return typeof token === 'string' ? noteToken(token) : token.then(noteToken);
+      return typeof token === 'string' ? noteToken(token) : token.then(noteToken, ownCopy);
     },
     invalidate: (token) => cache.invalidate(token),
   };
+}
+
+/**
+ * One exchange's failure reaches every call that waited for it: each gets a copy of its own (same class and
+ * fields), which its send loop marks with that call's `outcomeUnknown` and `attempts` and its guard scrubs.
+ */
+function ownCopy(error: unknown): never {
+  throw error instanceof Error
+    ? Object.create(Object.getPrototypeOf(error), Object.getOwnPropertyDescriptors(error))
+    : error;
 }
 
 /** Caches the tenant token; all concurrent callers share one exchange (single flight). */

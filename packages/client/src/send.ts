@@ -54,8 +54,16 @@ export const msLeft = (deadlineAt: number) => (deadlineAt === NONE ? deadlineAt 
 
 // The callbacks that make a wait's error are made where a wait needs them, not up front: a call that
 // waits for nothing (a static token, no quota, no retry) allocates none.
-const pastDeadline = (operation: OperationId | undefined, ctx: CallContext, inFlight: boolean) =>
-  new FeishuTimeoutError(operation, ctx.deadlineMs ?? 0, { deadline: true, inFlight });
+export function pastDeadline(
+  operation: string | undefined,
+  ctx: CallContext,
+  inFlight: boolean,
+  attempts: number,
+): FeishuTimeoutError {
+  const error = new FeishuTimeoutError(operation, ctx.deadlineMs ?? 0, { deadline: true, inFlight });
+  error.attempts = attempts;
+  return error;
+}
 
 export function createSend(o: SendOptions): Send {
   // The last token's header value, kept: one string for every call with that token, not a new
@@ -72,15 +80,18 @@ export function createSend(o: SendOptions): Send {
     let refreshed = false;
 
     for (let attempts = 1; ; attempts++) {
-      if (signal?.aborted) throw stoppedByCaller(operation, signal.reason, outcomeUnknown);
+      if (signal?.aborted) throw stoppedByCaller(operation, signal.reason, outcomeUnknown, attempts - 1);
       let token = tokens?.get();
       if (typeof token === 'object')
         token = await within(
-          token,
+          // A failed token source's error (each call's own: see app-credentials.ts) speaks of this call's requests.
+          token.catch((error) => {
+            throw Object.assign(error, { outcomeUnknown, attempts: attempts - 1 });
+          }),
           signal,
           msLeft(deadlineAt),
-          () => stoppedByCaller(operation, signal?.reason, outcomeUnknown),
-          () => pastDeadline(operation, ctx, outcomeUnknown),
+          () => stoppedByCaller(operation, signal?.reason, outcomeUnknown, attempts - 1),
+          () => pastDeadline(operation, ctx, outcomeUnknown, attempts - 1),
         );
       if (token !== undefined) {
         if (token !== lastToken) {
@@ -98,17 +109,17 @@ export function createSend(o: SendOptions): Send {
           limit,
           () =>
             limit < o.maxWaitMs_
-              ? pastDeadline(operation, ctx, outcomeUnknown)
+              ? pastDeadline(operation, ctx, outcomeUnknown, attempts - 1)
               : new FeishuQuotaWaitError(operation ?? 'request', o.maxWaitMs_),
-          () => stoppedByCaller(operation, signal?.reason, outcomeUnknown),
+          () => stoppedByCaller(operation, signal?.reason, outcomeUnknown, attempts - 1),
         );
       }
       const remaining = msLeft(deadlineAt);
       if (remaining <= 0 || signal?.aborted) {
         if (slot) gate?.settle(slot);
         throw remaining <= 0
-          ? pastDeadline(operation, ctx, outcomeUnknown)
-          : stoppedByCaller(operation, signal?.reason, outcomeUnknown);
+          ? pastDeadline(operation, ctx, outcomeUnknown, attempts - 1)
+          : stoppedByCaller(operation, signal?.reason, outcomeUnknown, attempts - 1);
       }
       o.log_?.('debug', 'feishu request', { operation, method: out.method, attempt: attempts });
       // The attempt. With neither a time limit nor a caller's signal, fetch gets no signal: one of our own
@@ -129,12 +140,12 @@ export function createSend(o: SendOptions): Send {
         });
         result = envelope(o, operation, ctx, response, await readBody(response, o.maxResponseBytes_));
       } catch (cause) {
-        if (signal?.aborted) throw stoppedByCaller(operation, signal.reason, true);
+        if (signal?.aborted) throw stoppedByCaller(operation, signal.reason, true, attempts);
         // Aborted, and not by the caller: the time limit. When that was what was left of the deadline, it
         // reports the call's deadlineMs, not the few ms left of it.
         result = controller?.signal.aborted
           ? remaining < o.timeoutMs_
-            ? pastDeadline(operation, ctx, true)
+            ? pastDeadline(operation, ctx, true, attempts)
             : new FeishuTimeoutError(operation, timeoutMs)
           : new FeishuConnectionError(operation, cause);
       } finally {
@@ -192,7 +203,7 @@ export function createSend(o: SendOptions): Send {
           code: (outcome as { code_?: unknown }).code_,
         });
         await sleep(decision.delayMs_, signal).catch(() => {
-          throw stoppedByCaller(operation, signal?.reason, outcomeUnknown);
+          throw stoppedByCaller(operation, signal?.reason, outcomeUnknown, attempts);
         });
         continue;
       }

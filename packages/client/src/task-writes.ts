@@ -4,10 +4,9 @@
 // The task operations' modules bring this, so the core of an app that makes no task writes does not carry it.
 import type { OperationSpec } from '@feishu-task/types/operations';
 import type { Answer } from './attempt.js';
-import { FeishuTimeoutError } from './errors/timeout-error.js';
 import type { Around } from './internals.js';
 import { oneAtATime } from './one-at-a-time.js';
-import { msLeft } from './send.js';
+import { msLeft, pastDeadline } from './send.js';
 import { stoppedByCaller } from './stopped.js';
 
 /** The request of `spec` waits its turn after earlier writes to the same task (undefined: no turn to wait). */
@@ -21,7 +20,7 @@ export function taskWrites(spec: OperationSpec): Around | undefined {
           go,
           ctx.signal,
           msLeft(ctx.deadlineAt_),
-          () => stoppedByCaller(spec.id, ctx.signal?.reason, false),
-          () => new FeishuTimeoutError(spec.id, ctx.deadlineMs, { deadline: true, inFlight: false }),
+          () => stoppedByCaller(spec.id, ctx.signal?.reason, false, 0),
+          () => pastDeadline(spec.id, ctx, false, 0),
         );
 }

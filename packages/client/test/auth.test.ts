@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_EXPIRE_SECONDS, FeishuApiError } from '../src/index.js';
+import { DEFAULT_EXPIRE_SECONDS, FeishuApiError, FeishuResponseError } from '../src/index.js';
 import { createClient } from './helpers/client-form.js';
 import { fakeFetch, isToken, json, ok, tokenAnswer } from './helpers/fake-fetch.js';
 import { addCollaborators } from './helpers/inputs.js';
@@ -156,5 +156,34 @@ describe('auth', () => {
       kind: 'auth',
     });
     expect(JSON.stringify(error) + error.message + String(error.stack)).not.toContain('app-secret-value');
+  });
+
+  it("a failed exchange speaks of the call's own request: nothing sent, so outcomeUnknown false and attempts 0, each call its own error", async () => {
+    // The token endpoint answers a gateway's HTML page: the exchange's own request may have gone through,
+    // but the calls waiting for its token never sent theirs.
+    const f = fakeFetch((req) =>
+      isToken(req)
+        ? new Response('<html>502 Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } })
+        : ok(),
+    );
+    const client = createClient({ ...base, auth: app, fetch: f.fetch, maxRetries: 1 });
+    const [a, b] = await Promise.all([
+      client.addTaskCollaborators(addCollaborators).catch((e) => e),
+      // Another task: writes to one task would wait for each other, not for the one exchange.
+      client.addTaskCollaborators({ ...addCollaborators, path: { task_id: 'another-task' } }).catch((e) => e),
+    ]);
+    expect(f.seen.filter((s) => !isToken(s))).toHaveLength(0);
+    expect(f.seen.filter(isToken)).toHaveLength(2); // one exchange for both calls, retried once
+    for (const error of [a, b]) {
+      expect(error).toBeInstanceOf(FeishuResponseError);
+      expect(error).toMatchObject({
+        operation: 'getTenantAccessToken',
+        status: 502,
+        outcomeUnknown: false,
+        attempts: 0,
+      });
+      expect(error.message).not.toMatch(/applied/);
+    }
+    expect(a).not.toBe(b);
   });
 });

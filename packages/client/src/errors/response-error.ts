@@ -37,7 +37,7 @@ export class FeishuResponseError extends FeishuError {
         body === undefined
           ? `an answer over maxResponseBytes (${init.tooLarge} bytes)`
           : 'an answer without the Feishu envelope'
-      } (HTTP ${status}, ${contentType ?? 'no content-type'})${body === undefined ? '' : `: ${JSON.stringify(bodySnippet.slice(0, 80))}`}; it may have been applied`,
+      } (HTTP ${status}, ${contentType ?? 'no content-type'})${body === undefined ? '' : `: ${JSON.stringify(bodySnippet.slice(0, 80))}`}`,
       operation,
     );
     Object.assign(this, { status, contentType: contentType ?? undefined, bodySnippet, logId: init.logId ?? undefined });
