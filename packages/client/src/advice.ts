@@ -17,17 +17,22 @@ const adviceZhOf: Advice = (operation, code) =>
 
 const byLanguage: Record<AdviceLanguage, Advice> = { en: adviceEn, zh: adviceZhOf };
 
-/** The advice lookup for createCore's `advice` option. Only the pages' languages: another is an error, not English. */
-export function advice(language: AdviceLanguage = 'en', caller = 'advice'): Advice {
+// Only the pages' languages: another is an error naming it, not a silent fall-back to English.
+function lookupFor(language: AdviceLanguage, caller: string): Advice {
   const lookup = Object.hasOwn(byLanguage, language) ? byLanguage[language] : undefined;
   if (!lookup)
     throw new FeishuInputError(caller, 'language', `must be 'en' or 'zh', got ${JSON.stringify(String(language))}`);
   return lookup;
 }
 
+/** The advice lookup for createCore's `advice` option. */
+export function advice(language: AdviceLanguage = 'en'): Advice {
+  return lookupFor(language, 'advice');
+}
+
 /** The documented advice for a FeishuApiError (undefined for anything else or an undocumented code). */
 export function explain(error: unknown, language: AdviceLanguage = 'en'): string | undefined {
-  const lookup = advice(language, 'explain');
+  const lookup = lookupFor(language, 'explain');
   if (!(error instanceof FeishuApiError) || error.codeName === undefined) return undefined;
   return lookup(error.operation, error.code, String(error.codeName));
 }

@@ -9,6 +9,7 @@ import {
   type TokenDeps,
   type TokenSource,
 } from './auth.js';
+import { ownCopy } from './errors/own-copy.js';
 import { fingerprint } from './fingerprint.js';
 import { note } from './operation.js';
 
@@ -84,20 +85,15 @@ function tokenSource(auth: AppCredentialsOption, deps: TokenDeps): TokenSource {
   return {
     get() {
       const token = cache.get();
-      return typeof token === 'string' ? noteToken(token) : token.then(noteToken, ownCopy);
+      return typeof token === 'string'
+        ? noteToken(token)
+        : token.then(noteToken, (error) => {
+            // One exchange's failure reaches every call that waited for it: each gets a copy of its own.
+            throw ownCopy(error);
+          });
     },
     invalidate: (token) => cache.invalidate(token),
   };
-}
-
-/**
- * One exchange's failure reaches every call that waited for it: each gets a copy of its own (same class and
- * fields), which its send loop marks with that call's `outcomeUnknown` and `attempts` and its guard scrubs.
- */
-function ownCopy(error: unknown): never {
-  throw error instanceof Error
-    ? Object.create(Object.getPrototypeOf(error), Object.getOwnPropertyDescriptors(error))
-    : error;
 }
 
 /** Caches the tenant token; all concurrent callers share one exchange (single flight). */

@@ -84,9 +84,9 @@ export function createSend(o: SendOptions): Send {
       let token = tokens?.get();
       if (typeof token === 'object')
         token = await within(
-          // A failed token source's error (each call's own: see app-credentials.ts) speaks of this call's requests.
+          // A failed token source's error (each call's own copy) speaks of this call's requests, not the exchange's.
           token.catch((error) => {
-            throw Object.assign(error, { outcomeUnknown, attempts: attempts - 1 });
+            throw marked(error, outcomeUnknown, attempts - 1);
           }),
           signal,
           msLeft(deadlineAt),
@@ -104,15 +104,21 @@ export function createSend(o: SendOptions): Send {
       let slot: Slot | undefined;
       if (gate) {
         const limit = Math.min(o.maxWaitMs_, msLeft(deadlineAt));
-        slot = await gate.acquire(
-          signal,
-          limit,
-          () =>
-            limit < o.maxWaitMs_
-              ? pastDeadline(operation, ctx, outcomeUnknown, attempts - 1)
-              : new FeishuQuotaWaitError(operation ?? 'request', o.maxWaitMs_),
-          () => stoppedByCaller(operation, signal?.reason, outcomeUnknown, attempts - 1),
-        );
+        try {
+          slot = await gate.acquire(
+            signal,
+            limit,
+            () =>
+              limit < o.maxWaitMs_
+                ? pastDeadline(operation, ctx, outcomeUnknown, attempts - 1)
+                : new FeishuQuotaWaitError(operation ?? 'request', o.maxWaitMs_),
+            () => stoppedByCaller(operation, signal?.reason, outcomeUnknown, attempts - 1),
+          );
+        } catch (error) {
+          // The quota's errors (a wait too long, the store's failure) speak of this call's requests too:
+          // after an unknown outcome, a retry that never left still leaves the call "maybe applied".
+          throw marked(error, outcomeUnknown, attempts - 1);
+        }
       }
       const remaining = msLeft(deadlineAt);
       if (remaining <= 0 || signal?.aborted) {
@@ -171,11 +177,11 @@ export function createSend(o: SendOptions): Send {
       // "Too fast" (429, or a documented rate-limit code such as 99991400 or 1470451): every client of the
       // key, in every process sharing the store, holds back for the time the server asks (else one backoff step).
       if (gate && outcome.type_ === 'answer' && (outcome.status_ === 429 || outcome.kind_ === 'rate_limit'))
-        gate.slowDown(slowDownMs(outcome.resetHeader_, o.retry_, attempts));
+        gate.slowDown(slowDownMs(outcome.resetHeader_, o.retry_, attempts - +refreshed));
       const decision = decide(
         outcome,
         {
-          attempts_: attempts,
+          attempts_: attempts - +refreshed,
           outcomeUnknown_: outcomeUnknown,
           canRefresh_: tokens !== undefined && !refreshed,
           remainingMs_: msLeft(deadlineAt),
@@ -188,8 +194,8 @@ export function createSend(o: SendOptions): Send {
 
       if (decision.do_ === 'succeed' && answer) return finish(answer, attempts, decision.replayed_, false);
       if (decision.do_ === 'refresh' && tokens && token !== undefined && tokens.invalidate(token)) {
+        // The request with the rejected token was sent (attempts counts it), but it costs no retry.
         refreshed = true;
-        attempts--;
         o.log_?.('info', 'feishu token rejected; refreshing once', { operation });
         continue;
       }
@@ -217,6 +223,10 @@ export function createSend(o: SendOptions): Send {
     }
   };
 }
+
+/** An error of this call (or its own copy of a shared one), marked with what became of the call's requests. */
+const marked = (error: unknown, outcomeUnknown: boolean, attempts: number): unknown =>
+  Object.assign(error as object, { outcomeUnknown, attempts });
 
 /** The attempt's answer object, filled in (not copied: it is the call's alone). */
 function finish(answer: Answer, attempts: number, replayed: boolean, outcomeUnknown: boolean): Answer {

@@ -16,7 +16,7 @@ export function taskWrites(spec: OperationSpec): Around | undefined {
     ? undefined
     : (go, ctx, path, baseUrl) =>
         oneAtATime<Answer>(
-          `${baseUrl}\u0000${String(path[param])}`,
+          `${baseUrl}\u0000${param}\u0000${String(path[param])}`,
           go,
           ctx.signal,
           msLeft(ctx.deadlineAt_),

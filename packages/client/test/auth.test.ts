@@ -1,3 +1,4 @@
+import { inspect, types } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_EXPIRE_SECONDS, FeishuApiError, FeishuResponseError } from '../src/index.js';
 import { createClient } from './helpers/client-form.js';
@@ -113,6 +114,24 @@ describe('auth', () => {
     expect(error).toMatchObject({ code: 99991663, kind: 'token', codeName: 'TenantTokenInvalid', status: 400 });
     expect(f.seen.filter(isToken)).toHaveLength(2);
     expect(f.seen.filter((s) => !isToken(s))).toHaveLength(2);
+    // Both requests were sent: the refresh costs no retry, but attempts counts it.
+    expect(error.attempts).toBe(2);
+  });
+
+  it('a request sent, its token rejected, then the new exchange fails: attempts 1, the outcome known', async () => {
+    let exchanges = 0;
+    const f = fakeFetch((req) =>
+      isToken(req)
+        ? ++exchanges === 1
+          ? tokenAnswer('t-first')
+          : json(400, { code: 10014, msg: 'app secret invalid' })
+        : json(400, { code: 99991663, msg: 'Invalid access token' }),
+    );
+    const error = await createClient({ ...base, auth: { ...app, appId: 'cli_refresh_fails' }, fetch: f.fetch })
+      .addTaskCollaborators(addCollaborators)
+      .catch((e) => e);
+    expect(error).toMatchObject({ operation: 'getTenantAccessToken', code: 10014, attempts: 1, outcomeUnknown: false });
+    expect(f.seen.filter((s) => !isToken(s))).toHaveLength(1);
   });
 
   it('does not retry a rejected static token (a new one cannot be had)', async () => {
@@ -183,6 +202,12 @@ describe('auth', () => {
         attempts: 0,
       });
       expect(error.message).not.toMatch(/applied/);
+      // A real error still: its stack, what console.error shows, native-error checks.
+      expect(error.stack).toMatch(
+        /^FeishuResponseError: getTenantAccessToken got an answer without the Feishu envelope/,
+      );
+      expect(inspect(error)).toMatch(/^FeishuResponseError: getTenantAccessToken/);
+      expect(types.isNativeError(error)).toBe(true);
     }
     expect(a).not.toBe(b);
   });
