@@ -4,6 +4,8 @@
 // - feishu/bilingual-text: every human-readable text exists in English and in Chinese (x-i18n.zh, same
 //   keys), and no string mixes the two: English text holds no Chinese, Chinese text holds Chinese; and a
 //   Chinese text's sentences do not run together across a line break.
+// - feishu/concurrent-per-path-parameter: an error example's x-feishu-error.concurrent.per names a path
+//   parameter of its operation (clients key their one-at-a-time line by that parameter's value).
 import { readdirSync, readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 
@@ -119,6 +121,31 @@ function BilingualText() {
   };
 }
 
+// Path parameters are the names in the path template (the built-in path-params-defined rule holds every
+// operation's declared path parameters to the same names).
+const PATH_PARAM = /\{([^}]+)\}/g;
+
+function ConcurrentPerPathParameter() {
+  let path;
+  let names;
+  return {
+    PathItem: {
+      enter(_, ctx) {
+        path = String(ctx.key);
+        names = [...path.matchAll(PATH_PARAM)].map((m) => m[1]);
+      },
+      Example(example, ctx) {
+        const per = example?.['x-feishu-error']?.concurrent?.per;
+        if (per === undefined || names.includes(per)) return;
+        ctx.report({
+          message: `x-feishu-error.concurrent.per is "${per}", not a path parameter of ${path} (${names.length ? names.join(', ') : 'it has none'}).`,
+          location: ctx.location.child(['x-feishu-error', 'concurrent', 'per']),
+        });
+      },
+    },
+  };
+}
+
 // The gateway's answers live under a root extension; typed as a status-keyed map of Responses, Redocly's
 // bundler resolves the $refs inside them like any other response's (an untyped extension is copied as is,
 // and a relative $ref in it would no longer resolve from the bundle).
@@ -135,6 +162,7 @@ export default function feishuPlugin() {
       oas3: {
         'extension-shapes': ExtensionShapes,
         'bilingual-text': BilingualText,
+        'concurrent-per-path-parameter': ConcurrentPerPathParameter,
       },
     },
   };

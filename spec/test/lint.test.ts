@@ -153,6 +153,26 @@ describe('redocly lint', () => {
     );
   });
 
+  it('fails when an error names a one-at-a-time parameter its path does not have (feishu/concurrent-per-path-parameter)', () => {
+    const r = mutated('paths/task-v1-collaborator.yaml', (t) =>
+      t.replace('concurrent:\n                  per: task_id\n', 'concurrent:\n                  per: task_guid\n'),
+    );
+    expect(r.problems.filter((p) => p.ruleId === 'feishu/concurrent-per-path-parameter').map((p) => p.message)).toEqual(
+      [
+        'x-feishu-error.concurrent.per is "task_guid", not a path parameter of /open-apis/task/v1/tasks/{task_id}/collaborators/{collaborator_id} (task_id, collaborator_id).',
+      ],
+    );
+  });
+
+  it('fails when x-feishu-error.concurrent is not {per, x-source?} (feishu/extension-shapes)', () => {
+    const r = mutated('paths/task-v1-collaborator.yaml', (t) =>
+      t.replace('concurrent:\n                  per: task_id\n', 'concurrent: task_id\n'),
+    );
+    expect(r.problems.filter((p) => p.ruleId === 'feishu/extension-shapes').map((p) => p.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/x-feishu-error\/concurrent must be object/)]),
+    );
+  });
+
   it('fails when an x-source of kind page has no url (feishu/extension-shapes)', () => {
     const r = mutated('components/schemas/Member.yaml', (t) =>
       t.replace(

@@ -116,6 +116,9 @@ const MUTATIONS: Record<string, { mutate: (d: Doc) => void; base?: (d: Doc) => v
   'error-invalid-fields-changed': {
     mutate: (d) => delete exampleOf(tok(d), 10003).e['x-feishu-error'].answersInvalidFields,
   },
+  'error-concurrency-changed': {
+    mutate: (d) => delete exampleOf(del(d), 1470451).e['x-feishu-error'].concurrent,
+  },
   // The case: a lower quota.
   'rate-limit-lowered': { mutate: (d) => (add(d)['x-feishu-rate-limit'].per_minute = 50) },
   'rate-limit-raised': { mutate: (d) => (add(d)['x-feishu-rate-limit'].per_minute = 200) },

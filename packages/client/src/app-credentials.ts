@@ -9,6 +9,7 @@ import {
   type TokenDeps,
   type TokenSource,
 } from './auth.js';
+import { ownCopy } from './errors/own-copy.js';
 import { fingerprint } from './fingerprint.js';
 import { note } from './operation.js';
 
@@ -84,7 +85,12 @@ function tokenSource(auth: AppCredentialsOption, deps: TokenDeps): TokenSource {
   return {
     get() {
       const token = cache.get();
-      return typeof token === 'string' ? noteToken(token) : token.then(noteToken);
+      return typeof token === 'string'
+        ? noteToken(token)
+        : token.then(noteToken, (error) => {
+            // One exchange's failure reaches every call that waited for it: each gets a copy of its own.
+            throw ownCopy(error);
+          });
     },
     invalidate: (token) => cache.invalidate(token),
   };

@@ -37,8 +37,14 @@ export interface TokenDeps {
   fail_: (operation: string, answer: Answer) => Error;
 }
 
-/** App credentials made by appCredentials() (@feishu-task/client/app-credentials). */
-export type AppCredentials = AppCredentialsOption & { readonly [APP_TOKENS]: (deps: TokenDeps) => TokenSource };
+/** How app credentials make their token source from the core they serve (internal: not in the public types). */
+export type AppTokens = (deps: TokenDeps) => TokenSource;
+
+/**
+ * App credentials made by appCredentials() (@feishu-task/client/app-credentials). What they carry for the
+ * core is opaque: its internal names are shortened in the published bundle.
+ */
+export type AppCredentials = AppCredentialsOption & { readonly [APP_TOKENS]: unknown };
 
 /** createCore's auth. */
 export type CoreAuthOption = TokenAuth | AppCredentials;
@@ -83,5 +89,5 @@ export function createTokenSource(auth: CoreAuthOption, secrets: SecretList, dep
       },
     };
   }
-  return (auth as AppCredentials)[APP_TOKENS](deps());
+  return ((auth as AppCredentials)[APP_TOKENS] as AppTokens)(deps());
 }

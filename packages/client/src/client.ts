@@ -11,7 +11,7 @@ import { appCredentials } from './app-credentials.js';
 import type { AuthOption } from './auth.js';
 import { createCore } from './core.js';
 import { FeishuInputError } from './errors/input-error.js';
-import { INTERNALS } from './internals.js';
+import { INTERNALS, internalsOf } from './internals.js';
 import { note } from './operation.js';
 import { addTaskCollaborators } from './operations/add-task-collaborators.js';
 import { addTasklistMembers } from './operations/add-tasklist-members.js';
@@ -73,6 +73,6 @@ export function createClient(options: ClientOptions): FeishuTaskClient {
     addTasklistMembers: (input, o) => addTasklistMembers(core, input, o),
   };
   // routesAll_: every operation is noted, so the raw client (which needs that) accepts this one.
-  Object.defineProperty(client, INTERNALS, { value: { ...core[INTERNALS], routesAll_: true } });
+  Object.defineProperty(client, INTERNALS, { value: { ...internalsOf(core, 'createClient'), routesAll_: true } });
   return client;
 }

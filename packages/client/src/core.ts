@@ -24,9 +24,14 @@ import { type CallContext, createSend } from './send.js';
 import type { CallOptions } from './types.js';
 import { buildUrl } from './url.js';
 
-/** A core made by createCore: hand it to the per-operation functions (`addTasklistMembers(core, input)`). */
+declare const CORE: unique symbol;
+
+/**
+ * A core made by createCore: hand it to the per-operation functions (`addTasklistMembers(core, input)`).
+ * Opaque: what it holds is not API (its internal names are shortened in the published bundle).
+ */
 export interface FeishuCore {
-  readonly [INTERNALS]: ClientInternals;
+  readonly [CORE]: true;
 }
 
 /**

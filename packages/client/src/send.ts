@@ -54,8 +54,16 @@ export const msLeft = (deadlineAt: number) => (deadlineAt === NONE ? deadlineAt 
 
 // The callbacks that make a wait's error are made where a wait needs them, not up front: a call that
 // waits for nothing (a static token, no quota, no retry) allocates none.
-const pastDeadline = (operation: OperationId | undefined, ctx: CallContext, inFlight: boolean) =>
-  new FeishuTimeoutError(operation, ctx.deadlineMs ?? 0, { deadline: true, inFlight });
+export function pastDeadline(
+  operation: string | undefined,
+  ctx: CallContext,
+  inFlight: boolean,
+  attempts: number,
+): FeishuTimeoutError {
+  const error = new FeishuTimeoutError(operation, ctx.deadlineMs ?? 0, { deadline: true, inFlight });
+  error.attempts = attempts;
+  return error;
+}
 
 export function createSend(o: SendOptions): Send {
   // The last token's header value, kept: one string for every call with that token, not a new
@@ -72,15 +80,18 @@ export function createSend(o: SendOptions): Send {
     let refreshed = false;
 
     for (let attempts = 1; ; attempts++) {
-      if (signal?.aborted) throw stoppedByCaller(operation, signal.reason, outcomeUnknown);
+      if (signal?.aborted) throw stoppedByCaller(operation, signal.reason, outcomeUnknown, attempts - 1);
       let token = tokens?.get();
       if (typeof token === 'object')
         token = await within(
-          token,
+          // A failed token source's error (each call's own copy) speaks of this call's requests, not the exchange's.
+          token.catch((error) => {
+            throw marked(error, outcomeUnknown, attempts - 1);
+          }),
           signal,
           msLeft(deadlineAt),
-          () => stoppedByCaller(operation, signal?.reason, outcomeUnknown),
-          () => pastDeadline(operation, ctx, outcomeUnknown),
+          () => stoppedByCaller(operation, signal?.reason, outcomeUnknown, attempts - 1),
+          () => pastDeadline(operation, ctx, outcomeUnknown, attempts - 1),
         );
       if (token !== undefined) {
         if (token !== lastToken) {
@@ -93,22 +104,28 @@ export function createSend(o: SendOptions): Send {
       let slot: Slot | undefined;
       if (gate) {
         const limit = Math.min(o.maxWaitMs_, msLeft(deadlineAt));
-        slot = await gate.acquire(
-          signal,
-          limit,
-          () =>
-            limit < o.maxWaitMs_
-              ? pastDeadline(operation, ctx, outcomeUnknown)
-              : new FeishuQuotaWaitError(operation ?? 'request', o.maxWaitMs_),
-          () => stoppedByCaller(operation, signal?.reason, outcomeUnknown),
-        );
+        try {
+          slot = await gate.acquire(
+            signal,
+            limit,
+            () =>
+              limit < o.maxWaitMs_
+                ? pastDeadline(operation, ctx, outcomeUnknown, attempts - 1)
+                : new FeishuQuotaWaitError(operation ?? 'request', o.maxWaitMs_),
+            () => stoppedByCaller(operation, signal?.reason, outcomeUnknown, attempts - 1),
+          );
+        } catch (error) {
+          // The quota's errors (a wait too long, the store's failure) speak of this call's requests too:
+          // after an unknown outcome, a retry that never left still leaves the call "maybe applied".
+          throw marked(error, outcomeUnknown, attempts - 1);
+        }
       }
       const remaining = msLeft(deadlineAt);
       if (remaining <= 0 || signal?.aborted) {
         if (slot) gate?.settle(slot);
         throw remaining <= 0
-          ? pastDeadline(operation, ctx, outcomeUnknown)
-          : stoppedByCaller(operation, signal?.reason, outcomeUnknown);
+          ? pastDeadline(operation, ctx, outcomeUnknown, attempts - 1)
+          : stoppedByCaller(operation, signal?.reason, outcomeUnknown, attempts - 1);
       }
       o.log_?.('debug', 'feishu request', { operation, method: out.method, attempt: attempts });
       // The attempt. With neither a time limit nor a caller's signal, fetch gets no signal: one of our own
@@ -129,12 +146,12 @@ export function createSend(o: SendOptions): Send {
         });
         result = envelope(o, operation, ctx, response, await readBody(response, o.maxResponseBytes_));
       } catch (cause) {
-        if (signal?.aborted) throw stoppedByCaller(operation, signal.reason, true);
+        if (signal?.aborted) throw stoppedByCaller(operation, signal.reason, true, attempts);
         // Aborted, and not by the caller: the time limit. When that was what was left of the deadline, it
         // reports the call's deadlineMs, not the few ms left of it.
         result = controller?.signal.aborted
           ? remaining < o.timeoutMs_
-            ? pastDeadline(operation, ctx, true)
+            ? pastDeadline(operation, ctx, true, attempts)
             : new FeishuTimeoutError(operation, timeoutMs)
           : new FeishuConnectionError(operation, cause);
       } finally {
@@ -160,11 +177,11 @@ export function createSend(o: SendOptions): Send {
       // "Too fast" (429, or a documented rate-limit code such as 99991400 or 1470451): every client of the
       // key, in every process sharing the store, holds back for the time the server asks (else one backoff step).
       if (gate && outcome.type_ === 'answer' && (outcome.status_ === 429 || outcome.kind_ === 'rate_limit'))
-        gate.slowDown(slowDownMs(outcome.resetHeader_, o.retry_, attempts));
+        gate.slowDown(slowDownMs(outcome.resetHeader_, o.retry_, attempts - +refreshed));
       const decision = decide(
         outcome,
         {
-          attempts_: attempts,
+          attempts_: attempts - +refreshed,
           outcomeUnknown_: outcomeUnknown,
           canRefresh_: tokens !== undefined && !refreshed,
           remainingMs_: msLeft(deadlineAt),
@@ -177,8 +194,8 @@ export function createSend(o: SendOptions): Send {
 
       if (decision.do_ === 'succeed' && answer) return finish(answer, attempts, decision.replayed_, false);
       if (decision.do_ === 'refresh' && tokens && token !== undefined && tokens.invalidate(token)) {
+        // The request with the rejected token was sent (attempts counts it), but it costs no retry.
         refreshed = true;
-        attempts--;
         o.log_?.('info', 'feishu token rejected; refreshing once', { operation });
         continue;
       }
@@ -192,7 +209,7 @@ export function createSend(o: SendOptions): Send {
           code: (outcome as { code_?: unknown }).code_,
         });
         await sleep(decision.delayMs_, signal).catch(() => {
-          throw stoppedByCaller(operation, signal?.reason, outcomeUnknown);
+          throw stoppedByCaller(operation, signal?.reason, outcomeUnknown, attempts);
         });
         continue;
       }
@@ -206,6 +223,10 @@ export function createSend(o: SendOptions): Send {
     }
   };
 }
+
+/** An error of this call (or its own copy of a shared one), marked with what became of the call's requests. */
+const marked = (error: unknown, outcomeUnknown: boolean, attempts: number): unknown =>
+  Object.assign(error as object, { outcomeUnknown, attempts });
 
 /** The attempt's answer object, filled in (not copied: it is the call's alone). */
 function finish(answer: Answer, attempts: number, replayed: boolean, outcomeUnknown: boolean): Answer {

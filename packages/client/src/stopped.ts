@@ -3,13 +3,20 @@
 import { FeishuAbortedError } from './errors/aborted-error.js';
 import { FeishuTimeoutError } from './errors/timeout-error.js';
 
-/** FeishuTimeoutError for a `TimeoutError` reason (AbortSignal.timeout), else FeishuAbortedError. */
+/**
+ * FeishuTimeoutError for a `TimeoutError` reason (AbortSignal.timeout), else FeishuAbortedError.
+ * `attempts`: the requests the call sent (0 when the signal fired before the first left).
+ */
 export function stoppedByCaller(
   operation: string | undefined,
   reason: unknown,
   inFlight: boolean,
+  attempts: number,
 ): FeishuAbortedError | FeishuTimeoutError {
-  return (reason as { name?: unknown } | null)?.name === 'TimeoutError'
-    ? new FeishuTimeoutError(operation, undefined, { inFlight, cause: reason })
-    : new FeishuAbortedError(operation, reason, inFlight);
+  const error =
+    (reason as { name?: unknown } | null)?.name === 'TimeoutError'
+      ? new FeishuTimeoutError(operation, undefined, { inFlight, cause: reason })
+      : new FeishuAbortedError(operation, reason, inFlight);
+  error.attempts = attempts;
+  return error;
 }

@@ -1,29 +1,26 @@
-// Writes to one task go one at a time: the pages document 1470451 ("concurrent requests for the same
-// task") for the operations that write to a task. Which operations those are is read from the operation's
-// generated spec (it documents TaskRequestsTooFrequent), and the task is the first parameter of its path.
+// Writes to one task go one at a time: the spec marks the answer the server gives a request on a task while
+// another is in flight (1470451, x-feishu-error.concurrent), and the generated spec of each such operation
+// carries it as `oneAtATime`, naming the path parameter whose value keys the line.
 // The task operations' modules bring this, so the core of an app that makes no task writes does not carry it.
 import type { OperationSpec } from '@feishu-task/types/operations';
 import type { Answer } from './attempt.js';
-import { FeishuTimeoutError } from './errors/timeout-error.js';
 import type { Around } from './internals.js';
 import { oneAtATime } from './one-at-a-time.js';
-import { msLeft } from './send.js';
+import { msLeft, pastDeadline } from './send.js';
 import { stoppedByCaller } from './stopped.js';
 
 /** The request of `spec` waits its turn after earlier writes to the same task (undefined: no turn to wait). */
 export function taskWrites(spec: OperationSpec): Around | undefined {
-  const param = Object.values(spec.errors).some(([, name]) => name === 'TaskRequestsTooFrequent')
-    ? /\{([^}]+)\}/.exec(spec.path)?.[1]
-    : undefined;
+  const param = spec.oneAtATime?.per;
   return param === undefined
     ? undefined
     : (go, ctx, path, baseUrl) =>
         oneAtATime<Answer>(
-          `${baseUrl}\u0000${String(path[param])}`,
+          `${baseUrl}\u0000${param}\u0000${String(path[param])}`,
           go,
           ctx.signal,
           msLeft(ctx.deadlineAt_),
-          () => stoppedByCaller(spec.id, ctx.signal?.reason, false),
-          () => new FeishuTimeoutError(spec.id, ctx.deadlineMs, { deadline: true, inFlight: false }),
+          () => stoppedByCaller(spec.id, ctx.signal?.reason, false, 0),
+          () => pastDeadline(spec.id, ctx, false, 0),
         );
 }

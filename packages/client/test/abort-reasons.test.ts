@@ -99,7 +99,7 @@ describe('before anything was sent', () => {
       .addTaskCollaborators(task('never'), { signal: AbortSignal.abort() })
       .catch((e) => e);
     expect(error).toBeInstanceOf(FeishuAbortedError);
-    expect(error.outcomeUnknown).toBe(false);
+    expect(error).toMatchObject({ outcomeUnknown: false, attempts: 0 });
     expect(hits).toEqual([]);
   });
 
@@ -119,6 +119,7 @@ describe('before anything was sent', () => {
     expect(aborted).toBeInstanceOf(FeishuAbortedError);
     expect(timedOut).toBeInstanceOf(FeishuTimeoutError);
     expect([aborted.outcomeUnknown, timedOut.outcomeUnknown]).toEqual([false, false]);
+    expect([aborted.attempts, timedOut.attempts]).toEqual([0, 0]);
     expect(sent('waits')).toBe(0);
   });
 
@@ -129,7 +130,7 @@ describe('before anything was sent', () => {
       .addTaskCollaborators(task('fails'), { signal: AbortSignal.timeout(150) })
       .catch((e) => e);
     expect(error).toBeInstanceOf(FeishuTimeoutError);
-    expect(error.outcomeUnknown).toBe(false);
+    expect(error).toMatchObject({ outcomeUnknown: false, attempts: 1 });
     expect(sent('fails')).toBe(1);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
@@ -150,7 +151,7 @@ describe('the token exchange obeys the call', () => {
       .addTaskCollaborators(task('after-token'), { deadlineMs: 300 })
       .catch((e) => e);
     expect(error).toBeInstanceOf(FeishuTimeoutError);
-    expect(error).toMatchObject({ deadline: true, timeoutMs: 300, outcomeUnknown: false });
+    expect(error).toMatchObject({ deadline: true, timeoutMs: 300, outcomeUnknown: false, attempts: 0 });
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(sent('after-token')).toBe(0);
   });

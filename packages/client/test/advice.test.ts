@@ -45,4 +45,17 @@ describe('advice', () => {
     expect(() => createCore({ auth: { tenantAccessToken: 't-x' }, advice: 'zh' as never })).toThrow(FeishuInputError);
     expect(() => createCore({ auth: appCredentials({ appId: 'cli_x', appSecret: 's' }) })).not.toThrow();
   });
+
+  it('a language the pages do not have is a FeishuInputError naming it, not a silent fallback to English', async () => {
+    const error = await addTasklistMembers(createCore({ ...options, fetch: fakeFetch(notFound).fetch }), input).catch(
+      (e) => e,
+    );
+    for (const call of [
+      () => advice('fr' as never),
+      () => explain(error, 'fr' as never),
+      () => explain(null, 'EN' as never),
+    ])
+      expect(call).toThrow(expect.objectContaining({ name: 'FeishuInputError', field: 'language' }));
+    expect(() => advice('toString' as never)).toThrow(/advice: language must be 'en' or 'zh', got "toString"/);
+  });
 });

@@ -1,5 +1,6 @@
+import { inspect, types } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_EXPIRE_SECONDS, FeishuApiError } from '../src/index.js';
+import { DEFAULT_EXPIRE_SECONDS, FeishuApiError, FeishuResponseError } from '../src/index.js';
 import { createClient } from './helpers/client-form.js';
 import { fakeFetch, isToken, json, ok, tokenAnswer } from './helpers/fake-fetch.js';
 import { addCollaborators } from './helpers/inputs.js';
@@ -113,6 +114,24 @@ describe('auth', () => {
     expect(error).toMatchObject({ code: 99991663, kind: 'token', codeName: 'TenantTokenInvalid', status: 400 });
     expect(f.seen.filter(isToken)).toHaveLength(2);
     expect(f.seen.filter((s) => !isToken(s))).toHaveLength(2);
+    // Both requests were sent: the refresh costs no retry, but attempts counts it.
+    expect(error.attempts).toBe(2);
+  });
+
+  it('a request sent, its token rejected, then the new exchange fails: attempts 1, the outcome known', async () => {
+    let exchanges = 0;
+    const f = fakeFetch((req) =>
+      isToken(req)
+        ? ++exchanges === 1
+          ? tokenAnswer('t-first')
+          : json(400, { code: 10014, msg: 'app secret invalid' })
+        : json(400, { code: 99991663, msg: 'Invalid access token' }),
+    );
+    const error = await createClient({ ...base, auth: { ...app, appId: 'cli_refresh_fails' }, fetch: f.fetch })
+      .addTaskCollaborators(addCollaborators)
+      .catch((e) => e);
+    expect(error).toMatchObject({ operation: 'getTenantAccessToken', code: 10014, attempts: 1, outcomeUnknown: false });
+    expect(f.seen.filter((s) => !isToken(s))).toHaveLength(1);
   });
 
   it('does not retry a rejected static token (a new one cannot be had)', async () => {
@@ -156,5 +175,40 @@ describe('auth', () => {
       kind: 'auth',
     });
     expect(JSON.stringify(error) + error.message + String(error.stack)).not.toContain('app-secret-value');
+  });
+
+  it("a failed exchange speaks of the call's own request: nothing sent, so outcomeUnknown false and attempts 0, each call its own error", async () => {
+    // The token endpoint answers a gateway's HTML page: the exchange's own request may have gone through,
+    // but the calls waiting for its token never sent theirs.
+    const f = fakeFetch((req) =>
+      isToken(req)
+        ? new Response('<html>502 Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } })
+        : ok(),
+    );
+    const client = createClient({ ...base, auth: app, fetch: f.fetch, maxRetries: 1 });
+    const [a, b] = await Promise.all([
+      client.addTaskCollaborators(addCollaborators).catch((e) => e),
+      // Another task: writes to one task would wait for each other, not for the one exchange.
+      client.addTaskCollaborators({ ...addCollaborators, path: { task_id: 'another-task' } }).catch((e) => e),
+    ]);
+    expect(f.seen.filter((s) => !isToken(s))).toHaveLength(0);
+    expect(f.seen.filter(isToken)).toHaveLength(2); // one exchange for both calls, retried once
+    for (const error of [a, b]) {
+      expect(error).toBeInstanceOf(FeishuResponseError);
+      expect(error).toMatchObject({
+        operation: 'getTenantAccessToken',
+        status: 502,
+        outcomeUnknown: false,
+        attempts: 0,
+      });
+      expect(error.message).not.toMatch(/applied/);
+      // A real error still: its stack, what console.error shows, native-error checks.
+      expect(error.stack).toMatch(
+        /^FeishuResponseError: getTenantAccessToken got an answer without the Feishu envelope/,
+      );
+      expect(inspect(error)).toMatch(/^FeishuResponseError: getTenantAccessToken/);
+      expect(types.isNativeError(error)).toBe(true);
+    }
+    expect(a).not.toBe(b);
   });
 });

@@ -1,7 +1,8 @@
-// Every js example of the README runs as a new user would run it: against the mock (and a real
+// Every js example of the README runs as a new user would run it (and type-checks as TypeScript, as a user
+// pastes it into a .mts file): against the mock (and a real
 // redis-server for the Redis example), from a temporary folder where `@feishu-task/client` resolves as an
 // installed package would.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { adviceZh } from '@feishu-task/types';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const workspace = resolve(pkg, '../..');
 const examples = [...readFileSync(join(pkg, 'README.md'), 'utf8').matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]!);
 let dir: string;
 
@@ -18,6 +20,8 @@ beforeAll(() => {
   mkdirSync(join(dir, 'node_modules/@feishu-task'), { recursive: true });
   symlinkSync(pkg, join(dir, 'node_modules/@feishu-task/client'), 'dir');
   symlinkSync(join(pkg, 'node_modules/ioredis'), join(dir, 'node_modules/ioredis'), 'dir');
+  mkdirSync(join(dir, 'node_modules/@types'));
+  symlinkSync(join(workspace, 'node_modules/@types/node'), join(dir, 'node_modules/@types/node'), 'dir');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -60,5 +64,30 @@ describe('README examples', () => {
 
   it('the raw example gets openapi-fetch results through the same client', () => {
     expect(run(examples[3]!)).toContain('raw 200 0 undefined');
+  });
+
+  it('every example type-checks as strict TypeScript too, pasted into a .mts file as it is', () => {
+    // The TypeScript a user pastes the examples into: strict, Node's own module resolution (the package's
+    // exports and .d.ts), skipLibCheck as most projects set it (ioredis 6's own types need it).
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          noEmit: true,
+          skipLibCheck: true,
+          types: ['node'],
+        },
+        include: ['typed-*.mts'],
+      }),
+    );
+    for (const [i, code] of examples.entries()) writeFileSync(join(dir, `typed-${i}.mts`), code);
+    const tsc = join(workspace, 'node_modules/typescript/bin/tsc');
+    const result = spawnSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.status).toBe(0);
   });
 });

@@ -31,8 +31,14 @@ async function setup(quota: object, redisOptions: object = {}) {
   });
   return { server, client, f, lines };
 }
+// Each call on a task of its own, so they wait in the quota's line together (writes to one task would go
+// one at a time and meet the store one by one).
 const calls = (client: ReturnType<typeof createClient>, n: number) =>
-  Promise.all(Array.from({ length: n }, () => client.addTaskCollaborators(addCollaborators).catch((e) => e)));
+  Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      client.addTaskCollaborators({ ...addCollaborators, path: { task_id: `task-${i}` } }).catch((e) => e),
+    ),
+  );
 
 describe('the quota store goes away mid-run', () => {
   it("'fail' (default): every waiting call gets FeishuQuotaStoreError within storeTimeoutMs, nothing is sent", async () => {
@@ -44,8 +50,11 @@ describe('the quota store goes away mid-run', () => {
     expect(Date.now() - started).toBeLessThan(3_000);
     for (const error of errors) {
       expect(error).toBeInstanceOf(FeishuQuotaStoreError);
-      expect(error).toMatchObject({ storeTimeoutMs: 300, outcomeUnknown: false });
+      expect(error).toMatchObject({ storeTimeoutMs: 300, outcomeUnknown: false, attempts: 0 });
+      expect(error.stack).toMatch(/^FeishuQuotaStoreError: addTaskCollaborators: the quota store did not answer/);
     }
+    // One failure of the store ends the whole line, but each call has an error of its own.
+    expect(new Set(errors).size).toBe(errors.length);
     expect(f.seen).toHaveLength(3);
     // The next batch does not hang either.
     const again = await calls(client, 2);

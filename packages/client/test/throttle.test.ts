@@ -115,7 +115,7 @@ describe('quotas from the spec rate limits', () => {
     await vi.advanceTimersByTimeAsync(5_001);
     const last: any = await calls.at(-1);
     expect(last).toBeInstanceOf(FeishuQuotaWaitError);
-    expect(last.message).toMatch(/nothing was sent/);
+    expect(last.message).toMatch(/the request was not sent/);
     expect(f.seen).toHaveLength(100);
     await vi.advanceTimersByTimeAsync(61_000);
     expect(f.seen).toHaveLength(100);

@@ -3,7 +3,13 @@
 // be read (a replayed code then resolves { replayed }), otherwise says outcomeUnknown: true; a bulk call
 // puts that chunk in `unknown`. Each case against a real gateway that applies, then answers it.
 import { describe, expect, it } from 'vitest';
-import { FeishuBulkError, FeishuConnectionError, FeishuResponseError } from '../src/index.js';
+import {
+  FeishuBulkError,
+  FeishuConnectionError,
+  FeishuQuotaWaitError,
+  FeishuResponseError,
+  MemoryQuotaStore,
+} from '../src/index.js';
 import { serverClient } from './helpers/http-server.js';
 import { addMembers } from './helpers/inputs.js';
 import { GATEWAY_FAULTS, useTaskServer } from './helpers/task-server.js';
@@ -40,6 +46,12 @@ describe.each(GATEWAY_FAULTS)('applied, then %s', (fault) => {
       .catch((e) => e);
     expect(error).toBeInstanceOf(errorClass(fault));
     expect(error).toMatchObject({ outcomeUnknown: true, attempts: 1 });
+    // The message names the root cause as the README's errors table says: ECONNRESET, or Node's fetch's
+    // UND_ERR_SOCKET, depending on when the socket went.
+    if (fault === 'reset-mid-body') {
+      expect(error.code).toMatch(/^(ECONNRESET|UND_ERR_SOCKET)$/);
+      expect(error.message).toContain(`(${error.code})`);
+    }
     expect(task.server.collaborators.get(task_id)?.has('ou_c')).toBe(true);
   });
 
@@ -55,5 +67,26 @@ describe.each(GATEWAY_FAULTS)('applied, then %s', (fault) => {
     expect([error.applied.length, error.unknown.length, error.notApplied.length]).toEqual([500, 500, 200]);
     expect(error.unknown[0].id).toBe('ou_500');
     expect(task.server.members.get(tasklist_guid)!.size).toBe(1000);
+  });
+});
+
+describe('applied, then no readable answer, and the retry finds no room in the quota', () => {
+  it('FeishuQuotaWaitError says outcomeUnknown: true and attempts: 1, since the first request may have been applied', async () => {
+    task.server.faults.push('html-502');
+    const task_id = 'quota-after-unknown';
+    const error = await client({
+      throttle: true,
+      quota: {
+        store: new MemoryQuotaStore(),
+        windows: { addTaskCollaborators: [{ limit: 1, windowMs: 60_000 }] },
+        maxWaitMs: 50,
+      },
+    })
+      .addTaskCollaborators({ path: { task_id }, body: { id_list: ['ou_q'] } })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(FeishuQuotaWaitError);
+    expect(error).toMatchObject({ outcomeUnknown: true, attempts: 1 });
+    expect(error.message).toMatch(/the request was not sent$/);
+    expect(task.server.collaborators.get(task_id)?.has('ou_q')).toBe(true);
   });
 });

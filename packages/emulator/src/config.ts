@@ -11,7 +11,8 @@ const codeOf = (name: string) =>
   Number(Object.values(errors).flatMap((table) => Object.entries(table).filter(([, e]) => e.name === name))[0]?.[0]);
 /** The documented codes of the limits the emulator keeps, read from the spec's tables (for help texts). */
 export const LIMIT_CODES = {
-  concurrent: codeOf('TaskRequestsTooFrequent'),
+  // The spec's answer to overlapping writes on one task (x-feishu-error.concurrent, generated oneAtATime).
+  concurrent: Object.values(operationTable).find((o) => o.oneAtATime)?.oneAtATime?.code,
   collaborators: codeOf('CollaboratorLimitExceeded'),
   members: codeOf('TasklistMemberLimitExceeded'),
 };
@@ -100,9 +101,9 @@ export interface EmulatorConfig {
    */
   quotas: { enabled: boolean; scale: number; windows?: Record<string, QuotaWindow[]> };
   /**
-   * 1470451 as page 003 words it ("request api concurrently"): a request on a task while another write
-   * on the same task is in flight. Each write stays in flight `holdMs` of real time, so a client that
-   * awaits each answer never overlaps. null = off.
+   * 1470451 as the spec marks it (x-feishu-error.concurrent, generated `oneAtATime`; page 003: "request
+   * api concurrently"): a request on a task while another write on the same task is in flight. Each write
+   * stays in flight `holdMs` of real time, so a client that awaits each answer never overlaps. null = off.
    */
   taskConcurrency: { holdMs: number } | null;
   /** 1470451 by rate (unsourced, strict profile): at most `max` per `windowMs` per task; null = off. */

@@ -1,6 +1,7 @@
 // Nothing undocumented fails a correct client by default: 1470451 answers only requests on one task
 // that overlap in time; the rate-based variant and the assumed tasklist cap come with the strict
 // profile; `limits: false` turns every limit off. Documented caps answer by state.
+import { operations } from '@feishu-task/types';
 import { describe, expect, it } from 'vitest';
 import { ASSUMED, createEmulator, type EmulatorOptions } from '../src/index.js';
 import { caller } from './call.js';
@@ -36,6 +37,24 @@ describe('1470451 (too frequent on one task)', () => {
     ]).then((answers) => answers.map((a) => a.body.code));
     expect(codes).toEqual([0, 1470451, 1470451, 0]);
     expect(engine.snapshot().tasks?.find((t) => t.id === TASK)?.collaborators).toEqual(['ou_c0']);
+  });
+
+  it("the operations that collide, and their answer, are the spec's (x-feishu-error.concurrent: oneAtATime)", async () => {
+    const { call, token } = await setup();
+    const { code } = operations.removeTaskCollaborator.oneAtATime;
+    expect(operations.addTaskCollaborators.oneAtATime).toMatchObject({ per: 'task_id', code });
+    expect(operations.addTasklistMembers.oneAtATime).toBeNull();
+    // An add and a remove name the same task_id: the remove overlaps the add's hold.
+    const [added, removed] = await Promise.all([
+      call('POST', v1, { id_list: ['ou_x1'] }, token),
+      call('DELETE', `${v1}/ou_x1`, undefined, token),
+    ]);
+    expect([added.body.code, removed.body.code]).toEqual([0, code]);
+    // add_members is marked for no parameter: overlapping requests on one tasklist all go through.
+    const members = await Promise.all(
+      [0, 1, 2].map((i) => call('POST', v2, { members: [{ id: `ou_m${i}`, role: 'viewer' }] }, token)),
+    );
+    expect(members.map((a) => a.body.code)).toEqual([0, 0, 0]);
   });
 
   it('a hold that ends after a reset does not release a newer hold on the same task', async () => {

@@ -60,6 +60,10 @@ describe("the facts the README states are the spec's and the emulator's", () => 
     expect(readme).toContain('`taskFrequency: { max, windowMs } | false` (1470451 by rate; default off)');
     expect(readme).toContain(`| ${ASSUMED.taskFrequency.value.max} per second per task (unsourced:`);
     expect(readme).toContain(`(1470451 for overlapping requests; default ${defaults.taskConcurrency?.holdMs} ms)`);
+    // Which operations hold a task, and on which parameter, is the spec's (oneAtATime).
+    const held = Object.values(operations).flatMap((o) => (o.oneAtATime ? [o.oneAtATime] : []));
+    expect(held.map((o) => o.code)).toEqual([1470451, 1470451]);
+    expect(readme).toContain(`(\`x-feishu-error.concurrent\`: add and remove collaborators, per \`${held[0]?.per}\`;`);
     expect(readme).toContain(`\`userLimit\` (default ${defaults.userLimit})`);
     expect(readme).toContain(`\`tokenTtlSeconds\` (default the spec's ${defaults.tokenTtlSeconds})`);
     expect(defaults.autoRegisterUsers).toBe(true);

@@ -29,6 +29,13 @@ export interface ErrorExample {
 }
 export function errorExamples(operation: any): ErrorExample[];
 export function requestSchema(operation: any): any;
+/** The path parameter an operation's requests go one at a time per, and the code answered to overlapping ones. */
+export interface OneAtATime {
+  per: string;
+  code: number;
+  source: 'page' | 'platform' | 'unsourced' | 'observed';
+}
+export function oneAtATime(operation: any, path: string): OneAtATime | undefined;
 
 export * from './seeds.mjs';
 export * from './validator.mjs';

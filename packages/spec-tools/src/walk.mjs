@@ -48,5 +48,29 @@ export function errorExamples(operation) {
   return out;
 }
 
+/**
+ * What the operation's requests go one at a time per (its error example's `x-feishu-error.concurrent`):
+ * the path parameter `per`, the code the server answers to a request on a value another request of it is
+ * in flight on, and where that reading comes from (the concurrent's own x-source, else the example's).
+ * Undefined when no example says so; throws when `per` is no parameter of `path` or two examples disagree.
+ */
+export function oneAtATime(operation, path) {
+  const marked = errorExamples(operation).filter((e) => e.meta?.concurrent);
+  if (marked.length === 0) return undefined;
+  const [first, ...rest] = marked;
+  const { per } = first.meta.concurrent;
+  const other = rest.find((e) => e.meta.concurrent.per !== per || e.code !== first.code);
+  if (other)
+    throw new Error(
+      `${operation.operationId}: ${first.name} (${first.code} per ${per}) and ${other.name} (${other.code} per ${other.meta.concurrent.per}) mark concurrent requests differently`,
+    );
+  if (!path.includes(`{${per}}`))
+    throw new Error(
+      `${operation.operationId}: ${first.name}'s concurrent.per "${per}" is not a path parameter of ${path}`,
+    );
+  const source = (first.meta.concurrent['x-source'] ?? first.example['x-source'])?.kind;
+  return { per, code: first.code, source };
+}
+
 /** The JSON request body schema of an operation, if it has one. */
 export const requestSchema = (operation) => operation.requestBody?.content?.['application/json']?.schema;

@@ -1,6 +1,7 @@
 // Turns the spec's extensions into TypeScript constants: servers, operations (method, path, rate
-// limit, retry safety, scopes, array limits, input rules) and each operation's documented errors keyed by code.
-import { errorExamples, requestSchema, operations as walk } from '@feishu-task/spec-tools';
+// limit, retry safety, scopes, array limits, input rules, what its requests go one at a time per) and each
+// operation's documented errors keyed by code.
+import { errorExamples, oneAtATime, requestSchema, operations as walk } from '@feishu-task/spec-tools';
 import { inputRules } from './input-rules.mjs';
 
 function arrayLimits(operation) {
@@ -73,12 +74,18 @@ export interface OperationSpec {
   readonly retry: { readonly idempotent: boolean; readonly replayedSuccessCodes: readonly number[] };
   readonly input: unknown;
   readonly errors: { readonly [code: number]: readonly [status: number, name: string, kind: string] };
+  /**
+   * Requests that name the same value of the path parameter \`per\` go one at a time: the server answers
+   * \`code\` to one made while another is in flight (x-feishu-error.concurrent). Absent: no such rule.
+   */
+  readonly oneAtATime?: { readonly per: string; readonly code: number };
 }
 `;
   for (const { path, method, pathItem, operation: op } of walk(spec)) {
     const retry = op['x-feishu-retry'];
     const rate = op['x-feishu-rate-limit'] ?? {};
     const errors = Object.fromEntries(errorExamples(op).map((e) => [e.code, [e.status, e.name, e.kind]]));
+    const serial = oneAtATime(op, path);
     const value = {
       id: op.operationId,
       method: method.toUpperCase(),
@@ -87,6 +94,7 @@ export interface OperationSpec {
       retry: { idempotent: retry.idempotent, replayedSuccessCodes: retry.replayedSuccessCodes },
       input: inputRules(pathItem, op),
       errors,
+      ...(serial ? { oneAtATime: { per: serial.per, code: serial.code } } : {}),
     };
     out += `\n/** ${method.toUpperCase()} ${path} */\nexport const ${op.operationId} = ${lit(value).replace(/\[\s+(\d+),\s+("[^"]+"),\s+("[^"]+")\s+\]/g, '[$1, $2, $3]')} as const satisfies OperationSpec;\n`;
   }
@@ -113,6 +121,7 @@ export function buildTables(spec) {
       stateLimits: stateLimits(op),
       requestRules: requestRules(op),
       input: inputRules(pathItem, op),
+      oneAtATime: oneAtATime(op, path) ?? null,
     };
     errors[op.operationId] = errorsOf(op);
     adviceZh[op.operationId] = adviceZhOf(op);
@@ -141,8 +150,10 @@ export const servers = ${lit(servers)} as const;
  * may it be resent when the first attempt's outcome is unknown, and which codes answered to such a resend
  * mean the first attempt applied), scopes, array limits (per request), state limits (what a resource
  * holds in all: x-feishu-state-limits, each part's source 'page' or 'unsourced'), request rules (what the schema
- * allows but the service refuses: x-feishu-request-rules, with the code answered), and the rules its input is checked against
- * before sending (t: s(tring) | a(rray) | o(bject); min/max: length or count; req: required keys).
+ * allows but the service refuses: x-feishu-request-rules, with the code answered), the rules its input is checked against
+ * before sending (t: s(tring) | a(rray) | o(bject); min/max: length or count; req: required keys), and what its
+ * requests go one at a time per (x-feishu-error.concurrent: the path parameter, the code the server answers to
+ * one made while another on the same value is in flight, the reading's source; null: no such rule).
  */
 export const operations = ${lit(operations)} as const;
 

@@ -6,15 +6,15 @@
 import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { errorCatalog } from '@feishu-task/types';
+import { errorCatalog, operations } from '@feishu-task/types';
 import { freePort, here, root, verdict } from '../lib.mjs';
 import { mixSchedule, programOrderSpans } from '../quota-mix.mjs';
 
-// The answers that mean "too fast", by the spec's names: the platform's quota, v1's per-app limit, and
-// v1's "concurrent requests for the same task".
+// The answers that mean "too fast", by the spec's names: the platform's quota and v1's per-app limit; and
+// the spec's answer to concurrent requests for the same task (x-feishu-error.concurrent, generated oneAtATime).
 const LIMITED = errorCatalog.PlatformRateLimited.code;
 const TOO_FREQUENT = errorCatalog.TooManyRequests.code;
-const SAME_TASK = errorCatalog.TaskRequestsTooFrequent.code;
+const SAME_TASK = operations.addTaskCollaborators.oneAtATime.code;
 // The mixed run: 4 processes sharing Redis, each writing to tasks of its own; how many calls of each
 // operation (all processes together). The full run makes more of each than one per-minute window holds,
 // so each operation's share of its documented rate shows (about a minute: add collaborators allows 100

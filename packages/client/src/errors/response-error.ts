@@ -4,8 +4,9 @@ import { FeishuError } from './feishu-error.js';
 /**
  * The answer was not a readable Feishu envelope (a JSON object with a numeric `code`): gateway text, proxy
  * HTML, a 5xx without the envelope, broken JSON, or an answer larger than `maxResponseBytes`. The request
- * was sent, so it may have been applied: `outcomeUnknown` is true. Carries the status and the start of
- * the body (secrets scrubbed from the whole body before it is cut).
+ * was sent, so it may have been applied: `outcomeUnknown` is true (for a failed token exchange, the call's
+ * copy says what became of the call's own requests instead). Carries the status and the start of the body
+ * (secrets scrubbed from the whole body before it is cut).
  */
 export class FeishuResponseError extends FeishuError {
   override name = 'FeishuResponseError';
@@ -16,7 +17,7 @@ export class FeishuResponseError extends FeishuError {
   declare readonly logId: string | undefined;
   /** The request was sent and no envelope says what became of it. */
   outcomeUnknown = true;
-  /** Attempts made, this one included. */
+  /** Requests the call sent, this one included. */
   attempts = 1;
 
   constructor(init: {
@@ -37,7 +38,7 @@ export class FeishuResponseError extends FeishuError {
         body === undefined
           ? `an answer over maxResponseBytes (${init.tooLarge} bytes)`
           : 'an answer without the Feishu envelope'
-      } (HTTP ${status}, ${contentType ?? 'no content-type'})${body === undefined ? '' : `: ${JSON.stringify(bodySnippet.slice(0, 80))}`}; it may have been applied`,
+      } (HTTP ${status}, ${contentType ?? 'no content-type'})${body === undefined ? '' : `: ${JSON.stringify(bodySnippet.slice(0, 80))}`}`,
       operation,
     );
     Object.assign(this, { status, contentType: contentType ?? undefined, bodySnippet, logId: init.logId ?? undefined });

@@ -5,7 +5,7 @@ import { internalsOf } from '../internals.js';
 import { taskWrites } from '../task-writes.js';
 import type { CallInput, CallOptions, CallResult } from '../types.js';
 
-// Writes to one task go one at a time (the page documents 1470451 for concurrent ones).
+// Writes to one task go one at a time where the spec marks the operation (x-feishu-error.concurrent).
 const serial = taskWrites(spec);
 
 /** Removes a collaborator from a task through `core` (createCore). */

@@ -3,6 +3,7 @@
 // fails ends the wait of everyone in line with its error (a shared store's guard, ./guard.ts, makes that
 // a FeishuQuotaStoreError, or counts in this process's memory for a while).
 import { sleep, within } from '../abort.js';
+import { ownCopy } from '../errors/own-copy.js';
 import type { QuotaStore, QuotaWindow } from './store.js';
 
 interface Waiter {
@@ -81,7 +82,8 @@ export class QuotaGate {
           const taken = this.store_.take(this.key_, this.windows_, id);
           wait = typeof taken === 'number' ? taken : await taken;
         } catch (error) {
-          for (const w of line.splice(0)) w.reject_(error);
+          // Everyone in line gets the store's failure, each a copy of its own to mark and scrub.
+          for (const w of line.splice(0)) w.reject_(ownCopy(error));
           return;
         }
         const slot = { store_: this.store_, id_: id };

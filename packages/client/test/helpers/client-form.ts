@@ -5,7 +5,7 @@ import { advice } from '../../src/advice.js';
 import { appCredentials } from '../../src/app-credentials.js';
 import { createClient as allInOne, type ClientOptions, type FeishuTaskClient } from '../../src/client.js';
 import { createCore } from '../../src/core.js';
-import { INTERNALS } from '../../src/internals.js';
+import { INTERNALS, internalsOf } from '../../src/internals.js';
 import { addTaskCollaborators } from '../../src/operations/add-task-collaborators.js';
 import { addTasklistMembers } from '../../src/operations/add-tasklist-members.js';
 import { removeTaskCollaborator } from '../../src/operations/remove-task-collaborator.js';
@@ -32,7 +32,7 @@ function modular(options: ClientOptions): FeishuTaskClient {
     addTasklistMembers: (input, o) => addTasklistMembers(core, input, o),
   };
   // The core's internals, as createClient's clients carry them (the raw client and a few tests read them).
-  Object.defineProperty(client, INTERNALS, { value: core[INTERNALS] });
+  Object.defineProperty(client, INTERNALS, { value: internalsOf(core, 'modular') });
   return client;
 }
 

@@ -2,7 +2,8 @@
 // distinct ids one request sends; all present already, 1470431; some present, the others are added) and
 // remove (not a collaborator, 1470700). Unknown task: 1470602. A user token whose user is neither the
 // task's creator nor a collaborator is refused (1470404), as the page says followers may not change a task.
-import { type Context, documented, invalid, type Reply, success } from '../reply.js';
+import { operations as operationTable } from '@feishu-task/types';
+import { type Context, documented, documentedCode, invalid, type Reply, success } from '../reply.js';
 import type { Task } from '../state.js';
 import { idTypeOf, registryFull, type World } from './world.js';
 
@@ -10,22 +11,32 @@ function paramDefault(ctx: Context, name: string) {
   return ctx.op.params.find((p) => p.name === name)?.default;
 }
 
+// The answer to a request that overlaps another on the same value: one of the operation's own documented
+// examples (the generator read the code from it), so it is always there.
+const tooSoon = (ctx: Context, code: number) => documentedCode(ctx, code) as Reply;
+
 /**
  * Runs `body` on the request's task: unknown task 1470602; a request while another write on the same
  * task is in flight (taskConcurrency, on by default) or beyond the strict profile's assumed rate
  * (taskFrequency) 1470451; a user token of someone neither creator nor collaborator 1470404. A write
  * holds its task for `holdMs` before its answer is delivered, so only overlapping requests collide.
+ * Which operations collide, on which path parameter, and the code they answer are the spec's
+ * (x-feishu-error.concurrent, generated as `oneAtATime`): an operation without it holds nothing.
  */
 function onTask(ctx: Context, world: World, body: (task: Task) => Reply): Reply | Promise<Reply> {
   const task = world.state.tasks.get(ctx.pathParams.task_id ?? '');
   if (!task) return documented(ctx, 'InvalidTaskId');
   const { config } = world;
-  const key = `task|${task.id}`;
-  const concurrency = config.limits ? config.taskConcurrency : null;
-  if (concurrency && world.inFlight.has(key)) return documented(ctx, 'TaskRequestsTooFrequent');
-  const f = config.limits ? config.taskFrequency : null;
-  if (f && world.taskWindows.take(key, [{ windowMs: f.windowMs, limit: f.max }], ctx.now))
-    return documented(ctx, 'TaskRequestsTooFrequent');
+  const serial = config.limits ? operationTable[ctx.op.id].oneAtATime : null;
+  const key = serial ? `${serial.per}|${ctx.pathParams[serial.per]}` : '';
+  const concurrency = serial ? config.taskConcurrency : null;
+  const f = serial ? config.taskFrequency : null;
+  if (
+    serial &&
+    ((concurrency && world.inFlight.has(key)) ||
+      (f && world.taskWindows.take(key, [{ windowMs: f.windowMs, limit: f.max }], ctx.now)))
+  )
+    return tooSoon(ctx, serial.code);
   let reply: Reply;
   if (ctx.caller.kind === 'user' && task.creator !== ctx.caller.user && !task.collaborators.includes(ctx.caller.user))
     reply = documented(ctx, 'TaskUpdateRefused');

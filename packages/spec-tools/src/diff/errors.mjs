@@ -10,16 +10,25 @@ function codes(responses = {}) {
         const meta = ex?.['x-feishu-error'];
         if (!meta) continue;
         const path = [status, 'content', mt, 'examples', name, 'x-feishu-error'];
-        out.set(meta.code, { status, name, kind: meta.kind, invalid: Boolean(meta.answersInvalidFields), path });
+        const concurrentPer = meta.concurrent?.per;
+        out.set(meta.code, {
+          status,
+          name,
+          kind: meta.kind,
+          invalid: Boolean(meta.answersInvalidFields),
+          concurrentPer,
+          path,
+        });
       }
   return out;
 }
 
 export function compareErrors(changes, a, b, path) {
   const [ca, cb] = [codes(a), codes(b)];
-  // x-feishu-error's advice is text: the catch-all rates it as a patch.
+  // x-feishu-error's advice is text, and so is concurrent's x-source: the catch-all rates them as a patch.
   for (const e of [...ca.values(), ...cb.values()])
-    for (const k of ['code', 'kind', 'answersInvalidFields']) changes.claim([...path, ...e.path, k]);
+    for (const k of ['code', 'kind', 'answersInvalidFields', ['concurrent', 'per']])
+      changes.claim([...path, ...e.path, ...[k].flat()]);
   for (const [code, e] of ca) {
     const n = cb.get(code);
     const at = [...path, ...(n ?? e).path.slice(0, -1)];
@@ -31,6 +40,12 @@ export function compareErrors(changes, a, b, path) {
       if (n.name !== e.name) changes.add('error-name-changed', at, `code ${code}: ${e.name} -> ${n.name}`);
       if (n.invalid !== e.invalid)
         changes.add('error-invalid-fields-changed', at, `code ${code}: answersInvalidFields ${n.invalid}`);
+      if (n.concurrentPer !== e.concurrentPer)
+        changes.add(
+          'error-concurrency-changed',
+          at,
+          `code ${code}: concurrent per ${e.concurrentPer ?? '(none)'} -> ${n.concurrentPer ?? '(none)'}`,
+        );
     }
   }
   for (const [code, n] of cb)

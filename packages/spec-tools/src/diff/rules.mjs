@@ -65,6 +65,10 @@ export const RULES = {
     level: 'minor',
     why: 'which example the mock and the emulator send for invalid fields',
   },
+  'error-concurrency-changed': {
+    level: 'minor',
+    why: 'which requests a documented code answers (x-feishu-error.concurrent: those overlapping on a path parameter): clients send them one at a time, the emulator answers overlapping ones with it',
+  },
   'rate-limit-lowered': {
     level: 'major',
     why: "the client's throttle, built from the quota, would let through calls the server refuses (a new quota too)",
