@@ -76,18 +76,6 @@ export function envelope(
     } catch {
       // not JSON: reported below
     }
-  return badAnswer(o, operation, ctx, response, text);
-}
-
-// Apart from envelope: V8 optimizes a function after running a set share of its code, so with this in it
-// the success path ran unoptimized for about 1200 calls (--trace-opt), most of the bench's CPU-per-call window.
-function badAnswer(
-  o: SendOptions,
-  operation: string | undefined,
-  ctx: CallContext,
-  response: Response,
-  text: string | undefined,
-): FeishuResponseError {
   const { headers } = response;
   return new FeishuResponseError({
     operation,
