@@ -32,16 +32,13 @@ function uniqueMembers(members: Member[]): Member[] {
   return kept.length < members.length ? kept : members;
 }
 
-// Module-level, not a closure made in addInChunks: every call (one request, the common case) would
-// allocate it (`pnpm bench`, CPU per call).
-const withMembers = (input: Input, chunk: Member[]): Input =>
-  chunk === input.body.members ? input : { ...input, body: { ...input.body, members: chunk } };
-
 export function addInChunks<R>(input: Input, callOne: (input: Input) => Promise<R>): Promise<R> {
   const max = addTasklistMembers.input.body.props.members.max;
   const members = uniqueMembers(input.body.members);
+  const withMembers = (chunk: Member[]) =>
+    chunk === input.body.members ? input : { ...input, body: { ...input.body, members: chunk } };
   // One request (the common case) is handed straight on: no chunk bookkeeping, no extra promise.
-  if (members.length <= max) return callOne(withMembers(input, members));
+  if (members.length <= max) return callOne(withMembers(members));
   return (async () => {
     let result: R | undefined;
     const chunkCount = Math.ceil(members.length / max);
@@ -49,7 +46,7 @@ export function addInChunks<R>(input: Input, callOne: (input: Input) => Promise<
       const start = chunkIndex * max;
       const chunk = members.slice(start, start + max);
       try {
-        result = await callOne(withMembers(input, chunk));
+        result = await callOne(withMembers(chunk));
       } catch (cause) {
         // The request may have been applied: its members are unknown, not "not applied".
         const unknown = (cause as { outcomeUnknown?: unknown })?.outcomeUnknown === true ? chunk : [];
