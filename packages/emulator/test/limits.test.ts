@@ -28,15 +28,28 @@ describe('1470451 (too frequent on one task)', () => {
     expect(new Set(codes)).toEqual(new Set([0]));
   });
 
-  it('answers requests on one task that overlap in time; other tasks are not held', async () => {
+  it('answers requests on one task that overlap in time (removes: the page says so); other tasks are not held', async () => {
     const { call, token, engine } = await setup();
-    engine.seed({ tasks: [{ id: 'other' }] });
+    engine.seed({ tasks: [{ id: 'other', collaborators: ['ou_o'] }] });
+    for (const i of [0, 1, 2]) await call('POST', v1, { id_list: [`ou_c${i}`] }, token);
     const codes = await Promise.all([
-      ...[0, 1, 2].map((i) => call('POST', v1, { id_list: [`ou_c${i}`] }, token)),
-      call('POST', '/open-apis/task/v1/tasks/other/collaborators', { id_list: ['ou_o'] }, token),
+      ...[0, 1, 2].map((i) => call('DELETE', `${v1}/ou_c${i}`, undefined, token)),
+      call('DELETE', '/open-apis/task/v1/tasks/other/collaborators/ou_o', undefined, token),
     ]).then((answers) => answers.map((a) => a.body.code));
     expect(codes).toEqual([0, 1470451, 1470451, 0]);
-    expect(engine.snapshot().tasks?.find((t) => t.id === TASK)?.collaborators).toEqual(['ou_c0']);
+    expect(engine.snapshot().tasks?.find((t) => t.id === TASK)?.collaborators).toEqual(['ou_c1', 'ou_c2']);
+  });
+
+  it("overlapping adds collide only with the strict profile: the add page's reading is unsourced", async () => {
+    expect(operations.addTaskCollaborators.oneAtATime?.source).toBe('unsourced');
+    const overlapping = async (options: EmulatorOptions) => {
+      const { call, token } = await setup(options);
+      return Promise.all([0, 1, 2].map((i) => call('POST', v1, { id_list: [`ou_a${i}`] }, token))).then((answers) =>
+        answers.map((a) => a.body.code),
+      );
+    };
+    expect(await overlapping({})).toEqual([0, 0, 0]);
+    expect(await overlapping({ profile: 'strict' })).toEqual([0, 1470451, 1470451]);
   });
 
   it("the operations that collide, and their answer, are the spec's (x-feishu-error.concurrent: oneAtATime)", async () => {
@@ -44,12 +57,13 @@ describe('1470451 (too frequent on one task)', () => {
     const { code } = operations.removeTaskCollaborator.oneAtATime;
     expect(operations.addTaskCollaborators.oneAtATime).toMatchObject({ per: 'task_id', code });
     expect(operations.addTasklistMembers.oneAtATime).toBeNull();
-    // An add and a remove name the same task_id: the remove overlaps the add's hold.
-    const [added, removed] = await Promise.all([
-      call('POST', v1, { id_list: ['ou_x1'] }, token),
+    // Two removes name the same task_id: the second overlaps the first's hold.
+    await call('POST', v1, { id_list: ['ou_x1', 'ou_x2'] }, token);
+    const [first, second] = await Promise.all([
       call('DELETE', `${v1}/ou_x1`, undefined, token),
+      call('DELETE', `${v1}/ou_x2`, undefined, token),
     ]);
-    expect([added.body.code, removed.body.code]).toEqual([0, code]);
+    expect([first.body.code, second.body.code]).toEqual([0, code]);
     // add_members is marked for no parameter: overlapping requests on one tasklist all go through.
     const members = await Promise.all(
       [0, 1, 2].map((i) => call('POST', v2, { members: [{ id: `ou_m${i}`, role: 'viewer' }] }, token)),
@@ -58,7 +72,8 @@ describe('1470451 (too frequent on one task)', () => {
   });
 
   it('a hold that ends after a reset does not release a newer hold on the same task', async () => {
-    const { call, token, engine } = await setup({ taskConcurrency: { holdMs: 300 } });
+    // The strict profile: adds hold their task too.
+    const { call, token, engine } = await setup({ profile: 'strict', taskConcurrency: { holdMs: 300 } });
     const first = call('POST', v1, { id_list: ['ou_h1'] }, token);
     await new Promise((r) => setTimeout(r, 100));
     engine.reset();
