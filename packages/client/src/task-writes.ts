@@ -6,8 +6,8 @@ import type { OperationSpec } from '@feishu-task/types/operations';
 import type { Answer } from './attempt.js';
 import type { Around } from './internals.js';
 import { oneAtATime } from './one-at-a-time.js';
-import { msLeft, pastDeadline } from './send.js';
-import { stoppedByCaller } from './stopped.js';
+import { msLeft } from './send.js';
+import { pastDeadline, stoppedByCaller } from './stopped.js';
 
 /** The request of `spec` waits its turn after earlier writes to the same task (undefined: no turn to wait). */
 export function taskWrites(spec: OperationSpec): Around | undefined {

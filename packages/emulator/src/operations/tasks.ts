@@ -18,8 +18,8 @@ const tooSoon = (ctx: Context, code: number) => documentedCode(ctx, code) as Rep
 /**
  * Runs `body` on the request's task: unknown task 1470602; a request while another write on the same
  * task is in flight (taskConcurrency: by default where a page says so, else in the strict profile) or
- * beyond the strict profile's assumed rate
- * (taskFrequency) 1470451; a user token of someone neither creator nor collaborator 1470404. A write
+ * beyond the strict profile's assumed rate (taskFrequency) 1470451; a user token of someone neither
+ * creator nor collaborator 1470404. A write
  * holds its task for `holdMs` before its answer is delivered, so only overlapping requests collide.
  * Which operations collide, on which path parameter, and the code they answer are the spec's
  * (x-feishu-error.concurrent, generated as `oneAtATime`): an operation without it holds nothing.
@@ -32,8 +32,8 @@ function onTask(ctx: Context, world: World, body: (task: Task) => Reply): Reply 
   const key = serial ? `${serial.per}|${ctx.pathParams[serial.per]}` : '';
   // Overlap answers by default only where a page says so (remove: "request api concurrently"); where the
   // spec marks the reading unsourced (add: the page says only "too frequent"), with the strict profile.
-  const held = serial && (serial.source !== 'unsourced' || config.profile === 'strict');
-  const concurrency = held ? config.taskConcurrency : null;
+  const concurrency =
+    serial && (serial.source !== 'unsourced' || config.profile === 'strict') ? config.taskConcurrency : null;
   const f = serial ? config.taskFrequency : null;
   if (
     serial &&
